@@ -1,0 +1,165 @@
+//! Test support shared by the workspace's tests and examples: XML documents
+//! compared as trees, and the reference data in `../shared` found in place.
+
+use std::path::{Path, PathBuf};
+
+/// Compares two XML documents as trees: element names with their namespaces,
+/// attributes (namespace declarations aside), and text. Prefixes, namespace
+/// declarations, comments, processing instructions and whitespace-only text
+/// do not count; other text is compared after trimming.
+///
+/// Returns a description of the first difference.
+pub fn xml_tree_eq(expected: &str, actual: &str) -> Result<(), String> {
+    let a = roxmltree::Document::parse(expected).map_err(|e| format!("expected: {e}"))?;
+    let b = roxmltree::Document::parse(actual).map_err(|e| format!("actual: {e}"))?;
+    node_eq(a.root_element(), b.root_element(), &mut String::new())
+}
+
+fn expanded(name: roxmltree::ExpandedName<'_, '_>) -> String {
+    match name.namespace() {
+        Some(ns) => format!("{{{ns}}}{}", name.name()),
+        None => name.name().to_string(),
+    }
+}
+
+fn node_eq(a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>, path: &mut String) -> Result<(), String> {
+    let (na, nb) = (expanded(a.tag_name()), expanded(b.tag_name()));
+    let len = path.len();
+    path.push('/');
+    path.push_str(&na);
+    if na != nb {
+        return Err(format!("{path}: element {na} differs from {nb}"));
+    }
+    let attrs = |n: roxmltree::Node<'_, '_>| {
+        let mut v: Vec<(String, String)> = n
+            .attributes()
+            .map(|at| {
+                let name = match at.namespace() {
+                    Some(ns) => format!("{{{ns}}}{}", at.name()),
+                    None => at.name().to_string(),
+                };
+                (name, at.value().to_string())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (aa, ab) = (attrs(a), attrs(b));
+    if aa != ab {
+        return Err(format!("{path}: attributes {aa:?} differ from {ab:?}"));
+    }
+    let (ca, cb) = (children(a), children(b));
+    if ca.len() != cb.len() {
+        return Err(format!(
+            "{path}: {} children differ from {} children",
+            ca.len(),
+            cb.len()
+        ));
+    }
+    for (x, y) in ca.iter().zip(&cb) {
+        match (x, y) {
+            (Child::Element(x), Child::Element(y)) => node_eq(*x, *y, path)?,
+            (Child::Text(x), Child::Text(y)) if x == y => {}
+            _ => return Err(format!("{path}: content {x:?} differs from {y:?}")),
+        }
+    }
+    path.truncate(len);
+    Ok(())
+}
+
+fn children<'a, 'i>(n: roxmltree::Node<'a, 'i>) -> Vec<Child<'a, 'i>> {
+    n.children()
+        .filter_map(|c| {
+            if c.is_element() {
+                Some(Child::Element(c))
+            } else if c.is_text() {
+                let t = c.text().unwrap_or("").trim();
+                (!t.is_empty()).then(|| Child::Text(t.to_string()))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug)]
+enum Child<'a, 'i> {
+    Element(roxmltree::Node<'a, 'i>),
+    Text(String),
+}
+
+/// A directory of reference data in `../shared`, from the environment
+/// variable `var`, or `default` (relative to the workspace root).
+///
+/// When it does not exist, says so loudly on stderr and returns `None`, so
+/// that the test skips; in CI (`CI` set) it panics instead, since CI must
+/// run every test.
+pub fn shared_dir(var: &str, default: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os(var).map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(default),
+        PathBuf::from,
+    );
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let message = format!(
+        "reference data not found at {}: set {var} to its directory",
+        dir.display()
+    );
+    if std::env::var_os("CI").is_some() {
+        panic!("{message}");
+    }
+    eprintln!("\n*** SKIPPED: {message} ***\n");
+    None
+}
+
+/// The UM web service reference: `$UM_REFERENCE_DIR`, by default
+/// `../shared/reference/um-web-service`.
+pub fn um_reference_dir() -> Option<PathBuf> {
+    shared_dir("UM_REFERENCE_DIR", "../shared/reference/um-web-service")
+}
+
+/// The SOAP envelopes among the code blocks of a reference page, in page
+/// order, trimmed (an XML declaration must start the document).
+pub fn soap_examples(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("```") {
+        let after = &rest[start + 3..];
+        let body_start = after.find('\n').map_or(after.len(), |i| i + 1);
+        let body = &after[body_start..];
+        let end = body.find("```").unwrap_or(body.len());
+        let block = body[..end].trim();
+        if block.contains("soap:Envelope") {
+            out.push(block.to_string());
+        }
+        rest = &body[(end + 3).min(body.len())..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trees_ignore_prefixes_and_whitespace_but_not_content() {
+        let a = r#"<a:x xmlns:a="urn:a"><a:y k="1"> t </a:y></a:x>"#;
+        let b = "<x xmlns=\"urn:a\">\n  <y k=\"1\">t</y>\n</x>";
+        assert_eq!(xml_tree_eq(a, b), Ok(()));
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:b"><y k="1">t</y></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="2">t</y></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1">u</y></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1">t</y><z/></x>"#).is_err());
+        assert_eq!(
+            xml_tree_eq(a, r#"<x xmlns="urn:a"><y>t</y></x>"#).unwrap_err(),
+            r#"/{urn:a}x/{urn:a}y: attributes [("k", "1")] differ from []"#
+        );
+    }
+
+    #[test]
+    fn finds_envelopes_in_fenced_blocks() {
+        let page = "# T\n```xml\n<a/>\n```\ntext\n```XML\n\n<?xml version=\"1.0\"?>\n<soap:Envelope/>\n```\n";
+        assert_eq!(soap_examples(page), ["<?xml version=\"1.0\"?>\n<soap:Envelope/>"]);
+    }
+}
