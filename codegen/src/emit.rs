@@ -164,7 +164,12 @@ fn emit_enum(e: &Enum) -> TokenStream {
     let idents: Vec<_> = e.variants.iter().map(|v| to_ident(&v.name)).collect();
     let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
     let variants = e.variants.iter().zip(&idents).map(|(v, ident)| {
-        let docs = doc_attrs(v.doc.as_deref(), format!("`{}`", v.value));
+        let fallback = if v.value.is_empty() {
+            "The empty string.".to_string()
+        } else {
+            format!("`{}`", v.value)
+        };
+        let docs = doc_attrs(v.doc.as_deref(), fallback);
         quote! {
             #docs
             #ident,

@@ -57,8 +57,10 @@ pub fn field_name(xsd: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
     }
-    if NOT_RAW.contains(&name.as_str()) || name == "_" {
-        name.push('_');
+    // `self_` would do for Rust, but yaserde's derive builds `__self__value`
+    // from it, which warns (non_snake_case).
+    if NOT_RAW.contains(&name.as_str()) {
+        name.push_str("_field");
     }
     name
 }
@@ -136,8 +138,8 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{kw} -> {text} does not parse: {e}"));
             assert_eq!(parsed.to_string(), text, "{kw}");
             match kw {
-                "self" | "crate" | "super" => assert_eq!(text, format!("{kw}_")),
-                "Self" => assert_eq!(text, "self_"),
+                "self" | "crate" | "super" => assert_eq!(text, format!("{kw}_field")),
+                "Self" => assert_eq!(text, "self_field"),
                 _ => assert_eq!(text, format!("r#{kw}"), "{kw}"),
             }
         }

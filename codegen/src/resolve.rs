@@ -2,7 +2,10 @@
 //! looked up, Rust names given, anonymous types named after where they stand,
 //! built-in types mapped.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use heck::ToUpperCamelCase;
 
 use crate::error::{Location, ResolveError};
 use crate::ident::{self, Scope};
@@ -27,6 +30,8 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.check_recursion();
     if !r.errors.is_empty() {
         r.errors.sort_by(|a, b| a.location().cmp(b.location()));
+        // A bad simple type is met once per use; say it once.
+        r.errors.dedup_by(|a, b| a.to_string() == b.to_string());
         return Err(r.errors);
     }
     let mut model = Model {
@@ -81,13 +86,16 @@ impl<'s> Resolver<'s> {
             }
             for t in &schema.complex_types {
                 let name = t.name.clone().unwrap_or_default();
-                if let Some(first) = self.complex.insert(qname(schema, &name), t) {
-                    self.errors.push(ResolveError::Duplicate {
+                match self.complex.entry(qname(schema, &name)) {
+                    Entry::Occupied(first) => self.errors.push(ResolveError::Duplicate {
                         location: t.location.clone(),
                         kind: "complexType",
                         name,
-                        first: first.location.clone(),
-                    });
+                        first: first.get().location.clone(),
+                    }),
+                    Entry::Vacant(slot) => {
+                        slot.insert(t);
+                    }
                 }
             }
             for t in &schema.simple_types {
@@ -226,6 +234,7 @@ impl<'s> Resolver<'s> {
     ) {
         self.locations.insert(rust.clone(), t.location.clone());
         let mut field_names = Scope::new();
+        let mut visitors = HashMap::new();
         let mut fields = Vec::new();
         for e in &t.sequence {
             let form = e.form.unwrap_or(schema.element_form_default);
@@ -242,6 +251,22 @@ impl<'s> Resolver<'s> {
                 (0, Some(1)) => Occurrence::Optional,
                 _ => Occurrence::Many,
             };
+            // yaserde's derive names a helper type after the wire name of each
+            // simple-typed field, in UpperCamelCase: two such names that agree
+            // after case conversion would not compile.
+            if !matches!(ty, TypeRef::Named(_)) {
+                let key = (field_ns.clone(), e.name.replace('.', "_").to_upper_camel_case());
+                if let Some(first) = visitors.insert(key, e.name.clone()) {
+                    self.errors.push(ResolveError::Unsupported {
+                        location: e.location.clone(),
+                        construct: format!("element {} beside element {first}", e.name),
+                        detail: "yaserde cannot tell apart simple-typed elements whose names \
+                                 differ only in case or punctuation"
+                            .into(),
+                    });
+                    continue;
+                }
+            }
             fields.push(ir::Field {
                 name: field_names.unique(ident::field_name(&e.name)),
                 wire_name: e.name.clone(),
@@ -271,7 +296,7 @@ impl<'s> Resolver<'s> {
         namespace: Option<String>,
     ) -> Option<TypeRef> {
         match &e.ty {
-            ElementType::Named(q) => self.type_ref(q, &e.location, &e.name),
+            ElementType::Named(q) => self.type_ref(q, &e.location, &format!("element {}", e.name)),
             ElementType::Complex(t) => {
                 let rust = self.names.unique(anon_name);
                 let doc = t.doc.clone();
@@ -284,7 +309,7 @@ impl<'s> Resolver<'s> {
                 Some(TypeRef::Named(rust))
             }
             ElementType::Simple(t) => self
-                .simple_base(&t.base, &t.location, &e.name, 0)
+                .simple_base(&t.base, &t.location, &format!("element {}", e.name), 0)
                 .map(TypeRef::Builtin),
             ElementType::Any => {
                 self.errors.push(ResolveError::Unsupported {
@@ -320,7 +345,9 @@ impl<'s> Resolver<'s> {
                     self.errors.push(ResolveError::Unsupported {
                         location: location.clone(),
                         construct: format!("xs:{}", q.name),
-                        detail: format!("the built-in type of `{owner}` is not supported yet"),
+                        detail: format!(
+                            "the type of {owner} is not a built-in type this generator supports yet"
+                        ),
                     });
                     None
                 }
@@ -329,7 +356,7 @@ impl<'s> Resolver<'s> {
         match self.simple.get(q) {
             Some(def) if depth < 64 => {
                 let (base, loc) = (def.base.clone(), def.location.clone());
-                self.simple_base(&base, &loc, owner, depth + 1)
+                self.simple_base(&base, &loc, &format!("simpleType {}", q.name), depth + 1)
             }
             Some(def) => {
                 self.errors.push(ResolveError::Unsupported {
@@ -340,14 +367,14 @@ impl<'s> Resolver<'s> {
                 None
             }
             None => {
-                let kind = if self.complex.contains_key(q) {
-                    "a complex type where a simple type is needed: "
+                let note = if self.complex.contains_key(q) {
+                    " (it names a complex type, where a simple type is needed)"
                 } else {
                     ""
                 };
                 self.errors.push(ResolveError::UnresolvedType {
                     location: location.clone(),
-                    construct: format!("{kind}{owner}"),
+                    construct: format!("{owner}{note}"),
                     name: q.to_string(),
                 });
                 None
@@ -571,8 +598,8 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "t.xsd:3:5: unresolved type `{urn:t}Missing` in x",
-                "t.xsd:4:5: unsupported construct `xs:anyType`: the built-in type of `y` is not supported yet",
+                "t.xsd:3:5: unresolved type `{urn:t}Missing` in element x",
+                "t.xsd:4:5: unsupported construct `xs:anyType`: the type of element y is not a built-in type this generator supports yet",
                 "t.xsd:6:3: duplicate definition of complexType `A` (first defined at t.xsd:2:3)",
                 "t.xsd:7:3: unresolved type `{urn:t}Nope` in element E",
             ]

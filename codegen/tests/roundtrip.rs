@@ -1,0 +1,168 @@
+//! Every fixture's expected code, compiled, reading and writing its samples:
+//! each sample is parsed, serialized, compared with the original as an XML
+//! tree, parsed again and compared with the first value.
+
+use std::fmt::Debug;
+use std::path::Path;
+
+use yaserde::{YaDeserialize, YaSerialize};
+
+macro_rules! fixtures {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[allow(dead_code)]
+            mod $name {
+                include!(concat!("fixtures/", stringify!($name), "/expected.rs"));
+            }
+        )*
+    };
+}
+
+fixtures!(builtins, elements, enums, names, nonamespace, occurrence, unqualified);
+
+/// Every sample this file reads; a test checks that none in the fixtures is left out.
+const SAMPLES: &[&str] = &[
+    "builtins/samples/Values.xml",
+    "elements/samples/Home.xml",
+    "elements/samples/Order.xml",
+    "elements/samples/Ping.xml",
+    "enums/samples/Paint.xml",
+    "names/samples/Doc.xml",
+    "names/samples/Match.xml",
+    "nonamespace/samples/Note.xml",
+    "occurrence/samples/Basket.full.xml",
+    "occurrence/samples/Basket.minimal.xml",
+    "unqualified/samples/Root.xml",
+];
+
+fn roundtrip<T: YaSerialize + YaDeserialize + PartialEq + Debug>(sample: &str) -> T {
+    assert!(SAMPLES.contains(&sample), "{sample} is not listed in SAMPLES");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(sample);
+    let xml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: T = yaserde::de::from_str(&xml).unwrap_or_else(|e| panic!("{sample}: {e}"));
+    let written = yaserde::ser::to_string(&value).unwrap_or_else(|e| panic!("{sample}: {e}"));
+    if let Err(difference) = testkit::xml_tree_eq(&xml, &written) {
+        panic!("{sample}: written differs from read: {difference}\nwritten: {written}");
+    }
+    let again: T = yaserde::de::from_str(&written).unwrap_or_else(|e| panic!("{sample}: {e}"));
+    assert_eq!(value, again, "{sample}");
+    value
+}
+
+#[test]
+fn every_sample_is_read() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut found = Vec::new();
+    for fixture in std::fs::read_dir(&root).unwrap() {
+        let samples = fixture.unwrap().path().join("samples");
+        if let Ok(entries) = std::fs::read_dir(&samples) {
+            for entry in entries {
+                let path = entry.unwrap().path();
+                found.push(path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    assert_eq!(found, SAMPLES);
+}
+
+#[test]
+fn builtins_keep_their_values() {
+    let v: builtins::Values = roundtrip("builtins/samples/Values.xml");
+    assert_eq!(v.s, "text with  two spaces");
+    assert!(v.b);
+    assert_eq!((v.i8, v.i16, v.i32, v.i64), (-128, 32767, i32::MIN, i64::MAX));
+    assert_eq!((v.u8, v.u16, v.u32, v.u64), (255, 65535, u32::MAX, u64::MAX));
+    assert_eq!((v.f32, v.f64), (1.5, -0.25));
+    assert_eq!(v.decimal, "12345678901234567890.123456789");
+    assert_eq!(v.integer, "-123456789012345678901234567890");
+    assert_eq!(v.date_time, "2026-11-23T09:13:54.1234567+01:00");
+    assert_eq!(v.duration, "P1Y2M3DT4H5M6.7S");
+    assert_eq!(v.uri, "https://example.com/a?b=c&d");
+}
+
+#[test]
+fn elements_nest_and_keep_text() {
+    let order: elements::Order = roundtrip("elements/samples/Order.xml");
+    assert_eq!(order.id, "A-17");
+    assert_eq!(order.ship_to.city, "Springfield");
+    assert_eq!(order.customer.name, "Ada & Co <ltd>");
+    assert_eq!(order.gift, elements::OrderGift {});
+    let home: elements::Home = roundtrip("elements/samples/Home.xml");
+    assert_eq!(home.street, "2 Elm St");
+    let _: elements::Ping = roundtrip("elements/samples/Ping.xml");
+    // Written with the element's own name and namespace.
+    let written = yaserde::ser::to_string(&home).unwrap();
+    assert!(written.contains("<Home xmlns=\"urn:example:orders\">"), "{written}");
+}
+
+#[test]
+fn occurrences_become_option_and_vec() {
+    let full: occurrence::Basket = roundtrip("occurrence/samples/Basket.full.xml");
+    assert_eq!(full.note.as_deref(), Some("fragile"));
+    assert_eq!(full.discount, Some(-5));
+    assert_eq!(full.tag, ["a", "b", "c"]);
+    assert_eq!(full.item.len(), 2);
+    assert_eq!(full.wrapped.as_ref().map(|w| w.sku.as_str()), Some("W"));
+    assert_eq!(full.count, [1, u32::MAX]);
+    let minimal: occurrence::Basket = roundtrip("occurrence/samples/Basket.minimal.xml");
+    assert_eq!((minimal.note, minimal.discount, minimal.wrapped), (None, None, None));
+    assert!(minimal.tag.is_empty());
+}
+
+#[test]
+fn enums_read_and_write_their_wire_values() {
+    use enums::{Color, PaintFinish, Symbol};
+    let paint: enums::Paint = roundtrip("enums/samples/Paint.xml");
+    assert_eq!(paint.color, Color::Blue);
+    assert_eq!(paint.finish, PaintFinish::Gloss);
+    assert_eq!(paint.code, "ABC");
+    let values: Vec<&str> = paint.symbol.iter().map(|s| s.as_str()).collect();
+    assert_eq!(values, ["text/plain", "+", "-", "", "2nd", "Self", "text-plain", "Red"]);
+    assert_eq!(Symbol::ALL.len(), 8, "the repeated value is one variant");
+    for s in Symbol::ALL {
+        assert_eq!(s.as_str().parse::<Symbol>(), Ok(*s));
+    }
+    let err = "Purple".parse::<Color>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown Color value \"Purple\", expected one of: Red, green, BLUE"
+    );
+    let bad = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/enums/samples/Paint.xml"),
+    )
+    .unwrap()
+    .replace("<Color>BLUE</Color>", "<Color>Blue</Color>");
+    let err = yaserde::de::from_str::<enums::Paint>(&bad).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown Color value \"Blue\", expected one of: Red, green, BLUE"
+    );
+}
+
+#[test]
+fn names_that_would_break_code_are_renamed() {
+    let doc: names::Doc = roundtrip("names/samples/Doc.xml");
+    let _: &names::StringType = &doc.str;
+    let _: &Option<names::OptionType> = &doc.opt;
+    assert_eq!(doc.vec.len(), 2);
+    let _: &names::BoxType = &doc.r#box;
+    assert_eq!(doc.r#match.r#type, "t");
+    assert_eq!(doc.r#match.self_field, "me");
+    assert_eq!(doc.r#match.type_2, names::BoxType {});
+    assert_eq!(doc.r#match.r#async.as_deref(), Some("later"));
+    let m: names::Match = roundtrip("names/samples/Match.xml");
+    assert!(m.r#match);
+    assert_eq!(m.crate_field.as_deref(), Some("d"));
+    // `doc` and `Doc` are both elements: the second gets a suffix.
+    let _ = names::Doc2 {};
+}
+
+#[test]
+fn unqualified_children_stay_out_of_the_namespace() {
+    let root: unqualified::Root = roundtrip("unqualified/samples/Root.xml");
+    assert_eq!((root.plain.as_str(), root.qualified.as_str()), ("p", "q"));
+    assert_eq!(root.inner.leaf, "l");
+    let note: nonamespace::Note = roundtrip("nonamespace/samples/Note.xml");
+    assert_eq!(note.to, "Tove");
+}

@@ -1,0 +1,70 @@
+//! The generated code of every fixture, compared with the `expected.rs` beside
+//! its schema; and the errors of every bad schema in `errors/`, compared with
+//! the `.err` file beside it.
+//!
+//! After a deliberate change of the generator, update them all with
+//! `UPDATE_EXPECT=1 cargo test -p xsd-codegen --test snapshots`, and review the diff.
+
+use std::path::{Path, PathBuf};
+
+use expect_test::expect_file;
+
+fn dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("readable directory entry").path())
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// Runs the generator on `tests/<relative>`; paths in errors are shown
+/// relative to `tests/`, so that they do not depend on the machine.
+fn generate(relative: &Path) -> Result<String, String> {
+    let root = dir("");
+    xsd_codegen::Config::new()
+        .generate(&[root.join(relative)])
+        .map_err(|e| e.to_string().replace(&root.display().to_string(), "") + "\n")
+}
+
+#[test]
+fn fixtures_generate_their_expected_code() {
+    let fixtures = sorted_entries(&dir("fixtures"));
+    assert!(fixtures.len() >= 7, "fixtures missing: {fixtures:?}");
+    for fixture in fixtures {
+        let name = fixture.file_name().unwrap().to_string_lossy().to_string();
+        let schema = Path::new("fixtures").join(&name).join("schema.xsd");
+        let code = generate(&schema).unwrap_or_else(|e| panic!("fixture {name}:\n{e}"));
+        expect_file![fixture.join("expected.rs")].assert_eq(&code);
+    }
+}
+
+#[test]
+fn bad_schemas_give_their_expected_errors() {
+    let cases: Vec<PathBuf> = sorted_entries(&dir("errors"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xsd"))
+        .collect();
+    assert!(cases.len() >= 5, "error cases missing: {cases:?}");
+    for case in cases {
+        let relative = Path::new("errors").join(case.file_name().unwrap());
+        let errors = match generate(&relative) {
+            Ok(code) => panic!("{} generated code instead of failing:\n{code}", case.display()),
+            Err(errors) => errors,
+        };
+        expect_file![case.with_extension("err")].assert_eq(&errors);
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let schema = Path::new("fixtures/names/schema.xsd");
+    let first = generate(schema).unwrap();
+    for _ in 0..3 {
+        assert_eq!(generate(schema).unwrap(), first);
+    }
+}
