@@ -101,7 +101,8 @@ pub fn to_envelope<T: Element + YaSerialize>(body: &T) -> Result<String, Error> 
     writer.write(WriteEvent::start_element("soap:Body"))?;
     writer.set_start_event_name(None);
     writer.set_skip_start_end(false);
-    body.serialize(&mut writer).map_err(|e| Error::Write(e.to_string()))?;
+    body.serialize(&mut writer)
+        .map_err(|e| Error::Write(e.to_string()))?;
     writer.write(WriteEvent::end_element())?;
     writer.write(WriteEvent::end_element())?;
     String::from_utf8(writer.into_inner()).map_err(|e| Error::Write(e.to_string()))
@@ -141,30 +142,33 @@ pub fn from_envelope<T: Element + YaDeserialize>(xml: impl Read) -> Result<T, Er
             )));
         }
     };
-    if namespace.as_deref() == Some(ENVELOPE_NS) && local == "Fault" {
+    let body = if namespace.as_deref() == Some(ENVELOPE_NS) && local == "Fault" {
         reader.next_event()?;
-        let fault = read_fault(&mut reader)?;
-        return Err(Error::Fault(Box::new(fault)));
-    }
-    if namespace.as_deref().filter(|ns| !ns.is_empty()) != T::NAMESPACE || local != T::LOCAL_NAME {
+        Err(Error::Fault(Box::new(read_fault(&mut reader)?)))
+    } else if namespace.as_deref().filter(|ns| !ns.is_empty()) != T::NAMESPACE
+        || local != T::LOCAL_NAME
+    {
         return Err(Error::UnexpectedBody {
             expected: expanded(T::NAMESPACE, T::LOCAL_NAME),
             found: expanded(namespace.as_deref(), &local),
         });
-    }
-    let value = T::deserialize(&mut reader).map_err(|e| match e {
-        yaserde::Error::Reader(e) => Error::Xml(e.to_string()),
-        other => Error::Body {
-            element: T::LOCAL_NAME,
-            message: other.to_string(),
-        },
-    })?;
-    // The body element's end tag, then the envelope's: nothing may follow.
-    expect_end(&mut reader, T::LOCAL_NAME)?;
+    } else {
+        let value = T::deserialize(&mut reader).map_err(|e| match e {
+            yaserde::Error::Reader(e) => Error::Xml(e.to_string()),
+            other => Error::Body {
+                element: T::LOCAL_NAME,
+                message: other.to_string(),
+            },
+        })?;
+        // The body element's end tag (the fault reader reads its own).
+        expect_end(&mut reader, T::LOCAL_NAME)?;
+        Ok(value)
+    };
+    // A value or a fault counts only in a complete envelope: nothing may follow.
     expect_end(&mut reader, "Body")?;
     expect_end(&mut reader, "Envelope")?;
     match reader.next_event()? {
-        ReadEvent::EndDocument => Ok(value),
+        ReadEvent::EndDocument => body,
         event => Err(Error::Envelope(format!(
             "expected the end of the document, found {}",
             describe(&event)
@@ -179,7 +183,10 @@ fn is_soap(name: &yaserde::__xml::name::OwnedName, local: &str) -> bool {
 fn describe(event: &ReadEvent) -> String {
     match event {
         ReadEvent::StartElement { name, .. } => {
-            format!("<{}>", expanded(name.namespace.as_deref(), &name.local_name))
+            format!(
+                "<{}>",
+                expanded(name.namespace.as_deref(), &name.local_name)
+            )
         }
         ReadEvent::EndElement { name } => format!("</{}>", name.local_name),
         ReadEvent::Characters(text) => format!("text {text:?}"),

@@ -10,12 +10,10 @@
 //! From a build script, use [`Config`] (as with prost-build):
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     if let Err(errors) = xsd_codegen::Config::new().compile(&["schema/Messages.xsd"]) {
-//!         eprintln!("{errors}");
-//!         std::process::exit(1);
-//!     }
+//! // In build.rs, the body of `fn main`:
+//! if let Err(errors) = xsd_codegen::Config::new().compile(&["schema/Messages.xsd"]) {
+//!     eprintln!("{errors}");
+//!     std::process::exit(1);
 //! }
 //! ```
 //!
@@ -128,7 +126,10 @@ impl Config {
             schemas
                 .first()
                 .and_then(|p| p.as_ref().file_stem())
-                .map_or_else(|| "generated".into(), |s| s.to_string_lossy().to_lowercase())
+                .map_or_else(
+                    || "generated".into(),
+                    |s| s.to_string_lossy().to_lowercase(),
+                )
                 + ".rs"
         });
         let code = self.generate(schemas)?;
