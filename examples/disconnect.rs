@@ -26,7 +26,10 @@ fn main() -> ExitCode {
         }
     };
     let [reference_request, reference_response] = &testkit::soap_examples(&page)[..] else {
-        eprintln!("{}: expected a request and a response example", path.display());
+        eprintln!(
+            "{}: expected a request and a response example",
+            path.display()
+        );
         return ExitCode::FAILURE;
     };
 
@@ -36,7 +39,9 @@ fn main() -> ExitCode {
         .nth(1)
         .and_then(|rest| rest.split("</CallId>").next())
         .unwrap_or_default();
-    let request = Disconnect { call_id: call_id.to_string() };
+    let request = Disconnect {
+        call_id: call_id.to_string(),
+    };
     let envelope = soap::to_envelope(&request).expect("a Disconnect always serializes");
     println!("POST /EWS/UM2007Legacy.asmx");
     println!("SOAPAction: \"{}\"\n", Disconnect::SOAP_ACTION);
@@ -67,7 +72,9 @@ fn main() -> ExitCode {
         <soap:Fault><faultcode>soap:Client</faultcode><faultstring>The call id is not valid.</faultstring></soap:Fault>
         </soap:Body></soap:Envelope>"#;
     match soap::read_response::<Disconnect>(fault.as_bytes()) {
-        Err(soap::Error::Fault(f)) => println!("a fault comes back typed: {} / {}", f.code, f.string),
+        Err(soap::Error::Fault(f)) => {
+            println!("a fault comes back typed: {} / {}", f.code, f.string)
+        }
         other => {
             eprintln!("expected a fault, got {other:?}");
             return ExitCode::FAILURE;

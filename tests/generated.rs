@@ -15,7 +15,9 @@ fn generated_code_matches_the_snapshot() {
 #[test]
 fn the_library_generates_what_the_build_script_wrote() {
     let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/Messages.xsd");
-    let code = xsd_codegen::Config::new().generate(&[schema]).expect("the schema generates");
+    let code = xsd_codegen::Config::new()
+        .generate(&[schema])
+        .expect("the schema generates");
     assert_eq!(code, include_str!(concat!(env!("OUT_DIR"), "/messages.rs")));
 }
 
@@ -30,6 +32,9 @@ fn every_type_of_the_schema_is_generated() {
     assert_eq!(enums, 3);
     assert_eq!(um_bindings::UmCallState::ALL.len(), 8);
     assert_eq!(um_bindings::UmEventCause::ALL.len(), 5);
-    assert_eq!(um_bindings::UmEventCause::Unavailable.as_str(), "Unavailable");
+    assert_eq!(
+        um_bindings::UmEventCause::Unavailable.as_str(),
+        "Unavailable"
+    );
     assert_eq!(um_bindings::UmGreetingType::ALL.len(), 2);
 }

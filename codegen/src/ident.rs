@@ -24,8 +24,8 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 /// classifies a field by the last segment of its type (`String`, `Option`,
 /// `Vec`, ...), and its derive names `Option`, `Some`, `None` and `vec!` unqualified.
 const RESERVED_TYPES: &[&str] = &[
-    "Box", "Default", "Err", "FromStr", "None", "Ok", "Option", "Result", "Self", "Some",
-    "String", "ToString", "Vec",
+    "Box", "Default", "Err", "FromStr", "None", "Ok", "Option", "Result", "Self", "Some", "String",
+    "ToString", "Vec",
 ];
 
 /// Whether `name` is a Rust keyword in some edition.

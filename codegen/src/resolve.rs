@@ -38,9 +38,10 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
         sources: schemas
             .iter()
             .map(|s| {
-                s.file
-                    .file_name()
-                    .map_or_else(|| s.file.display().to_string(), |n| n.to_string_lossy().into())
+                s.file.file_name().map_or_else(
+                    || s.file.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                )
             })
             .collect(),
         prefixes: BTreeMap::new(),
@@ -182,7 +183,8 @@ impl<'s> Resolver<'s> {
             ElementType::Named(q) if q.namespace.as_deref() != Some(XS) => {
                 if let Some(def) = self.complex.get(q) {
                     // The element is its type's content under the element's own name.
-                    let Some(Item::Struct(ty)) = self.type_names.get(q).and_then(|n| self.items.get(n))
+                    let Some(Item::Struct(ty)) =
+                        self.type_names.get(q).and_then(|n| self.items.get(n))
                     else {
                         return; // the type had errors, reported already
                     };
@@ -255,7 +257,10 @@ impl<'s> Resolver<'s> {
             // simple-typed field, in UpperCamelCase: two such names that agree
             // after case conversion would not compile.
             if !matches!(ty, TypeRef::Named(_)) {
-                let key = (field_ns.clone(), e.name.replace('.', "_").to_upper_camel_case());
+                let key = (
+                    field_ns.clone(),
+                    e.name.replace('.', "_").to_upper_camel_case(),
+                );
                 if let Some(first) = visitors.insert(key, e.name.clone()) {
                     self.errors.push(ResolveError::Unsupported {
                         location: e.location.clone(),
@@ -300,7 +305,15 @@ impl<'s> Resolver<'s> {
             ElementType::Complex(t) => {
                 let rust = self.names.unique(anon_name);
                 let doc = t.doc.clone();
-                self.complex_struct(schema, t, rust.clone(), e.name.clone(), namespace, false, doc);
+                self.complex_struct(
+                    schema,
+                    t,
+                    rust.clone(),
+                    e.name.clone(),
+                    namespace,
+                    false,
+                    doc,
+                );
                 Some(TypeRef::Named(rust))
             }
             ElementType::Simple(t) if !t.enumerations.is_empty() => {
@@ -326,7 +339,8 @@ impl<'s> Resolver<'s> {
         if let Some(rust) = self.type_names.get(q) {
             return Some(TypeRef::Named(rust.clone()));
         }
-        self.simple_base(q, location, owner, 0).map(TypeRef::Builtin)
+        self.simple_base(q, location, owner, 0)
+            .map(TypeRef::Builtin)
     }
 
     /// The built-in type a simple type without enumerations stands for: its
@@ -478,7 +492,9 @@ fn assign_type_namespaces(model: &mut Model) {
         if let Item::Struct(s) = item {
             for f in &s.fields {
                 if let TypeRef::Named(n) = &f.ty {
-                    uses.entry(n.clone()).or_default().insert(f.namespace.clone());
+                    uses.entry(n.clone())
+                        .or_default()
+                        .insert(f.namespace.clone());
                 }
             }
         }
@@ -512,14 +528,18 @@ fn assign_prefixes(model: &mut Model, schemas: &[Schema]) {
             .filter(|s| s.target_namespace.as_deref() == Some(&uri))
             .find_map(|s| s.target_prefix.clone())
             .filter(|p| p.chars().all(|c| c.is_ascii_alphanumeric()) && !p.starts_with("xml"));
-        let prefix = preferred
-            .filter(|p| !taken.contains(p))
-            .unwrap_or_else(|| {
-                (1..)
-                    .map(|n| if n == 1 { "tns".to_string() } else { format!("ns{n}") })
-                    .find(|p| !taken.contains(p))
-                    .expect("an unbounded range always yields a free prefix")
-            });
+        let prefix = preferred.filter(|p| !taken.contains(p)).unwrap_or_else(|| {
+            (1..)
+                .map(|n| {
+                    if n == 1 {
+                        "tns".to_string()
+                    } else {
+                        format!("ns{n}")
+                    }
+                })
+                .find(|p| !taken.contains(p))
+                .expect("an unbounded range always yields a free prefix")
+        });
         taken.insert(prefix.clone());
         model.prefixes.insert(uri, prefix);
     }
@@ -621,7 +641,9 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             errors,
-            ["t.xsd:2:3: unsupported construct `recursive type Node -> Node`: a type that contains itself other than through a repeated element is not supported yet"]
+            [
+                "t.xsd:2:3: unsupported construct `recursive type Node -> Node`: a type that contains itself other than through a repeated element is not supported yet"
+            ]
         );
     }
 

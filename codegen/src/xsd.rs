@@ -287,7 +287,10 @@ impl<'i> Parser<'_, 'i> {
         if prefix.is_some() && namespace.is_none() {
             self.invalid(
                 node,
-                format!("prefix `{}` of `{value}` is not declared", prefix.unwrap_or("")),
+                format!(
+                    "prefix `{}` of `{value}` is not declared",
+                    prefix.unwrap_or("")
+                ),
             );
             return None;
         }
@@ -698,7 +701,9 @@ mod tests {
 
     #[test]
     fn malformed_xml_is_located() {
-        let errors = messages("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n  <xs:element name=\"A\">\n</xs:schema>");
+        let errors = messages(
+            "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n  <xs:element name=\"A\">\n</xs:schema>",
+        );
         assert_eq!(
             errors,
             ["t.xsd:3:1: malformed XML: expected 'xs:element' tag, not 'xs:schema'"]

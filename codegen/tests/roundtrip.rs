@@ -18,7 +18,15 @@ macro_rules! fixtures {
     };
 }
 
-fixtures!(builtins, elements, enums, names, nonamespace, occurrence, unqualified);
+fixtures!(
+    builtins,
+    elements,
+    enums,
+    names,
+    nonamespace,
+    occurrence,
+    unqualified
+);
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
 const SAMPLES: &[&str] = &[
@@ -36,8 +44,13 @@ const SAMPLES: &[&str] = &[
 ];
 
 fn roundtrip<T: YaSerialize + YaDeserialize + PartialEq + Debug>(sample: &str) -> T {
-    assert!(SAMPLES.contains(&sample), "{sample} is not listed in SAMPLES");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(sample);
+    assert!(
+        SAMPLES.contains(&sample),
+        "{sample} is not listed in SAMPLES"
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(sample);
     let xml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: T = yaserde::de::from_str(&xml).unwrap_or_else(|e| panic!("{sample}: {e}"));
     let written = yaserde::ser::to_string(&value).unwrap_or_else(|e| panic!("{sample}: {e}"));
@@ -58,7 +71,12 @@ fn every_sample_is_read() {
         if let Ok(entries) = std::fs::read_dir(&samples) {
             for entry in entries {
                 let path = entry.unwrap().path();
-                found.push(path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"));
+                found.push(
+                    path.strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
             }
         }
     }
@@ -71,8 +89,14 @@ fn builtins_keep_their_values() {
     let v: builtins::Values = roundtrip("builtins/samples/Values.xml");
     assert_eq!(v.s, "text with  two spaces");
     assert!(v.b);
-    assert_eq!((v.i8, v.i16, v.i32, v.i64), (-128, 32767, i32::MIN, i64::MAX));
-    assert_eq!((v.u8, v.u16, v.u32, v.u64), (255, 65535, u32::MAX, u64::MAX));
+    assert_eq!(
+        (v.i8, v.i16, v.i32, v.i64),
+        (-128, 32767, i32::MIN, i64::MAX)
+    );
+    assert_eq!(
+        (v.u8, v.u16, v.u32, v.u64),
+        (255, 65535, u32::MAX, u64::MAX)
+    );
     assert_eq!((v.f32, v.f64), (1.5, -0.25));
     assert_eq!(v.decimal, "12345678901234567890.123456789");
     assert_eq!(v.integer, "-123456789012345678901234567890");
@@ -93,7 +117,10 @@ fn elements_nest_and_keep_text() {
     let _: elements::Ping = roundtrip("elements/samples/Ping.xml");
     // Written with the element's own name and namespace.
     let written = yaserde::ser::to_string(&home).unwrap();
-    assert!(written.contains("<Home xmlns=\"urn:example:orders\">"), "{written}");
+    assert!(
+        written.contains("<Home xmlns=\"urn:example:orders\">"),
+        "{written}"
+    );
 }
 
 #[test]
@@ -106,7 +133,10 @@ fn occurrences_become_option_and_vec() {
     assert_eq!(full.wrapped.as_ref().map(|w| w.sku.as_str()), Some("W"));
     assert_eq!(full.count, [1, u32::MAX]);
     let minimal: occurrence::Basket = roundtrip("occurrence/samples/Basket.minimal.xml");
-    assert_eq!((minimal.note, minimal.discount, minimal.wrapped), (None, None, None));
+    assert_eq!(
+        (minimal.note, minimal.discount, minimal.wrapped),
+        (None, None, None)
+    );
     assert!(minimal.tag.is_empty());
 }
 
@@ -118,7 +148,19 @@ fn enums_read_and_write_their_wire_values() {
     assert_eq!(paint.finish, PaintFinish::Gloss);
     assert_eq!(paint.code, "ABC");
     let values: Vec<&str> = paint.symbol.iter().map(|s| s.as_str()).collect();
-    assert_eq!(values, ["text/plain", "+", "-", "", "2nd", "Self", "text-plain", "Red"]);
+    assert_eq!(
+        values,
+        [
+            "text/plain",
+            "+",
+            "-",
+            "",
+            "2nd",
+            "Self",
+            "text-plain",
+            "Red"
+        ]
+    );
     assert_eq!(Symbol::ALL.len(), 8, "the repeated value is one variant");
     for s in Symbol::ALL {
         assert_eq!(s.as_str().parse::<Symbol>(), Ok(*s));

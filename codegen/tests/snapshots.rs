@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use expect_test::expect_file;
 
 fn dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(name)
 }
 
 fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
@@ -53,7 +55,10 @@ fn bad_schemas_give_their_expected_errors() {
     for case in cases {
         let relative = Path::new("errors").join(case.file_name().unwrap());
         let errors = match generate(&relative) {
-            Ok(code) => panic!("{} generated code instead of failing:\n{code}", case.display()),
+            Ok(code) => panic!(
+                "{} generated code instead of failing:\n{code}",
+                case.display()
+            ),
             Err(errors) => errors,
         };
         expect_file![case.with_extension("err")].assert_eq(&errors);

@@ -22,7 +22,11 @@ fn expanded(name: roxmltree::ExpandedName<'_, '_>) -> String {
     }
 }
 
-fn node_eq(a: roxmltree::Node<'_, '_>, b: roxmltree::Node<'_, '_>, path: &mut String) -> Result<(), String> {
+fn node_eq(
+    a: roxmltree::Node<'_, '_>,
+    b: roxmltree::Node<'_, '_>,
+    path: &mut String,
+) -> Result<(), String> {
     let (na, nb) = (expanded(a.tag_name()), expanded(b.tag_name()));
     let len = path.len();
     path.push('/');
@@ -96,7 +100,11 @@ enum Child<'a, 'i> {
 /// run every test.
 pub fn shared_dir(var: &str, default: &str) -> Option<PathBuf> {
     let dir = std::env::var_os(var).map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(default),
+        || {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join(default)
+        },
         PathBuf::from,
     );
     if dir.is_dir() {
@@ -160,6 +168,9 @@ mod tests {
     #[test]
     fn finds_envelopes_in_fenced_blocks() {
         let page = "# T\n```xml\n<a/>\n```\ntext\n```XML\n\n<?xml version=\"1.0\"?>\n<soap:Envelope/>\n```\n";
-        assert_eq!(soap_examples(page), ["<?xml version=\"1.0\"?>\n<soap:Envelope/>"]);
+        assert_eq!(
+            soap_examples(page),
+            ["<?xml version=\"1.0\"?>\n<soap:Envelope/>"]
+        );
     }
 }
