@@ -33,6 +33,14 @@ pub enum ParseError {
         /// Why it could not be read.
         source: std::io::Error,
     },
+    /// A file named by `xs:import` or `xs:include` does not exist.
+    #[error("{location}: cannot find {}, named by this import or include", path.display())]
+    MissingFile {
+        /// Where the import or include stands.
+        location: Location,
+        /// The file it names, resolved against the naming file.
+        path: PathBuf,
+    },
     /// The file is not well-formed XML.
     #[error("{location}: malformed XML: {message}")]
     Xml {
@@ -67,8 +75,8 @@ pub enum ParseError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResolveError {
-    /// A `type`, `base` or `ref` names nothing the schema defines.
-    #[error("{location}: unresolved type `{name}` in {construct}")]
+    /// A `type`, `base` or `ref` names nothing the schema set defines.
+    #[error("{location}: unresolved reference to `{name}` in {construct}")]
     UnresolvedType {
         /// Where the reference stands.
         location: Location,

@@ -1,8 +1,8 @@
 //! The intermediate model: what the Rust output will contain, with names
 //! resolved and wire names kept. Nothing here is XSD syntax.
 //!
-//! The model is deterministic: items are ordered by Rust name, fields and
-//! variants in schema order. `{:#?}` dumps it for debugging.
+//! The model is deterministic: modules and items are ordered by Rust name,
+//! fields and variants in schema order. `{:#?}` dumps it for debugging.
 
 use std::collections::BTreeMap;
 
@@ -13,17 +13,54 @@ pub struct Model {
     pub sources: Vec<String>,
     /// Namespace URI to the prefix the generated code uses for it.
     pub prefixes: BTreeMap<String, String>,
-    /// Structs and enums, by Rust name.
+    /// The modules, by Rust name. A model of one namespace has one module
+    /// named `""`, emitted at the top level; otherwise one module per namespace.
+    pub modules: BTreeMap<String, Module>,
+}
+
+impl Model {
+    /// The item an [`ItemRef`] names.
+    pub fn item(&self, r: &ItemRef) -> Option<&Item> {
+        self.modules.get(&r.module)?.items.get(&r.name)
+    }
+
+    /// Every item, with its module's name.
+    pub fn items(&self) -> impl Iterator<Item = (&str, &Item)> {
+        self.modules
+            .iter()
+            .flat_map(|(m, module)| module.items.values().map(move |i| (m.as_str(), i)))
+    }
+}
+
+/// The items of one target namespace.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Module {
+    /// The namespace, `None` for no namespace.
+    pub namespace: Option<String>,
+    /// Items by Rust name.
     pub items: BTreeMap<String, Item>,
+}
+
+/// A generated item's module and name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemRef {
+    /// The module's Rust name (`""` for the top level).
+    pub module: String,
+    /// The item's Rust name.
+    pub name: String,
 }
 
 /// A generated type.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
-    /// A complex type or element: a struct of child elements.
+    /// A complex type or element: a struct.
     Struct(Struct),
-    /// A simple type restricted to an enumeration: a Rust enum.
+    /// A simple type restricted to an enumeration.
     Enum(Enum),
+    /// A choice between elements (or a substitution group).
+    Choice(Choice),
+    /// An `xs:list` type: whitespace-separated values.
+    List(List),
 }
 
 /// A struct: an element's or complex type's content.
@@ -39,16 +76,20 @@ pub struct Struct {
     pub is_element: bool,
     /// Rustdoc, from `xs:documentation`.
     pub doc: Option<String>,
-    /// Child elements, in schema order.
+    /// Child elements and choices, in schema order.
     pub fields: Vec<Field>,
+    /// Attributes.
+    pub attributes: Vec<Attribute>,
+    /// The text value of a simple-content type.
+    pub text: Option<TypeRef>,
 }
 
-/// A child element of a struct.
+/// A child element of a struct, or a choice among several.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
-    /// Rust name (snake case, possibly a keyword to be written raw).
+    /// Rust name.
     pub name: String,
-    /// Wire (local) name.
+    /// Wire (local) name; for a choice, the name it was declared under.
     pub wire_name: String,
     /// Namespace of the child element, `None` for unqualified.
     pub namespace: Option<String>,
@@ -56,6 +97,29 @@ pub struct Field {
     pub ty: TypeRef,
     /// How many times it may occur.
     pub occurrence: Occurrence,
+    /// Whether the value is boxed (it contains the struct itself).
+    pub boxed: bool,
+    /// Whether it is a choice or wildcard, written without an element of its own.
+    pub flatten: bool,
+    /// Rustdoc.
+    pub doc: Option<String>,
+}
+
+/// An attribute of a struct.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribute {
+    /// Rust name.
+    pub name: String,
+    /// Wire (local) name.
+    pub wire_name: String,
+    /// Its namespace (`xml:lang`), `None` for unqualified (most attributes).
+    pub namespace: Option<String>,
+    /// Value type.
+    pub ty: TypeRef,
+    /// `use="required"`: `T`, else `Option<T>`.
+    pub required: bool,
+    /// The default value, as written.
+    pub default: Option<String>,
     /// Rustdoc.
     pub doc: Option<String>,
 }
@@ -65,15 +129,15 @@ pub struct Field {
 pub enum TypeRef {
     /// A Rust primitive or `String`.
     Builtin(Builtin),
-    /// A generated item, by Rust name.
-    Named(String),
+    /// A generated item.
+    Named(ItemRef),
 }
 
 /// The Rust types built-in XSD types map to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
     /// `String`: string types, and every type whose value must be kept exactly
-    /// (decimal, unbounded integers, dates and times, binary).
+    /// (decimal, unbounded integers, dates and times, binary, unions).
     String,
     /// `bool`.
     Bool,
@@ -130,6 +194,56 @@ pub struct Variant {
     pub name: String,
     /// The value exactly as on the wire.
     pub value: String,
+    /// Rustdoc.
+    pub doc: Option<String>,
+}
+
+/// A choice between elements: a Rust enum with a variant per element, and a
+/// collection type holding the occurrences in document order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Rust name of the enum of alternatives.
+    pub name: String,
+    /// Rust name of the collection (`Vec` of the enum) the struct holds.
+    pub collection: String,
+    /// Rustdoc.
+    pub doc: Option<String>,
+    /// The alternatives.
+    pub alternatives: Vec<Alternative>,
+    /// Whether any element not among the alternatives is kept as raw XML (`xs:any`).
+    pub any: bool,
+    /// The fewest occurrences allowed.
+    pub min: u32,
+    /// The most occurrences allowed, `None` for unbounded.
+    pub max: Option<u32>,
+}
+
+/// One element a choice may hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    /// Rust variant name.
+    pub name: String,
+    /// Wire (local) name.
+    pub wire_name: String,
+    /// Namespace.
+    pub namespace: Option<String>,
+    /// Its value type.
+    pub ty: TypeRef,
+    /// Whether the value is boxed.
+    pub boxed: bool,
+    /// Rustdoc.
+    pub doc: Option<String>,
+}
+
+/// An `xs:list` type: a `Vec` written as whitespace-separated values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct List {
+    /// Rust name.
+    pub name: String,
+    /// The XSD name, for messages.
+    pub wire_name: String,
+    /// The item type (a builtin or an enumeration).
+    pub item: TypeRef,
     /// Rustdoc.
     pub doc: Option<String>,
 }

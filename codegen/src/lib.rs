@@ -86,17 +86,7 @@ impl Config {
     /// Parses and resolves `schemas` into the intermediate model, for
     /// inspection (`codegen --emit-ir`) or a custom back end.
     pub fn model(&self, schemas: &[impl AsRef<Path>]) -> Result<ir::Model, Errors> {
-        let mut parsed = Vec::new();
-        let mut errors = Vec::new();
-        for path in schemas {
-            match xsd::parse_file(path.as_ref()) {
-                Ok(schema) => parsed.push(schema),
-                Err(e) => errors.extend(e.into_iter().map(Error::from)),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(Errors(errors));
-        }
+        let parsed = xsd::load(schemas)?;
         Ok(resolve::resolve(&parsed)?)
     }
 

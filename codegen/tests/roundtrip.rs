@@ -19,27 +19,47 @@ macro_rules! fixtures {
 }
 
 fixtures!(
+    any,
+    attributes,
     builtins,
+    choice,
+    derivation,
     elements,
     enums,
+    imports,
+    lists,
     names,
     nonamespace,
     occurrence,
-    unqualified
+    recursion,
+    substitution,
+    unqualified,
 );
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
 const SAMPLES: &[&str] = &[
+    "any/samples/Extension.xml",
+    "attributes/samples/View.full.xml",
+    "attributes/samples/View.minimal.xml",
     "builtins/samples/Values.xml",
+    "choice/samples/Folder.minimal.xml",
+    "choice/samples/Folder.xml",
+    "choice/samples/Settings.xml",
+    "derivation/samples/Items.xml",
     "elements/samples/Home.xml",
     "elements/samples/Order.xml",
     "elements/samples/Ping.xml",
     "enums/samples/Paint.xml",
+    "imports/samples/GetItem.xml",
+    "lists/samples/Schedule.xml",
     "names/samples/Doc.xml",
     "names/samples/Match.xml",
     "nonamespace/samples/Note.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
+    "recursion/samples/A.xml",
+    "recursion/samples/Tree.xml",
+    "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
 ];
 
@@ -207,4 +227,140 @@ fn unqualified_children_stay_out_of_the_namespace() {
     assert_eq!(root.inner.leaf, "l");
     let note: nonamespace::Note = roundtrip("nonamespace/samples/Note.xml");
     assert_eq!(note.to, "Tove");
+}
+
+#[test]
+fn imports_make_a_module_per_namespace() {
+    let get: imports::messages::GetItem = roundtrip("imports/samples/GetItem.xml");
+    assert_eq!(get.item_id.id, "AAMkAD");
+    assert_eq!(get.item_id.change_key.as_deref(), Some("CQAAAB"));
+    assert_eq!(get.note.as_deref(), Some("remember"));
+    assert_eq!(get.paging.offset, 10);
+    assert_eq!(get.lang.as_deref(), Some("en-US"));
+}
+
+#[test]
+fn attributes_are_typed_and_inherited() {
+    use attributes::{Shape, ViewTraversal};
+    let full: attributes::View = roundtrip("attributes/samples/View.full.xml");
+    assert_eq!((full.max_entries, full.offset), (10, Some(5)));
+    assert_eq!(full.shape, Shape::AllProperties);
+    assert_eq!(full.traversal, Some(ViewTraversal::Deep));
+    assert_eq!(full.version.as_deref(), Some("2"));
+    assert_eq!(full.note.as_deref(), Some("a & b"));
+    assert_eq!(full.kind.as_deref(), Some("k"));
+    let minimal: attributes::View = roundtrip("attributes/samples/View.minimal.xml");
+    assert_eq!((minimal.offset, minimal.traversal), (None, None));
+}
+
+#[test]
+fn derived_types_hold_their_bases_content() {
+    let items: derivation::Items = roundtrip("derivation/samples/Items.xml");
+    let first = &items.meeting[0];
+    assert_eq!(first.id.as_deref(), Some("m1"));
+    assert_eq!(first.is_read, Some(true));
+    assert_eq!(first.subject.as_deref(), Some("Plan"));
+    assert_eq!(first.size, Some(42));
+    let from = first.from.as_ref().unwrap();
+    assert_eq!(
+        (from.value.as_str(), from.routing_type.as_deref()),
+        ("ann@example.com", Some("SMTP"))
+    );
+    assert_eq!(first.location, "Room 1");
+    assert_eq!(items.short.as_ref().unwrap().subject, "only");
+    assert_eq!(items.smtp.as_ref().unwrap().value, "bob@example.com");
+    assert_eq!((items.count.value, items.count.approximate), (17, false));
+}
+
+#[test]
+fn choices_keep_their_order() {
+    use choice::{FolderChoice, FolderChoice2, FolderRecurrenceGroup};
+    let folder: choice::Folder = roundtrip("choice/samples/Folder.xml");
+    assert_eq!(folder.title, "Inbox");
+    assert_eq!(folder.choice.0, [FolderChoice::Path("/inbox".into())]);
+    let kinds: Vec<String> = folder
+        .choice_2
+        .0
+        .iter()
+        .map(|c| match c {
+            FolderChoice2::Message(m) => format!("message {}", m.subject),
+            FolderChoice2::Note(n) => format!("note {n}"),
+            FolderChoice2::Flag(f) => format!("flag {f}"),
+            FolderChoice2::Importance(i) => format!("importance {i}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "note first",
+            "message hello",
+            "flag true",
+            "note second",
+            "importance High",
+            "message bye"
+        ]
+    );
+    assert_eq!(
+        folder.recurrence_group.0,
+        [FolderRecurrenceGroup::Weekly("Mon".into())]
+    );
+    let minimal: choice::Folder = roundtrip("choice/samples/Folder.minimal.xml");
+    assert_eq!(minimal.choice.0, [FolderChoice::Id("7".into())]);
+    assert!(minimal.choice_2.0.is_empty() && minimal.recurrence_group.0.is_empty());
+    let settings: choice::Settings = roundtrip("choice/samples/Settings.xml");
+    assert_eq!((settings.color.as_str(), settings.size), ("red", Some(3)));
+    // A required choice that is missing is an error, not a default.
+    let err = yaserde::de::from_str::<choice::Folder>(
+        r#"<Folder xmlns="urn:example:choice"><Title>T</Title><End>.</End></Folder>"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "expected 1 of `Id`, `Path`, found 0");
+}
+
+#[test]
+fn substitution_groups_read_any_member() {
+    use substitution::{AndTypeSearchExpression as Expr, IsEqualToTypePath as Path};
+    let r: substitution::Restriction = roundtrip("substitution/samples/Restriction.xml");
+    let [substitution::RestrictionSearchExpression::And(and)] = &r.search_expression.0[..] else {
+        panic!("an And expected: {r:?}")
+    };
+    let [Expr::IsEqualTo(eq), Expr::Not(not)] = &and.search_expression.0[..] else {
+        panic!("IsEqualTo and Not expected: {and:?}")
+    };
+    assert_eq!(eq.constant, "hello");
+    let [Path::FieldUri(f)] = &eq.path.0[..] else {
+        panic!("a FieldURI expected")
+    };
+    assert_eq!(f.field_uri, "item:Subject");
+    assert_eq!(not.search_expression.0.len(), 1);
+}
+
+#[test]
+fn any_elements_are_kept_as_raw_xml() {
+    let e: any::Extension = roundtrip("any/samples/Extension.xml");
+    assert_eq!(e.name, "ext");
+    assert_eq!(e.any.0.len(), 2);
+    let any::ExtensionAny::Other(raw) = &e.any.0[0];
+    assert!(raw.0.contains("1 &amp; 2"), "{}", raw.0);
+}
+
+#[test]
+fn lists_split_on_whitespace() {
+    use lists::DayOfWeekType as Day;
+    let s: lists::Schedule = roundtrip("lists/samples/Schedule.xml");
+    assert_eq!(s.days.0, [Day::Monday, Day::Tuesday]);
+    assert_eq!(s.numbers.as_ref().unwrap().0, [1, -2, 3]);
+    assert_eq!(s.reminder, "never");
+    assert_eq!(s.on.as_ref().unwrap().0, [Day::Monday, Day::Weekday]);
+    assert_eq!(s.flags.to_string(), "b a b");
+    assert!("Monday Funday".parse::<lists::DaysOfWeekType>().is_err());
+}
+
+#[test]
+fn recursive_types_are_boxed() {
+    let a: recursion::A = roundtrip("recursion/samples/A.xml");
+    assert!(a.b.a.as_ref().is_some_and(|inner| inner.b.a.is_none()));
+    let tree: recursion::Tree = roundtrip("recursion/samples/Tree.xml");
+    assert_eq!(tree.next.len(), 1);
+    assert_eq!(tree.next[0].next.len(), 2);
 }

@@ -1,0 +1,385 @@
+//! Stage 3, emit: [`ir::Model`](crate::ir::Model) to Rust tokens. Nothing here reads XSD.
+//!
+//! Structs derive yaserde's traits. Enums, lists and choices do not:
+//! yaserde's derive turns an unknown enum value into the default variant
+//! (silent data loss) and has no notion of a choice, so they get impls of
+//! their own. Paths are fully qualified, so a schema type named `String` or
+//! `Box` cannot shadow what the code means.
+
+mod choice;
+mod simple;
+mod support;
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ident::to_ident;
+use crate::ir::{Builtin, Item, ItemRef, Model, Occurrence, Struct, TypeRef};
+
+/// The Rust tokens of a model: its items (in one module per namespace when
+/// there are several), and the `xsd` support module they need.
+pub fn emit(model: &Model) -> TokenStream {
+    let ctx = Ctx::new(model);
+    let modules = model.modules.iter().map(|(module, m)| {
+        let items = m.items.values().map(|item| ctx.item(module, item));
+        let body = quote! {
+            // yaserde's derive calls `<T>::from_str` on field types.
+            #[allow(unused_imports)]
+            use ::std::str::FromStr as _;
+
+            #(#items)*
+        };
+        if module.is_empty() {
+            body
+        } else {
+            let name = to_ident(module);
+            let doc = match &m.namespace {
+                Some(ns) => format!(" The types of namespace `{ns}`."),
+                None => " The types of no namespace.".to_string(),
+            };
+            quote! {
+                #[doc = #doc]
+                pub mod #name {
+                    #[allow(unused_imports)]
+                    use super::xsd;
+
+                    #body
+                }
+            }
+        }
+    });
+    let support = support::emit_support(model);
+    quote! {
+        #(#modules)*
+
+        #support
+    }
+}
+
+/// What emitting an item needs to know of the rest of the model.
+pub(crate) struct Ctx<'m> {
+    model: &'m Model,
+    /// Items that some field holds in a `Box`: they get `Box<T>` impls.
+    boxed: BTreeSet<ItemRef>,
+}
+
+impl<'m> Ctx<'m> {
+    fn new(model: &'m Model) -> Self {
+        let mut boxed = BTreeSet::new();
+        for (_, item) in model.items() {
+            if let Item::Struct(s) = item {
+                for f in s.fields.iter().filter(|f| f.boxed) {
+                    if let TypeRef::Named(r) = &f.ty {
+                        boxed.insert(r.clone());
+                    }
+                }
+            }
+        }
+        Ctx { model, boxed }
+    }
+
+    fn item(&self, module: &str, item: &Item) -> TokenStream {
+        match item {
+            Item::Struct(s) => self.emit_struct(module, s),
+            Item::Enum(e) => simple::emit_enum(e),
+            Item::List(l) => simple::emit_list(self, module, l),
+            Item::Choice(c) => choice::emit_choice(self, module, c),
+        }
+    }
+
+    /// The path of `r` as seen from inside `module`.
+    pub(crate) fn path(&self, module: &str, r: &ItemRef) -> TokenStream {
+        let name = to_ident(&r.name);
+        if r.module == module {
+            quote!(#name)
+        } else if r.module.is_empty() {
+            quote!(super::#name)
+        } else if module.is_empty() {
+            let m = to_ident(&r.module);
+            quote!(#m::#name)
+        } else {
+            let m = to_ident(&r.module);
+            quote!(super::#m::#name)
+        }
+    }
+
+    pub(crate) fn type_tokens(&self, module: &str, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Builtin(b) => builtin_tokens(*b),
+            TypeRef::Named(r) => self.path(module, r),
+        }
+    }
+
+    pub(crate) fn prefix(&self, namespace: &Option<String>) -> Option<&'m str> {
+        namespace
+            .as_ref()
+            .map(|ns| self.model.prefixes[ns.as_str()].as_str())
+    }
+
+    /// Whether struct `s` writes its element with `xmlns="..."` (its own
+    /// namespace as the default): only when every child element is in it
+    /// too, as an unqualified child under a default namespace would change
+    /// namespace.
+    pub(crate) fn default_namespace(&self, s: &Struct) -> bool {
+        s.namespace.is_some()
+            && s.fields
+                .iter()
+                .filter(|f| !f.flatten)
+                .all(|f| f.namespace == s.namespace)
+    }
+
+    fn emit_struct(&self, module: &str, s: &Struct) -> TokenStream {
+        let name = to_ident(&s.name);
+        let wire = &s.wire_name;
+        let kind = if s.is_element {
+            "element"
+        } else {
+            "complex type"
+        };
+        let docs = doc_attrs(s.doc.as_deref(), format!("The `{wire}` {kind}."));
+
+        // Every namespace the struct or its children are in, with its prefix
+        // (`xml:` is bound in every document, and is not declared).
+        let mut namespaces: Vec<(&str, &str)> = s
+            .namespace
+            .iter()
+            .chain(
+                s.fields
+                    .iter()
+                    .filter(|f| !f.flatten)
+                    .filter_map(|f| f.namespace.as_ref()),
+            )
+            .chain(s.attributes.iter().filter_map(|a| a.namespace.as_ref()))
+            .filter(|ns| ns.as_str() != crate::xsd::XML)
+            .map(|ns| (self.model.prefixes[ns.as_str()].as_str(), ns.as_str()))
+            .collect();
+        namespaces.sort_unstable();
+        namespaces.dedup();
+        let mut attr = vec![quote!(rename = #wire)];
+        // yaserde writes no prefix for an attribute in the default namespace,
+        // which would put it in no namespace: such attributes get a second
+        // prefix for the same namespace.
+        let default_ns = self.default_namespace(s);
+        let attribute_prefix = |ns: &Option<String>| -> Option<String> {
+            let prefix = self.prefix(ns)?;
+            Some(if default_ns && *ns == s.namespace {
+                format!("{prefix}_attr")
+            } else {
+                prefix.to_string()
+            })
+        };
+        let alias = s
+            .attributes
+            .iter()
+            .find(|a| default_ns && a.namespace.is_some() && a.namespace == s.namespace)
+            .and_then(|a| Some((attribute_prefix(&a.namespace)?, a.namespace.clone()?)));
+        let mut pairs: Vec<(String, &str)> = namespaces
+            .iter()
+            .map(|(p, ns)| (p.to_string(), *ns))
+            .collect();
+        if let Some((prefix, ns)) = &alias {
+            pairs.push((prefix.clone(), ns.as_str()));
+            pairs.sort();
+        }
+        if !pairs.is_empty() {
+            let pairs = pairs.iter().map(|(p, ns)| quote!(#p = #ns));
+            attr.push(quote!(namespaces = { #(#pairs),* }));
+        }
+        if let Some(prefix) = self.prefix(&s.namespace) {
+            attr.push(quote!(prefix = #prefix));
+            if default_ns {
+                attr.push(quote!(default_namespace = #prefix));
+            }
+        }
+
+        let fields = s.fields.iter().map(|f| {
+            let ident = to_ident(&f.name);
+            let mut ty = self.type_tokens(module, &f.ty);
+            if f.boxed {
+                ty = quote!(::std::boxed::Box<#ty>);
+            }
+            let ty = match f.occurrence {
+                Occurrence::Required => ty,
+                Occurrence::Optional => quote!(::std::option::Option<#ty>),
+                Occurrence::Many => quote!(::std::vec::Vec<#ty>),
+            };
+            let wire = &f.wire_name;
+            if f.flatten {
+                let docs = doc_attrs(
+                    f.doc.as_deref(),
+                    format!("The `{wire}` elements, in document order."),
+                );
+                return quote! {
+                    #docs
+                    #[yaserde(flatten = true)]
+                    pub #ident: #ty,
+                };
+            }
+            let docs = doc_attrs(f.doc.as_deref(), format!("The `{wire}` child element."));
+            let prefix = self.prefix(&f.namespace).map(|p| quote!(, prefix = #p));
+            quote! {
+                #docs
+                #[yaserde(rename = #wire #prefix)]
+                pub #ident: #ty,
+            }
+        });
+
+        let attributes = s.attributes.iter().map(|a| {
+            let ident = to_ident(&a.name);
+            let inner = self.type_tokens(module, &a.ty);
+            let ty = if a.required {
+                inner
+            } else {
+                quote!(::std::option::Option<#inner>)
+            };
+            let wire = &a.wire_name;
+            let mut fallback = format!("The `{wire}` attribute.");
+            if let Some(default) = &a.default {
+                fallback.push_str(&format!(" Absent means `{default}`."));
+            }
+            let docs = doc_attrs(a.doc.as_deref(), fallback);
+            let prefix = attribute_prefix(&a.namespace).map(|p| quote!(, prefix = #p));
+            quote! {
+                #docs
+                #[yaserde(attribute = true, rename = #wire #prefix)]
+                pub #ident: #ty,
+            }
+        });
+
+        let text = s.text.as_ref().map(|ty| {
+            // yaserde's derive reads text into primitives only; other simple
+            // types keep their exact text.
+            let ty = match ty {
+                TypeRef::Builtin(b) => builtin_tokens(*b),
+                TypeRef::Named(_) => quote!(::std::string::String),
+            };
+            let ident = if s.attributes.iter().any(|a| a.name == "value") {
+                format_ident!("text_value")
+            } else {
+                format_ident!("value")
+            };
+            quote! {
+                /// The element's text.
+                #[yaserde(text = true)]
+                pub #ident: #ty,
+            }
+        });
+
+        let element_impl = s.is_element.then(|| {
+            let ns = match &s.namespace {
+                Some(ns) => quote!(::std::option::Option::Some(#ns)),
+                None => quote!(::std::option::Option::None),
+            };
+            quote! {
+                impl xsd::Element for #name {
+                    const LOCAL_NAME: &'static str = #wire;
+                    const NAMESPACE: ::std::option::Option<&'static str> = #ns;
+                }
+            }
+        });
+
+        let this = ItemRef {
+            module: module.to_string(),
+            name: s.name.clone(),
+        };
+        let box_impls = self.boxed.contains(&this).then(|| {
+            quote! {
+                impl ::yaserde::YaSerialize for ::std::boxed::Box<#name> {
+                    fn serialize<W: ::std::io::Write>(
+                        &self,
+                        writer: &mut ::yaserde::ser::Serializer<W>,
+                    ) -> ::std::result::Result<(), ::yaserde::Error> {
+                        ::yaserde::YaSerialize::serialize(&**self, writer)
+                    }
+
+                    fn serialize_attributes(
+                        &self,
+                        attributes: ::std::vec::Vec<::yaserde::__xml::attribute::OwnedAttribute>,
+                        namespace: ::yaserde::__xml::namespace::Namespace,
+                    ) -> ::std::result::Result<
+                        (
+                            ::std::vec::Vec<::yaserde::__xml::attribute::OwnedAttribute>,
+                            ::yaserde::__xml::namespace::Namespace,
+                        ),
+                        ::yaserde::Error,
+                    > {
+                        ::yaserde::YaSerialize::serialize_attributes(&**self, attributes, namespace)
+                    }
+                }
+
+                impl ::yaserde::YaDeserialize for ::std::boxed::Box<#name> {
+                    fn deserialize<R: ::std::io::Read>(
+                        reader: &mut ::yaserde::de::Deserializer<R>,
+                    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                        <#name as ::yaserde::YaDeserialize>::deserialize(reader).map(::std::boxed::Box::new)
+                    }
+                }
+            }
+        });
+
+        quote! {
+            #docs
+            #[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+            #[yaserde(#(#attr),*)]
+            pub struct #name {
+                #(#fields)*
+                #(#attributes)*
+                #text
+            }
+
+            #element_impl
+            #box_impls
+        }
+    }
+}
+
+pub(crate) fn doc_attrs(doc: Option<&str>, fallback: String) -> TokenStream {
+    let text = doc.map_or(fallback, str::to_string);
+    let lines = text.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+pub(crate) fn builtin_tokens(b: Builtin) -> TokenStream {
+    match b {
+        Builtin::String => quote!(::std::string::String),
+        Builtin::Bool => quote!(bool),
+        Builtin::I8 => quote!(i8),
+        Builtin::I16 => quote!(i16),
+        Builtin::I32 => quote!(i32),
+        Builtin::I64 => quote!(i64),
+        Builtin::U8 => quote!(u8),
+        Builtin::U16 => quote!(u16),
+        Builtin::U32 => quote!(u32),
+        Builtin::U64 => quote!(u64),
+        Builtin::F32 => quote!(f32),
+        Builtin::F64 => quote!(f64),
+    }
+}
+
+/// The impl of `serialize_attributes` for types that have none.
+pub(crate) fn no_attributes() -> TokenStream {
+    quote! {
+        fn serialize_attributes(
+            &self,
+            attributes: ::std::vec::Vec<::yaserde::__xml::attribute::OwnedAttribute>,
+            namespace: ::yaserde::__xml::namespace::Namespace,
+        ) -> ::std::result::Result<
+            (
+                ::std::vec::Vec<::yaserde::__xml::attribute::OwnedAttribute>,
+                ::yaserde::__xml::namespace::Namespace,
+            ),
+            ::yaserde::Error,
+        > {
+            ::std::result::Result::Ok((attributes, namespace))
+        }
+    }
+}

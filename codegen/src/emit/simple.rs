@@ -1,0 +1,155 @@
+//! Enumerations and lists: simple types with impls of their own.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Ctx, doc_attrs, no_attributes};
+use crate::ident::to_ident;
+use crate::ir::{Enum, List};
+
+pub(super) fn emit_enum(e: &Enum) -> TokenStream {
+    let name = to_ident(&e.name);
+    let wire_type = &e.wire_name;
+    let docs = doc_attrs(e.doc.as_deref(), format!("The `{wire_type}` enumeration."));
+    let idents: Vec<_> = e.variants.iter().map(|v| to_ident(&v.name)).collect();
+    let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
+    let no_attributes = no_attributes();
+    let variants = e.variants.iter().zip(&idents).map(|(v, ident)| {
+        let fallback = if v.value.is_empty() {
+            "The empty string.".to_string()
+        } else {
+            format!("`{}`", v.value)
+        };
+        let docs = doc_attrs(v.doc.as_deref(), fallback);
+        quote! {
+            #docs
+            #ident,
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// Every value, in schema order.
+            pub const ALL: &'static [Self] = &[#(Self::#idents),*];
+
+            /// The value exactly as written on the wire.
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    #(Self::#idents => #values,)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = xsd::UnknownEnumValue;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                match value {
+                    #(#values => ::std::result::Result::Ok(Self::#idents),)*
+                    _ => ::std::result::Result::Err(xsd::UnknownEnumValue {
+                        type_name: #wire_type,
+                        value: ::std::string::ToString::to_string(value),
+                        expected: &[#(#values),*],
+                    }),
+                }
+            }
+        }
+
+        impl ::yaserde::YaSerialize for #name {
+            fn serialize<W: ::std::io::Write>(
+                &self,
+                writer: &mut ::yaserde::ser::Serializer<W>,
+            ) -> ::std::result::Result<(), ::yaserde::Error> {
+                xsd::write_text(writer, #wire_type, self.as_str())
+            }
+
+            #no_attributes
+        }
+
+        impl ::yaserde::YaDeserialize for #name {
+            fn deserialize<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                let text = xsd::read_text(reader)?;
+                <Self as ::std::str::FromStr>::from_str(&text).map_err(::yaserde::Error::custom)
+            }
+        }
+    }
+}
+
+pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
+    let name = to_ident(&l.name);
+    let wire_type = &l.wire_name;
+    let item = ctx.type_tokens(module, &l.item);
+    let docs = doc_attrs(
+        l.doc.as_deref(),
+        format!("The `{wire_type}` list: values separated by whitespace."),
+    );
+    let no_attributes = no_attributes();
+    quote! {
+        #docs
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct #name(pub ::std::vec::Vec<#item>);
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                for (i, item) in self.0.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" ")?;
+                    }
+                    ::std::fmt::Display::fmt(item, f)?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = xsd::InvalidValue;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                value
+                    .split_whitespace()
+                    .map(|item| {
+                        <#item as ::std::str::FromStr>::from_str(item).map_err(|e| xsd::InvalidValue {
+                            type_name: #wire_type,
+                            value: ::std::string::ToString::to_string(value),
+                            reason: ::std::string::ToString::to_string(&e),
+                        })
+                    })
+                    .collect::<::std::result::Result<_, _>>()
+                    .map(Self)
+            }
+        }
+
+        impl ::yaserde::YaSerialize for #name {
+            fn serialize<W: ::std::io::Write>(
+                &self,
+                writer: &mut ::yaserde::ser::Serializer<W>,
+            ) -> ::std::result::Result<(), ::yaserde::Error> {
+                xsd::write_text(writer, #wire_type, &::std::string::ToString::to_string(self))
+            }
+
+            #no_attributes
+        }
+
+        impl ::yaserde::YaDeserialize for #name {
+            fn deserialize<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                let text = xsd::read_text(reader)?;
+                <Self as ::std::str::FromStr>::from_str(&text).map_err(::yaserde::Error::custom)
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! The `xsd` support module of a generated file: the names and helpers the
+//! generated types share, each part emitted only when something uses it.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Item, Model};
+
+pub(super) fn emit_support(model: &Model) -> TokenStream {
+    let has = |f: &dyn Fn(&Item) -> bool| model.items().any(|(_, i)| f(i));
+    let has_elements = has(&|i| matches!(i, Item::Struct(s) if s.is_element));
+    let has_enums = has(&|i| matches!(i, Item::Enum(_)));
+    let has_lists = has(&|i| matches!(i, Item::List(_)));
+    let has_choices = has(&|i| matches!(i, Item::Choice(_)));
+    let has_any = has(&|i| matches!(i, Item::Choice(c) if c.any));
+    if !(has_elements || has_enums || has_lists || has_choices) {
+        return TokenStream::new();
+    }
+    let element = has_elements.then(|| {
+        quote! {
+            /// A global element of the schema: a type that can be a document's
+            /// root (or a SOAP body's content), with its qualified name.
+            pub trait Element {
+                /// The element's local name.
+                const LOCAL_NAME: &'static str;
+                /// The element's namespace URI, `None` for no namespace.
+                const NAMESPACE: ::std::option::Option<&'static str>;
+            }
+        }
+    });
+    let unknown = has_enums.then(|| {
+        quote! {
+            /// A value that is none of an enumeration's values.
+            #[derive(Clone, Debug, PartialEq, Eq)]
+            pub struct UnknownEnumValue {
+                /// The XSD name of the enumeration.
+                pub type_name: &'static str,
+                /// The value found.
+                pub value: ::std::string::String,
+                /// The values allowed.
+                pub expected: &'static [&'static str],
+            }
+
+            impl ::std::fmt::Display for UnknownEnumValue {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(
+                        f,
+                        "unknown {} value {:?}, expected one of: {}",
+                        self.type_name,
+                        self.value,
+                        self.expected.join(", ")
+                    )
+                }
+            }
+
+            impl ::std::error::Error for UnknownEnumValue {}
+
+        }
+    });
+    let invalid = has_lists.then(|| {
+        quote! {
+            /// A value that does not parse as its type.
+            #[derive(Clone, Debug, PartialEq, Eq)]
+            pub struct InvalidValue {
+                /// The XSD name of the type.
+                pub type_name: &'static str,
+                /// The value found.
+                pub value: ::std::string::String,
+                /// Why it does not parse.
+                pub reason: ::std::string::String,
+            }
+
+            impl ::std::fmt::Display for InvalidValue {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(f, "invalid {} value {:?}: {}", self.type_name, self.value, self.reason)
+                }
+            }
+
+            impl ::std::error::Error for InvalidValue {}
+        }
+    });
+    let text = (has_enums || has_lists || has_choices).then(|| {
+        quote! {
+            /// Writes a text-only element: named as the parent field asks, or `default_name`.
+            #[doc(hidden)]
+            pub fn write_text<W: ::std::io::Write>(
+                writer: &mut ::yaserde::ser::Serializer<W>,
+                default_name: &str,
+                text: &str,
+            ) -> ::std::result::Result<(), ::yaserde::Error> {
+                use ::yaserde::__xml::writer::XmlEvent;
+                let element = !writer.skip_start_end();
+                if element {
+                    let name = writer
+                        .get_start_event_name()
+                        .unwrap_or_else(|| ::std::string::ToString::to_string(default_name));
+                    writer.write(XmlEvent::start_element(name.as_str()))?;
+                }
+                writer.write(XmlEvent::characters(text))?;
+                if element {
+                    writer.write(XmlEvent::end_element())?;
+                }
+                ::std::result::Result::Ok(())
+            }
+
+            /// Reads a text-only element: its start tag and text, leaving the
+            /// end tag to the caller as yaserde's derived readers do.
+            #[doc(hidden)]
+            pub fn read_text<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<::std::string::String, ::yaserde::Error> {
+                use ::yaserde::__xml::reader::XmlEvent;
+                let name = match reader.next_event()? {
+                    XmlEvent::StartElement { name, .. } => name.local_name,
+                    event => {
+                        return ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                            "expected a start tag, found {event:?}"
+                        )));
+                    }
+                };
+                let mut text = ::std::string::String::new();
+                loop {
+                    match reader.peek()? {
+                        XmlEvent::Characters(s) | XmlEvent::Whitespace(s) | XmlEvent::CData(s) => {
+                            text.push_str(s)
+                        }
+                        XmlEvent::EndElement { .. } => return ::std::result::Result::Ok(text),
+                        XmlEvent::StartElement { name: child, .. } => {
+                            return ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                                "<{name}> holds text only, found element <{}>",
+                                child.local_name
+                            )));
+                        }
+                        event => {
+                            return ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                                "<{name}> holds text only, found {event:?}"
+                            )));
+                        }
+                    }
+                    reader.next_event()?;
+                }
+            }
+        }
+    });
+    let choices = has_choices.then(|| CHOICES.parse::<TokenStream>().expect("valid Rust"));
+    let any = has_any.then(|| ANY.parse::<TokenStream>().expect("valid Rust"));
+    quote! {
+        /// Support for the generated types: names and helpers shared by all of them.
+        pub mod xsd {
+            #element
+            #unknown
+            #invalid
+            #text
+            #choices
+            #any
+        }
+    }
+}
+
+/// Reading and writing the elements of a choice.
+const CHOICES: &str = r#"
+    /// What a child reader of [`read_children`] did with the child element.
+    #[doc(hidden)]
+    pub enum Step {
+        /// Read it, up to but without its end tag (as yaserde's readers do).
+        Element,
+        /// Read all of it, end tag included.
+        Whole,
+        /// Not its business: skip it.
+        Skip,
+    }
+
+    /// Reads the children of the element whose start tag is next, handing each
+    /// to `child` with its namespace and local name.
+    #[doc(hidden)]
+    pub fn read_children<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        mut child: impl FnMut(
+            &mut ::yaserde::de::Deserializer<R>,
+            ::std::option::Option<&str>,
+            &str,
+        ) -> ::std::result::Result<Step, ::yaserde::Error>,
+    ) -> ::std::result::Result<(), ::yaserde::Error> {
+        use ::yaserde::__xml::reader::XmlEvent;
+        match reader.next_event()? {
+            XmlEvent::StartElement { .. } => {}
+            event => {
+                return ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                    "expected a start tag, found {event:?}"
+                )));
+            }
+        }
+        loop {
+            let (namespace, local) = match reader.peek()? {
+                XmlEvent::StartElement { name, .. } => (
+                    name.namespace.clone().filter(|ns| !ns.is_empty()),
+                    name.local_name.clone(),
+                ),
+                XmlEvent::EndElement { .. } | XmlEvent::EndDocument => {
+                    return ::std::result::Result::Ok(());
+                }
+                _ => {
+                    reader.next_event()?;
+                    continue;
+                }
+            };
+            match child(reader, namespace.as_deref(), &local)? {
+                Step::Element => {
+                    reader.next_event()?;
+                }
+                Step::Whole => {}
+                Step::Skip => {
+                    reader.next_event()?;
+                    reader.skip_element(|_| {})?;
+                }
+            }
+        }
+    }
+
+    /// Writes `<local xmlns="namespace">text</local>`.
+    #[doc(hidden)]
+    pub fn write_simple<W: ::std::io::Write>(
+        writer: &mut ::yaserde::ser::Serializer<W>,
+        local: &str,
+        namespace: &str,
+        text: &str,
+    ) -> ::std::result::Result<(), ::yaserde::Error> {
+        use ::yaserde::__xml::writer::XmlEvent;
+        writer.write(XmlEvent::start_element(local).default_ns(namespace))?;
+        writer.write(XmlEvent::characters(text))?;
+        writer.write(XmlEvent::end_element())?;
+        ::std::result::Result::Ok(())
+    }
+
+    /// Reads an `xs:boolean`: `true`, `false`, `1` or `0`.
+    #[doc(hidden)]
+    pub fn parse_bool(text: &str) -> ::std::result::Result<bool, ::yaserde::Error> {
+        match text.trim() {
+            "true" | "1" => ::std::result::Result::Ok(true),
+            "false" | "0" => ::std::result::Result::Ok(false),
+            other => ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                "{other:?} is not a boolean"
+            ))),
+        }
+    }
+"#;
+
+/// Elements kept as raw XML (`xs:any`).
+const ANY: &str = r#"
+    /// An element kept as it was read: its XML text, with the namespace
+    /// declarations it needs.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct AnyElement(pub ::std::string::String);
+
+    impl AnyElement {
+        /// Reads the element whose start tag is next, end tag included.
+        pub fn read<R: ::std::io::Read>(
+            reader: &mut ::yaserde::de::Deserializer<R>,
+        ) -> ::std::result::Result<Self, ::yaserde::Error> {
+            use ::yaserde::__xml::reader::XmlEvent;
+            let config = ::yaserde::__xml::EmitterConfig::new()
+                .write_document_declaration(false)
+                .perform_indent(false);
+            let mut out = ::yaserde::__xml::EventWriter::new_with_config(::std::vec::Vec::new(), config);
+            let mut depth = 0usize;
+            loop {
+                let event = reader.next_event()?;
+                match &event {
+                    XmlEvent::StartElement { .. } => depth += 1,
+                    XmlEvent::EndElement { .. } => depth -= 1,
+                    XmlEvent::EndDocument => {
+                        return ::std::result::Result::Err(::yaserde::Error::custom(
+                            "the document ends inside an element",
+                        ));
+                    }
+                    _ => {}
+                }
+                if let ::std::option::Option::Some(event) = event.as_writer_event() {
+                    out.write(event)?;
+                }
+                if depth == 0 {
+                    break;
+                }
+            }
+            ::std::string::String::from_utf8(out.into_inner())
+                .map(Self)
+                .map_err(::yaserde::Error::custom)
+        }
+
+        /// Writes the element.
+        pub fn write<W: ::std::io::Write>(
+            &self,
+            writer: &mut ::yaserde::ser::Serializer<W>,
+        ) -> ::std::result::Result<(), ::yaserde::Error> {
+            use ::yaserde::__xml::reader::XmlEvent;
+            let mut reader = ::yaserde::__xml::EventReader::new(self.0.as_bytes());
+            loop {
+                let event = reader.next()?;
+                match event {
+                    XmlEvent::StartDocument { .. } => {}
+                    XmlEvent::EndDocument => return ::std::result::Result::Ok(()),
+                    event => {
+                        if let ::std::option::Option::Some(event) = event.as_writer_event() {
+                            writer.write(event)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+"#;

@@ -1,0 +1,499 @@
+//! Stage 2, resolve: [`xsd::Schema`]s to an [`ir::Model`]. References are
+//! looked up, inheritance and groups flattened, Rust names given, anonymous
+//! types named after where they stand, built-in types mapped.
+
+mod content;
+mod names;
+mod simple;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::error::{Location, ResolveError};
+use crate::ident::{self, Scope};
+use crate::ir::{self, Item, ItemRef, Model, TypeRef};
+use crate::xsd::{self, QName, Schema, XS};
+
+/// Resolves a schema set (see [`xsd::load`]) into one model. Returns every error found.
+pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
+    let mut r = Resolver::new(schemas);
+    r.index();
+    r.name_globals();
+    r.build();
+    r.check_recursion();
+    let Resolver {
+        items, mut errors, ..
+    } = r;
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.location().cmp(b.location()));
+        // A bad simple type is met once per use; say it once.
+        errors.dedup_by(|a, b| a.to_string() == b.to_string());
+        return Err(errors);
+    }
+    let mut model = Model {
+        sources: schemas
+            .iter()
+            .map(|s| {
+                s.file.file_name().map_or_else(
+                    || s.file.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                )
+            })
+            .collect(),
+        prefixes: BTreeMap::new(),
+        modules: items,
+    };
+    names::assign_type_namespaces(&mut model);
+    names::assign_prefixes(&mut model, schemas);
+    Ok(model)
+}
+
+/// A global definition and the schema it stands in.
+pub(crate) struct Def<'s, T> {
+    schema: &'s Schema,
+    def: &'s T,
+}
+
+impl<T> Clone for Def<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Def<'_, T> {}
+
+pub(crate) struct Resolver<'s> {
+    schemas: &'s [Schema],
+    elements: HashMap<QName, Def<'s, xsd::Element>>,
+    complex: HashMap<QName, Def<'s, xsd::ComplexType>>,
+    simple: HashMap<QName, Def<'s, xsd::SimpleType>>,
+    attributes: HashMap<QName, Def<'s, xsd::Attribute>>,
+    attribute_groups: HashMap<QName, Def<'s, xsd::AttributeGroup>>,
+    groups: HashMap<QName, Def<'s, xsd::Group>>,
+    /// Substitution group head to its direct members, in schema order.
+    substitutes: HashMap<QName, Vec<QName>>,
+    /// Target namespace to module name.
+    modules: BTreeMap<Option<String>, String>,
+    scopes: BTreeMap<String, Scope>,
+    /// Items of named complex types, enumerations and lists.
+    type_items: HashMap<QName, ItemRef>,
+    /// Items of global elements.
+    element_items: HashMap<QName, ItemRef>,
+    /// Resolved content of named complex types, for their extensions.
+    contents: HashMap<QName, Option<content::Content>>,
+    locations: BTreeMap<ItemRef, Location>,
+    items: BTreeMap<String, ir::Module>,
+    errors: Vec<ResolveError>,
+}
+
+fn qname(schema: &Schema, name: &str) -> QName {
+    QName {
+        namespace: schema.target_namespace.clone(),
+        name: name.to_string(),
+    }
+}
+
+impl<'s> Resolver<'s> {
+    fn new(schemas: &'s [Schema]) -> Self {
+        let namespaces: BTreeSet<Option<String>> =
+            schemas.iter().map(|s| s.target_namespace.clone()).collect();
+        let modules = names::module_names(&namespaces);
+        let items = modules
+            .iter()
+            .map(|(ns, m)| {
+                let module = ir::Module {
+                    namespace: ns.clone(),
+                    items: BTreeMap::new(),
+                };
+                (m.clone(), module)
+            })
+            .collect();
+        Resolver {
+            schemas,
+            elements: HashMap::new(),
+            complex: HashMap::new(),
+            simple: HashMap::new(),
+            attributes: HashMap::new(),
+            attribute_groups: HashMap::new(),
+            groups: HashMap::new(),
+            substitutes: HashMap::new(),
+            scopes: modules
+                .values()
+                .map(|m| (m.clone(), Scope::new()))
+                .collect(),
+            modules,
+            type_items: HashMap::new(),
+            element_items: HashMap::new(),
+            contents: HashMap::new(),
+            locations: BTreeMap::new(),
+            items,
+            errors: Vec::new(),
+        }
+    }
+
+    fn module_of(&self, namespace: &Option<String>) -> String {
+        self.modules[namespace].clone()
+    }
+
+    fn index(&mut self) {
+        #[allow(clippy::too_many_arguments)]
+        fn insert<'s, T>(
+            map: &mut HashMap<QName, Def<'s, T>>,
+            errors: &mut Vec<ResolveError>,
+            kind: &'static str,
+            schema: &'s Schema,
+            def: &'s T,
+            name: &str,
+            location: &Location,
+            first_location: impl Fn(&T) -> &Location,
+        ) {
+            let key = qname(schema, name);
+            if let Some(first) = map.get(&key) {
+                errors.push(ResolveError::Duplicate {
+                    location: location.clone(),
+                    kind,
+                    name: name.to_string(),
+                    first: first_location(first.def).clone(),
+                });
+            } else {
+                map.insert(key, Def { schema, def });
+            }
+        }
+        let errors = &mut self.errors;
+        for schema in self.schemas {
+            for e in &schema.elements {
+                insert(
+                    &mut self.elements,
+                    errors,
+                    "element",
+                    schema,
+                    e,
+                    &e.name,
+                    &e.location,
+                    |d| &d.location,
+                );
+                if let Some(head) = &e.substitution_group {
+                    self.substitutes
+                        .entry(head.clone())
+                        .or_default()
+                        .push(qname(schema, &e.name));
+                }
+            }
+            for t in &schema.complex_types {
+                let name = t.name.as_deref().unwrap_or_default();
+                insert(
+                    &mut self.complex,
+                    errors,
+                    "complexType",
+                    schema,
+                    t,
+                    name,
+                    &t.location,
+                    |d| &d.location,
+                );
+            }
+            for t in &schema.simple_types {
+                let name = t.name.as_deref().unwrap_or_default();
+                if let Some(first) = self.complex.get(&qname(schema, name)) {
+                    errors.push(ResolveError::Duplicate {
+                        location: t.location.clone(),
+                        kind: "simpleType",
+                        name: name.to_string(),
+                        first: first.def.location.clone(),
+                    });
+                    continue;
+                }
+                insert(
+                    &mut self.simple,
+                    errors,
+                    "simpleType",
+                    schema,
+                    t,
+                    name,
+                    &t.location,
+                    |d| &d.location,
+                );
+            }
+            for a in &schema.attributes {
+                insert(
+                    &mut self.attributes,
+                    errors,
+                    "attribute",
+                    schema,
+                    a,
+                    &a.name,
+                    &a.location,
+                    |d| &d.location,
+                );
+            }
+            for g in &schema.attribute_groups {
+                insert(
+                    &mut self.attribute_groups,
+                    errors,
+                    "attributeGroup",
+                    schema,
+                    g,
+                    &g.name,
+                    &g.location,
+                    |d| &d.location,
+                );
+            }
+            for g in &schema.groups {
+                insert(
+                    &mut self.groups,
+                    errors,
+                    "group",
+                    schema,
+                    g,
+                    &g.name,
+                    &g.location,
+                    |d| &d.location,
+                );
+            }
+        }
+    }
+
+    /// Gives a Rust name to every global item first, so that they keep their
+    /// plain names and anonymous types give way: elements, then complex
+    /// types, then enumerations and lists.
+    fn name_globals(&mut self) {
+        for schema in self.schemas {
+            let module = self.module_of(&schema.target_namespace);
+            for e in &schema.elements {
+                if self.element_struct_needed(e) {
+                    let name = self.unique(&module, ident::type_name(&e.name));
+                    let r = ItemRef {
+                        module: module.clone(),
+                        name,
+                    };
+                    self.element_items.insert(qname(schema, &e.name), r);
+                }
+            }
+        }
+        for schema in self.schemas {
+            let module = self.module_of(&schema.target_namespace);
+            for t in &schema.complex_types {
+                let xsd_name = t.name.as_deref().unwrap_or_default();
+                let name = self.unique(&module, ident::type_name(xsd_name));
+                let r = ItemRef {
+                    module: module.clone(),
+                    name,
+                };
+                self.type_items.insert(qname(schema, xsd_name), r);
+            }
+            for t in &schema.simple_types {
+                if simple::needs_item(t) {
+                    let xsd_name = t.name.as_deref().unwrap_or_default();
+                    let name = self.unique(&module, ident::type_name(xsd_name));
+                    let r = ItemRef {
+                        module: module.clone(),
+                        name,
+                    };
+                    self.type_items.insert(qname(schema, xsd_name), r);
+                }
+            }
+        }
+    }
+
+    /// A global element needs a struct of its own unless it is abstract with
+    /// a simple type (it then only heads a substitution group).
+    fn element_struct_needed(&self, e: &xsd::Element) -> bool {
+        !e.is_abstract
+    }
+
+    fn unique(&mut self, module: &str, name: String) -> String {
+        self.scopes
+            .get_mut(module)
+            .expect("every module has a scope")
+            .unique(name)
+    }
+
+    fn insert_item(&mut self, r: &ItemRef, item: Item, location: &Location) {
+        self.locations.insert(r.clone(), location.clone());
+        self.items
+            .get_mut(&r.module)
+            .expect("every module exists")
+            .items
+            .insert(r.name.clone(), item);
+    }
+
+    fn build(&mut self) {
+        for schema in self.schemas {
+            for t in &schema.complex_types {
+                let key = qname(schema, t.name.as_deref().unwrap_or_default());
+                self.named_complex(&key);
+            }
+            for t in &schema.simple_types {
+                let key = qname(schema, t.name.as_deref().unwrap_or_default());
+                if let Some(r) = self.type_items.get(&key).cloned() {
+                    self.simple_item(schema, t, r, t.name.clone().unwrap_or_default());
+                }
+            }
+        }
+        for schema in self.schemas {
+            for e in &schema.elements {
+                if let Some(r) = self.element_items.get(&qname(schema, &e.name)).cloned() {
+                    self.global_element(schema, e, r);
+                }
+            }
+        }
+    }
+
+    /// The item of a named complex type, built on first use (an extension
+    /// needs its base built first).
+    fn named_complex(&mut self, key: &QName) -> Option<content::Content> {
+        if let Some(done) = self.contents.get(key) {
+            return done.clone();
+        }
+        let def = *self.complex.get(key)?;
+        // Mark as in progress: a derivation cycle finds `None` here.
+        self.contents.insert(key.clone(), None);
+        let r = self.type_items[key].clone();
+        let content = self.complex_content(def.schema, def.def, &r);
+        if let Some(c) = &content {
+            let item = ir::Struct {
+                name: r.name.clone(),
+                wire_name: key.name.clone(),
+                namespace: None,
+                is_element: false,
+                doc: def.def.doc.clone(),
+                fields: c.fields.clone(),
+                attributes: c.attributes.clone(),
+                text: c.text.clone(),
+            };
+            self.insert_item(&r, Item::Struct(item), &def.def.location);
+        }
+        self.contents.insert(key.clone(), content.clone());
+        content
+    }
+
+    fn global_element(&mut self, schema: &Schema, e: &xsd::Element, r: ItemRef) {
+        let ns = schema.target_namespace.clone();
+        let content = match &e.ty {
+            xsd::ElementType::Complex(t) => self.complex_content(schema, t, &r),
+            xsd::ElementType::Named(q) if self.complex.contains_key(q) => self.named_complex(q),
+            xsd::ElementType::Named(q)
+                if q.namespace.as_deref() == Some(XS) && q.name == "anyType" =>
+            {
+                self.unsupported_element(e, "an element of xs:anyType");
+                return;
+            }
+            xsd::ElementType::Any => {
+                self.unsupported_element(e, "a global element without a type");
+                return;
+            }
+            // A simple type: the element's text is the whole value.
+            xsd::ElementType::Named(_) | xsd::ElementType::Simple(_) => {
+                let owner = format!("element {}", e.name);
+                let anon = ident::type_name(&format!("{}Value", e.name));
+                let ty = match &e.ty {
+                    xsd::ElementType::Named(q) => self.simple_type_ref(q, &e.location, &owner),
+                    xsd::ElementType::Simple(t) => {
+                        self.inline_simple(schema, t, &r.module, anon, &e.name)
+                    }
+                    _ => unreachable!("matched above"),
+                };
+                ty.map(|ty| content::Content {
+                    text: Some(ty),
+                    ..Default::default()
+                })
+            }
+        };
+        let Some(content) = content else {
+            return;
+        };
+        let doc = e.doc.clone().or_else(|| match &e.ty {
+            xsd::ElementType::Complex(t) => t.doc.clone(),
+            xsd::ElementType::Named(q) => self.complex.get(q).and_then(|d| d.def.doc.clone()),
+            _ => None,
+        });
+        let item = ir::Struct {
+            name: r.name.clone(),
+            wire_name: e.name.clone(),
+            namespace: ns,
+            is_element: true,
+            doc,
+            fields: content.fields,
+            attributes: content.attributes,
+            text: content.text,
+        };
+        self.insert_item(&r, Item::Struct(item), &e.location);
+    }
+
+    fn unsupported_element(&mut self, e: &xsd::Element, what: &str) {
+        self.errors.push(ResolveError::Unsupported {
+            location: e.location.clone(),
+            construct: format!("element {}", e.name),
+            detail: format!("{what} is not supported yet"),
+        });
+    }
+
+    fn unresolved(&mut self, location: &Location, construct: String, name: &QName) {
+        self.errors.push(ResolveError::UnresolvedType {
+            location: location.clone(),
+            construct,
+            name: name.to_string(),
+        });
+    }
+
+    /// A struct that contains itself without a `Vec` or `Box` in between has no
+    /// finite size: such fields are boxed.
+    fn check_recursion(&mut self) {
+        let mut boxed = Vec::new();
+        for (module, m) in &self.items {
+            for item in m.items.values() {
+                let Item::Struct(s) = item else { continue };
+                let start = ItemRef {
+                    module: module.clone(),
+                    name: s.name.clone(),
+                };
+                for (i, f) in s.fields.iter().enumerate() {
+                    if f.occurrence == ir::Occurrence::Many || f.flatten {
+                        continue;
+                    }
+                    if let TypeRef::Named(next) = &f.ty {
+                        if self.reaches(next, &start) {
+                            boxed.push((start.clone(), i));
+                        }
+                    }
+                }
+            }
+        }
+        for (r, i) in boxed {
+            if let Some(Item::Struct(s)) = self
+                .items
+                .get_mut(&r.module)
+                .and_then(|m| m.items.get_mut(&r.name))
+            {
+                s.fields[i].boxed = true;
+            }
+        }
+    }
+
+    /// Whether `from` contains `to` by value (through required or optional fields).
+    fn reaches(&self, from: &ItemRef, to: &ItemRef) -> bool {
+        let mut stack = vec![from.clone()];
+        let mut seen = BTreeSet::new();
+        while let Some(r) = stack.pop() {
+            if &r == to {
+                return true;
+            }
+            if !seen.insert(r.clone()) {
+                continue;
+            }
+            if let Some(Item::Struct(s)) =
+                self.items.get(&r.module).and_then(|m| m.items.get(&r.name))
+            {
+                for f in s
+                    .fields
+                    .iter()
+                    .filter(|f| f.occurrence != ir::Occurrence::Many && !f.flatten)
+                {
+                    if let TypeRef::Named(n) = &f.ty {
+                        stack.push(n.clone());
+                    }
+                }
+            }
+        }
+        false
+    }
+}
