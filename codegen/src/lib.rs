@@ -25,6 +25,8 @@
 //!
 //! [yaserde]: https://docs.rs/yaserde
 
+pub mod check;
+pub mod diagnostics;
 pub mod emit;
 pub mod error;
 pub mod format;
