@@ -1,69 +1,285 @@
-//! `codegen`: generate Rust from XSD by hand (the build script uses the library).
+//! `codegen`: generate Rust from XSD by hand, or check in CI that generated
+//! code is up to date (build scripts use the library instead).
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
+use xsd_codegen::check::{self, Check};
+use xsd_codegen::{Config, Errors, diagnostics};
+
+/// How many lines of diff `--check` shows at most.
+const MAX_DIFF_LINES: usize = 80;
+
+const AFTER_HELP: &str = "\
+Examples:
+  codegen schema/Messages.xsd -o src/messages.rs           generate (writes only if changed)
+  codegen schema/Messages.xsd -o src/messages.rs --check   in CI: fail with a diff if stale
+
+'--help' shows a worked example.";
+
+const AFTER_LONG_HELP: &str = "\
+Example: the UM bindings, regenerated after a schema change, and checked in CI
+
+  $ codegen schema/Messages.xsd -o src/messages.rs
+  codegen: reading schema/Messages.xsd
+  codegen: 28 types, 798 lines from 1 schema file in 24.1ms; wrote src/messages.rs
+
+  Someone adds <xs:element name=\"Reason\" type=\"xs:string\" minOccurs=\"0\"/>
+  to Disconnect in the schema, and forgets to regenerate. CI runs:
+
+  $ codegen schema/Messages.xsd -o src/messages.rs --check
+  codegen: reading schema/Messages.xsd
+  --- src/messages.rs (on disk)
+  +++ src/messages.rs (generated now)
+  @@ -11,6 +11,9 @@
+       default_namespace = \"m\"
+   )]
+   pub struct Disconnect {
+  +    /// The `Reason` child element.
+  +    #[yaserde(rename = \"Reason\", prefix = \"m\")]
+  +    pub reason: ::std::option::Option<::std::string::String>,
+       /// The identifier of the call, as returned in a PlayOnPhoneResponse ...
+  codegen: src/messages.rs is out of date: run the same command without --check to regenerate it
+
+  and fails (status 1). Once regenerated, the same check passes:
+
+  $ codegen schema/Messages.xsd -o src/messages.rs --check
+  codegen: reading schema/Messages.xsd
+  codegen: src/messages.rs is up to date
+
+  A mistake in the schema is shown where it stands, with every other one:
+
+  $ codegen schema/Messages.xsd
+  schema/Messages.xsd:127:9: error: unresolved reference to `{http://...}DisconnectReason` in element Reason
+      |
+  127 |         <xs:element name=\"Reason\" type=\"m:DisconnectReason\" minOccurs=\"0\"/>
+      |         ^^^^^^^^^^^
+
+  1 error
+
+Other uses:
+  codegen schema/Messages.xsd                 print the code to standard output
+  codegen --emit-ir schema/Messages.xsd       print the intermediate model
+  codegen a.xsd b.xsd -o out.rs               several schemas into one file
+
+Progress and the summary go to standard error (-q silences them); diffs go
+to standard output. Colors follow --color, and NO_COLOR.
+
+Exit status: 0 success; 1 schema errors, a file that cannot be read or
+written, or (with --check) a file that is not up to date; 2 wrong arguments.";
 
 /// Generate Rust types (with yaserde impls) from XML Schema files.
 #[derive(Debug, Parser)]
 #[command(
     name = "codegen",
     version,
-    after_help = "Examples:\n  \
-        codegen schema/Messages.xsd                 print the generated code\n  \
-        codegen schema/Messages.xsd -o messages.rs  write it to a file (only if it changed)\n  \
-        codegen --emit-ir schema/Messages.xsd       dump the intermediate model\n\n\
-        Errors are printed as file:line:col: message, all of them, and the exit status is 1."
+    after_help = AFTER_HELP,
+    after_long_help = AFTER_LONG_HELP
 )]
 struct Cli {
     /// Schema files (.xsd); types may refer across them.
     #[arg(required = true, value_name = "XSD")]
     schemas: Vec<PathBuf>,
 
-    /// Write the code to this file instead of standard output.
+    /// Write the code to FILE instead of standard output (only if it changed).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Print the intermediate model (after resolving names and types) instead of code.
+    /// Write nothing; fail with a diff if FILE (-o) is not up to date (for CI).
+    ///
+    /// Exits with status 1, and prints a unified diff on standard output,
+    /// when FILE is not what the schemas generate now. A missing FILE fails
+    /// too. Exits with status 0 when FILE is up to date.
+    #[arg(long, requires = "output")]
+    check: bool,
+
+    /// Print the intermediate model (names and types resolved) instead of code.
     #[arg(long)]
     emit_ir: bool,
+
+    /// Print no progress or summary; errors and diffs are still printed.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// When to color the diagnostics.
+    ///
+    /// `auto` colors them when standard error is a terminal and NO_COLOR is
+    /// not set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = xsd_codegen::Config::new();
-    let result = if cli.emit_ir {
-        config.model(&cli.schemas).map(|m| format!("{m:#?}\n"))
+    if let Some(message) = overwrites_a_schema(&cli) {
+        say(&format!("error: {message}"));
+        return ExitCode::from(2);
+    }
+    run(&cli)
+}
+
+fn run(cli: &Cli) -> ExitCode {
+    let color = cli.color.enabled();
+    let started = Instant::now();
+    let progress = |message: &str| {
+        if !cli.quiet {
+            say(&format!("codegen: {message}"));
+        }
+    };
+    progress(&match &cli.schemas[..] {
+        [one] => format!("reading {}", one.display()),
+        many => format!("reading {} schema files", many.len()),
+    });
+
+    let config = Config::new();
+    let generated = if cli.emit_ir {
+        config
+            .model(&cli.schemas)
+            .map(|model| format!("{model:#?}\n"))
     } else {
         config.generate(&cli.schemas)
     };
-    let text = match result {
+    let text = match generated {
         Ok(text) => text,
-        Err(errors) => {
-            eprintln!("{errors}");
-            eprintln!("codegen: {} error(s)", errors.len());
-            return ExitCode::FAILURE;
-        }
+        Err(errors) => return fail(&errors, color),
     };
-    match cli.output {
-        Some(path) => {
-            if let Err(e) = xsd_codegen::write_if_changed(&path, &text) {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(text.as_bytes()) {
-                // A closed pipe (`codegen x.xsd | head`) is not an error of ours.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("error: cannot write to standard output: {e}");
-                    return ExitCode::FAILURE;
-                }
-            }
-        }
+    let what = if cli.emit_ir {
+        "the model: ".to_string()
+    } else {
+        let types = count_types(&text);
+        format!("{types} type{}, ", plural(types))
+    };
+    let files = cli.schemas.len();
+    let summary = format!(
+        "{what}{} lines from {files} schema file{} in {:.1?}",
+        text.lines().count(),
+        plural(files),
+        started.elapsed(),
+    );
+
+    let Some(path) = &cli.output else {
+        progress(&format!("{summary}; written to standard output"));
+        return print(&text);
+    };
+    if cli.check {
+        return check(path, &text, cli.quiet);
+    }
+    match xsd_codegen::write_if_changed(path, &text) {
+        Ok(true) => progress(&format!("{summary}; wrote {}", path.display())),
+        Ok(false) => progress(&format!("{summary}; {} unchanged", path.display())),
+        Err(e) => return fail(&Errors::from(e), color),
     }
     ExitCode::SUCCESS
+}
+
+/// `--check`: compares `path` with `text`, writing nothing.
+fn check(path: &Path, text: &str, quiet: bool) -> ExitCode {
+    let shown = path.display();
+    match check::check(path, text) {
+        Ok(Check::UpToDate) => {
+            if !quiet {
+                say(&format!("codegen: {shown} is up to date"));
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(Check::Missing) => {
+            say(&format!(
+                "codegen: {shown} is missing: run the same command without --check to generate it"
+            ));
+            ExitCode::FAILURE
+        }
+        Ok(Check::OutOfDate { diff }) => {
+            let _ = print(&check::shorten(&diff, MAX_DIFF_LINES));
+            say(&format!(
+                "codegen: {shown} is out of date: run the same command without --check to regenerate it"
+            ));
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            say(&format!("error: {shown}: cannot read: {e}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reports `errors` with their source lines, and fails.
+fn fail(errors: &Errors, color: bool) -> ExitCode {
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(diagnostics::render(errors, color).as_bytes());
+    ExitCode::FAILURE
+}
+
+/// `-o` naming one of the schemas would overwrite it with Rust: refused.
+fn overwrites_a_schema(cli: &Cli) -> Option<String> {
+    let output = std::fs::canonicalize(cli.output.as_ref()?).ok()?;
+    let schema = cli
+        .schemas
+        .iter()
+        .find(|s| std::fs::canonicalize(s).is_ok_and(|s| s == output))?;
+    Some(format!(
+        "the output file {} is the schema {}: refusing to overwrite it",
+        cli.output.as_ref()?.display(),
+        schema.display()
+    ))
+}
+
+/// Writes `text` to standard output; a closed pipe (`codegen x.xsd | head`)
+/// is not an error of ours.
+fn print(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            say(&format!("error: cannot write to standard output: {e}"));
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A line on standard error; if that is closed, there is no one to tell.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// How many structs and enums `code` defines, in modules too.
+fn count_types(code: &str) -> usize {
+    fn count(items: &[syn::Item]) -> usize {
+        items
+            .iter()
+            .map(|item| match item {
+                syn::Item::Struct(_) | syn::Item::Enum(_) => 1,
+                syn::Item::Mod(m) => m.content.as_ref().map_or(0, |(_, items)| count(items)),
+                _ => 0,
+            })
+            .sum()
+    }
+    // The generator checked that the code parses; were it not so, say 0.
+    syn::parse_file(code).map_or(0, |file| count(&file.items))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
