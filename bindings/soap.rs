@@ -4,8 +4,19 @@
 //! expected (local name and namespace), the document must be complete and
 //! well formed, and a `soap:Fault` comes back as [`Error::Fault`] with its
 //! code, string and detail, not as a parse failure.
+//!
+//! The bytes come from the network, so reading is bounded: a document over
+//! one of the [`Limits`] (length, depth, text, attributes, elements, names)
+//! is refused as soon as the reader gets to the point where it goes over,
+//! with [`Error::Limit`] naming the limit; a document type declaration,
+//! which SOAP forbids and which is how entity-expansion ("billion laughs")
+//! and external-entity attacks start, is refused with [`Error::Dtd`].
+//! [`from_envelope`] and [`read_response`] use [`Limits::default`];
+//! [`from_envelope_with`] and [`read_response_with`] take others.
 
+use std::cell::Cell;
 use std::io::Read;
+use std::rc::Rc;
 
 use yaserde::__xml::reader::XmlEvent as ReadEvent;
 use yaserde::__xml::writer::XmlEvent as WriteEvent;
@@ -15,6 +26,12 @@ use yaserde::{YaDeserialize, YaSerialize};
 
 use crate::Request;
 use crate::xsd::Element;
+
+#[path = "limits.rs"]
+mod limits;
+
+use limits::{Guard, Violation};
+pub use limits::{Limit, LimitExceeded, Limits};
 
 /// The SOAP 1.1 envelope namespace.
 pub const ENVELOPE_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -64,6 +81,28 @@ pub enum Error {
     /// The request could not be written.
     #[error("cannot write the envelope: {0}")]
     Write(String),
+    /// The document went over one of the reader's [`Limits`]; reading
+    /// stopped there.
+    #[error("document refused: {0}")]
+    Limit(LimitExceeded),
+    /// The document has a document type declaration (`<!DOCTYPE ...>`, or
+    /// another `<!` declaration such as `<!ENTITY ...>`), which a SOAP 1.1
+    /// message must not have: no entity is ever declared or expanded, and no
+    /// external DTD or entity is ever fetched.
+    #[error("document refused: a SOAP message must not contain a document type declaration (DTD)")]
+    Dtd,
+}
+
+impl From<Violation> for Error {
+    fn from(violation: Violation) -> Self {
+        match violation {
+            Violation::Limit(e) => Error::Limit(e),
+            Violation::Dtd => Error::Dtd,
+            Violation::Nul(offset) => Error::Xml(format!(
+                "NUL byte at offset {offset}: not XML (UTF-16 and UTF-32 are not supported, send UTF-8)"
+            )),
+        }
+    }
 }
 
 impl From<yaserde::Error> for Error {
@@ -109,16 +148,45 @@ pub fn to_envelope<T: Element + YaSerialize>(body: &T) -> Result<String, Error> 
 }
 
 /// Reads the response to request type `R` out of an envelope: the pairing of
-/// request and response comes from the operation table.
+/// request and response comes from the operation table. Reads within
+/// [`Limits::default`].
 pub fn read_response<R: Request>(xml: impl Read) -> Result<R::Response, Error> {
     from_envelope::<R::Response>(xml)
 }
 
+/// [`read_response`] within other [`Limits`].
+pub fn read_response_with<R: Request>(
+    xml: impl Read,
+    limits: &Limits,
+) -> Result<R::Response, Error> {
+    from_envelope_with::<R::Response>(xml, limits)
+}
+
 /// Reads a `T` out of the body of a SOAP 1.1 envelope; a fault in the body is
-/// returned as [`Error::Fault`].
+/// returned as [`Error::Fault`]. Reads within [`Limits::default`].
+///
+/// `xml` need not be buffered: it is read in chunks.
 pub fn from_envelope<T: Element + YaDeserialize>(xml: impl Read) -> Result<T, Error> {
-    let mut reader = Deserializer::new_from_reader(xml);
-    expect_start(&mut reader, "Envelope")?;
+    from_envelope_with(xml, &Limits::default())
+}
+
+/// [`from_envelope`] within other [`Limits`].
+pub fn from_envelope_with<T: Element + YaDeserialize>(
+    xml: impl Read,
+    limits: &Limits,
+) -> Result<T, Error> {
+    let violation = Rc::new(Cell::new(None));
+    let guard = Guard::new(xml, limits, Rc::clone(&violation));
+    let mut reader = Deserializer::new(limits::parser_config(limits).create_reader(guard));
+    // When the guard refused the input, whatever error the reader then ran
+    // into is a consequence: report the cause.
+    read_envelope(&mut reader).map_err(|e| violation.get().map_or(e, Error::from))
+}
+
+fn read_envelope<T: Element + YaDeserialize, R: Read>(
+    reader: &mut Deserializer<R>,
+) -> Result<T, Error> {
+    expect_start(reader, "Envelope")?;
     loop {
         match reader.next_event()? {
             ReadEvent::StartElement { name, .. } if is_soap(&name, "Header") => {
@@ -144,7 +212,7 @@ pub fn from_envelope<T: Element + YaDeserialize>(xml: impl Read) -> Result<T, Er
     };
     let body = if namespace.as_deref() == Some(ENVELOPE_NS) && local == "Fault" {
         reader.next_event()?;
-        Err(Error::Fault(Box::new(read_fault(&mut reader)?)))
+        Err(Error::Fault(Box::new(read_fault(reader)?)))
     } else if namespace.as_deref().filter(|ns| !ns.is_empty()) != T::NAMESPACE
         || local != T::LOCAL_NAME
     {
@@ -153,26 +221,37 @@ pub fn from_envelope<T: Element + YaDeserialize>(xml: impl Read) -> Result<T, Er
             found: expanded(namespace.as_deref(), &local),
         });
     } else {
-        let value = T::deserialize(&mut reader).map_err(|e| match e {
-            yaserde::Error::Reader(e) => Error::Xml(e.to_string()),
-            other => Error::Body {
-                element: T::LOCAL_NAME,
-                message: other.to_string(),
-            },
-        })?;
+        let value = T::deserialize(reader).map_err(body_error::<T>)?;
         // The body element's end tag (the fault reader reads its own).
-        expect_end(&mut reader, T::LOCAL_NAME)?;
+        expect_end(reader, T::LOCAL_NAME)?;
         Ok(value)
     };
     // A value or a fault counts only in a complete envelope: nothing may follow.
-    expect_end(&mut reader, "Body")?;
-    expect_end(&mut reader, "Envelope")?;
+    expect_end(reader, "Body")?;
+    expect_end(reader, "Envelope")?;
     match reader.next_event()? {
         ReadEvent::EndDocument => body,
         event => Err(Error::Envelope(format!(
             "expected the end of the document, found {}",
             describe(&event)
         ))),
+    }
+}
+
+/// An error of the body element's reader: malformed XML wherever the reader
+/// ran into it (yaserde wraps it in the field it was reading, e.g. a cut in
+/// the text of `CallId`), an [`Error::Body`] otherwise.
+fn body_error<T: Element>(error: yaserde::Error) -> Error {
+    let mut cause = &error;
+    while let yaserde::Error::Field { source, .. } = cause {
+        cause = source;
+    }
+    match cause {
+        yaserde::Error::Reader(e) => Error::Xml(e.to_string()),
+        _ => Error::Body {
+            element: T::LOCAL_NAME,
+            message: error.to_string(),
+        },
     }
 }
 
@@ -189,7 +268,14 @@ fn describe(event: &ReadEvent) -> String {
             )
         }
         ReadEvent::EndElement { name } => format!("</{}>", name.local_name),
-        ReadEvent::Characters(text) => format!("text {text:?}"),
+        ReadEvent::Characters(text) => {
+            // A hostile text can be long: a few words tell what it is.
+            const SHOWN: usize = 40;
+            match text.char_indices().nth(SHOWN) {
+                Some((end, _)) => format!("text {:?}... ({} bytes)", &text[..end], text.len()),
+                None => format!("text {text:?}"),
+            }
+        }
         ReadEvent::EndDocument => "the end of the document".into(),
         other => format!("{other:?}"),
     }
