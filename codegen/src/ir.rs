@@ -74,6 +74,10 @@ pub struct Struct {
     pub namespace: Option<String>,
     /// Whether it is a global element (a document root, a SOAP body).
     pub is_element: bool,
+    /// The namespaces its element appears in, when there are several (its
+    /// element then declares each of them with its prefix, so that a parent
+    /// may name it in any of them).
+    pub use_namespaces: Vec<String>,
     /// Rustdoc, from `xs:documentation`.
     pub doc: Option<String>,
     /// Child elements and choices, in schema order.
@@ -185,6 +189,9 @@ pub struct Enum {
     pub doc: Option<String>,
     /// The values, in schema order.
     pub variants: Vec<Variant>,
+    /// Whether a value outside the enumeration is kept (in an extra
+    /// variant) rather than rejected; see [`Config::open_enums`](crate::Config::open_enums).
+    pub open: bool,
 }
 
 /// One enumeration value.

@@ -47,6 +47,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     no_cargo_directives: bool,
+    open_enums: bool,
 }
 
 impl Config {
@@ -75,6 +76,18 @@ impl Config {
         self
     }
 
+    /// Whether enumerations keep values they do not declare, in an extra
+    /// `UnknownValue(String)` variant, instead of rejecting them (the default).
+    ///
+    /// Strict is right for a client that must notice a server speaking a
+    /// newer schema; open is right for reading documents that must survive a
+    /// round trip whatever they hold (the EWS examples carry typos such as
+    /// `Exchange207_SP1`).
+    pub fn open_enums(&mut self, open: bool) -> &mut Self {
+        self.open_enums = open;
+        self
+    }
+
     /// Generates the Rust code for `schemas` and returns it as text.
     ///
     /// All errors of all stages are returned together, each with its
@@ -89,7 +102,17 @@ impl Config {
     /// inspection (`codegen --emit-ir`) or a custom back end.
     pub fn model(&self, schemas: &[impl AsRef<Path>]) -> Result<ir::Model, Errors> {
         let parsed = xsd::load(schemas)?;
-        Ok(resolve::resolve(&parsed)?)
+        let mut model = resolve::resolve(&parsed)?;
+        if self.open_enums {
+            for module in model.modules.values_mut() {
+                for item in module.items.values_mut() {
+                    if let ir::Item::Enum(e) = item {
+                        e.open = true;
+                    }
+                }
+            }
+        }
+        Ok(model)
     }
 
     /// Generates the code for `schemas` into the output directory, rewriting

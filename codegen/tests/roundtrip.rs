@@ -31,6 +31,7 @@ fixtures!(
     names,
     nonamespace,
     occurrence,
+    open_enums,
     recursion,
     substitution,
     unqualified,
@@ -57,6 +58,8 @@ const SAMPLES: &[&str] = &[
     "nonamespace/samples/Note.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
+    "open_enums/samples/RequestServerVersion.xml",
+    "open_enums/samples/Versions.xml",
     "recursion/samples/A.xml",
     "recursion/samples/Tree.xml",
     "substitution/samples/Restriction.xml",
@@ -363,4 +366,23 @@ fn recursive_types_are_boxed() {
     let tree: recursion::Tree = roundtrip("recursion/samples/Tree.xml");
     assert_eq!(tree.next.len(), 1);
     assert_eq!(tree.next[0].next.len(), 2);
+}
+
+#[test]
+fn open_enums_keep_undeclared_values() {
+    use open_enums::Version;
+    let r: open_enums::RequestServerVersion =
+        roundtrip("open_enums/samples/RequestServerVersion.xml");
+    assert_eq!(r.version, Version::UnknownValue2("Exchange207_SP1".into()));
+    let v: open_enums::Versions = roundtrip("open_enums/samples/Versions.xml");
+    assert_eq!(
+        v.version,
+        [
+            Version::Exchange2013,
+            // The reader trims element text (attribute values it keeps).
+            Version::Exchange2007Sp1,
+            Version::UnknownValue,
+        ]
+    );
+    assert_eq!(Version::ALL.len(), 3);
 }

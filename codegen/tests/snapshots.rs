@@ -28,8 +28,19 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
 /// relative to `tests/`, so that they do not depend on the machine.
 fn generate(relative: &Path) -> Result<String, String> {
     let root = dir("");
-    xsd_codegen::Config::new()
-        .generate(&[root.join(relative)])
+    let schema = root.join(relative);
+    let mut config = xsd_codegen::Config::new();
+    // A fixture may ask for options, one per line, in a file `options` beside its schema.
+    let options = schema.with_file_name("options");
+    for option in std::fs::read_to_string(options).unwrap_or_default().lines() {
+        match option.trim() {
+            "open_enums" => config.open_enums(true),
+            "" => &mut config,
+            other => panic!("unknown fixture option {other}"),
+        };
+    }
+    config
+        .generate(&[schema])
         .map_err(|e| e.to_string().replace(&root.display().to_string(), "") + "\n")
 }
 

@@ -427,7 +427,7 @@ pub enum UmCallState {
     Forwarding,
 }
 impl UmCallState {
-    /// Every value, in schema order.
+    /// Every declared value, in schema order.
     pub const ALL: &'static [Self] = &[
         Self::Idle,
         Self::Connecting,
@@ -532,7 +532,7 @@ pub enum UmEventCause {
     Other,
 }
 impl UmEventCause {
-    /// Every value, in schema order.
+    /// Every declared value, in schema order.
     pub const ALL: &'static [Self] = &[
         Self::NoneType,
         Self::UserBusy,
@@ -613,7 +613,7 @@ pub enum UmGreetingType {
     OofCustom,
 }
 impl UmGreetingType {
-    /// Every value, in schema order.
+    /// Every declared value, in schema order.
     pub const ALL: &'static [Self] = &[Self::NormalCustom, Self::OofCustom];
     /// The value exactly as written on the wire.
     pub const fn as_str(&self) -> &'static str {
@@ -709,6 +709,475 @@ pub mod xsd {
         const LOCAL_NAME: &'static str;
         /// The element's namespace URI, `None` for no namespace.
         const NAMESPACE: ::std::option::Option<&'static str>;
+    }
+    /// Any global element of the schema, chosen by its name when read.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Document {
+        /// A `Disconnect` element.
+        Disconnect(super::Disconnect),
+        /// A `DisconnectResponse` element.
+        DisconnectResponse(super::DisconnectResponse),
+        /// A `GetCallInfo` element.
+        GetCallInfo(super::GetCallInfo),
+        /// A `GetCallInfoResponse` element.
+        GetCallInfoResponse(super::GetCallInfoResponse),
+        /// A `GetUMProperties` element.
+        GetUmProperties(super::GetUmProperties),
+        /// A `GetUMPropertiesResponse` element.
+        GetUmPropertiesResponse(super::GetUmPropertiesResponse),
+        /// A `IsUMEnabled` element.
+        IsUmEnabled(super::IsUmEnabled),
+        /// A `IsUMEnabledResponse` element.
+        IsUmEnabledResponse(super::IsUmEnabledResponse),
+        /// A `PlayOnPhone` element.
+        PlayOnPhone(super::PlayOnPhone),
+        /// A `PlayOnPhoneGreeting` element.
+        PlayOnPhoneGreeting(super::PlayOnPhoneGreeting),
+        /// A `PlayOnPhoneGreetingResponse` element.
+        PlayOnPhoneGreetingResponse(super::PlayOnPhoneGreetingResponse),
+        /// A `PlayOnPhoneResponse` element.
+        PlayOnPhoneResponse(super::PlayOnPhoneResponse),
+        /// A `ResetPIN` element.
+        ResetPin(super::ResetPin),
+        /// A `ResetPINResponse` element.
+        ResetPinResponse(super::ResetPinResponse),
+        /// A `SetMissedCallNotificationEnabled` element.
+        SetMissedCallNotificationEnabled(super::SetMissedCallNotificationEnabled),
+        /// A `SetMissedCallNotificationEnabledResponse` element.
+        SetMissedCallNotificationEnabledResponse(
+            super::SetMissedCallNotificationEnabledResponse,
+        ),
+        /// A `SetOofStatus` element.
+        SetOofStatus(super::SetOofStatus),
+        /// A `SetOofStatusResponse` element.
+        SetOofStatusResponse(super::SetOofStatusResponse),
+        /// A `SetPlayOnPhoneDialString` element.
+        SetPlayOnPhoneDialString(super::SetPlayOnPhoneDialString),
+        /// A `SetPlayOnPhoneDialStringResponse` element.
+        SetPlayOnPhoneDialStringResponse(super::SetPlayOnPhoneDialStringResponse),
+        /// A `SetTelephoneAccessFolderEmail` element.
+        SetTelephoneAccessFolderEmail(super::SetTelephoneAccessFolderEmail),
+        /// A `SetTelephoneAccessFolderEmailResponse` element.
+        SetTelephoneAccessFolderEmailResponse(
+            super::SetTelephoneAccessFolderEmailResponse,
+        ),
+    }
+    impl Document {
+        /// Reads the element whose start tag is next, whichever it is; an
+        /// element the schema does not declare globally is an error. The
+        /// end tag is left to the caller, as yaserde's readers do.
+        pub fn read<R: ::std::io::Read>(
+            reader: &mut ::yaserde::de::Deserializer<R>,
+        ) -> ::std::result::Result<Self, ::yaserde::Error> {
+            let (namespace, local) = match reader.peek()? {
+                ::yaserde::__xml::reader::XmlEvent::StartElement { name, .. } => {
+                    (
+                        name.namespace.clone().filter(|ns| !ns.is_empty()),
+                        name.local_name.clone(),
+                    )
+                }
+                event => {
+                    return ::std::result::Result::Err(
+                        ::yaserde::Error::custom(
+                            format!("expected an element, found {event:?}"),
+                        ),
+                    );
+                }
+            };
+            match (namespace.as_deref(), local.as_str()) {
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "Disconnect",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::Disconnect(
+                            <super::Disconnect as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "DisconnectResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::DisconnectResponse(
+                            <super::DisconnectResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "GetCallInfo",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::GetCallInfo(
+                            <super::GetCallInfo as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "GetCallInfoResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::GetCallInfoResponse(
+                            <super::GetCallInfoResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "GetUMProperties",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::GetUmProperties(
+                            <super::GetUmProperties as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "GetUMPropertiesResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::GetUmPropertiesResponse(
+                            <super::GetUmPropertiesResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "IsUMEnabled",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::IsUmEnabled(
+                            <super::IsUmEnabled as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "IsUMEnabledResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::IsUmEnabledResponse(
+                            <super::IsUmEnabledResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "PlayOnPhone",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::PlayOnPhone(
+                            <super::PlayOnPhone as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "PlayOnPhoneGreeting",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::PlayOnPhoneGreeting(
+                            <super::PlayOnPhoneGreeting as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "PlayOnPhoneGreetingResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::PlayOnPhoneGreetingResponse(
+                            <super::PlayOnPhoneGreetingResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "PlayOnPhoneResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::PlayOnPhoneResponse(
+                            <super::PlayOnPhoneResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "ResetPIN",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::ResetPin(
+                            <super::ResetPin as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "ResetPINResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::ResetPinResponse(
+                            <super::ResetPinResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetMissedCallNotificationEnabled",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetMissedCallNotificationEnabled(
+                            <super::SetMissedCallNotificationEnabled as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetMissedCallNotificationEnabledResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetMissedCallNotificationEnabledResponse(
+                            <super::SetMissedCallNotificationEnabledResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetOofStatus",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetOofStatus(
+                            <super::SetOofStatus as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetOofStatusResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetOofStatusResponse(
+                            <super::SetOofStatusResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetPlayOnPhoneDialString",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetPlayOnPhoneDialString(
+                            <super::SetPlayOnPhoneDialString as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetPlayOnPhoneDialStringResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetPlayOnPhoneDialStringResponse(
+                            <super::SetPlayOnPhoneDialStringResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetTelephoneAccessFolderEmail",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetTelephoneAccessFolderEmail(
+                            <super::SetTelephoneAccessFolderEmail as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (
+                    ::std::option::Option::Some(
+                        "http://schemas.microsoft.com/exchange/services/2006/messages",
+                    ),
+                    "SetTelephoneAccessFolderEmailResponse",
+                ) => {
+                    ::std::result::Result::Ok(
+                        Self::SetTelephoneAccessFolderEmailResponse(
+                            <super::SetTelephoneAccessFolderEmailResponse as ::yaserde::YaDeserialize>::deserialize(
+                                reader,
+                            )?,
+                        ),
+                    )
+                }
+                (namespace, local) => {
+                    ::std::result::Result::Err(
+                        ::yaserde::Error::custom(
+                            format!(
+                                "<{local}> (namespace {namespace:?}) is not a global element of the schema"
+                            ),
+                        ),
+                    )
+                }
+            }
+        }
+        /// Writes the element, under its own name.
+        pub fn write<W: ::std::io::Write>(
+            &self,
+            writer: &mut ::yaserde::ser::Serializer<W>,
+        ) -> ::std::result::Result<(), ::yaserde::Error> {
+            writer.set_start_event_name(::std::option::Option::None);
+            writer.set_skip_start_end(false);
+            match self {
+                Self::Disconnect(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::DisconnectResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::GetCallInfo(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::GetCallInfoResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::GetUmProperties(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::GetUmPropertiesResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::IsUmEnabled(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::IsUmEnabledResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::PlayOnPhone(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::PlayOnPhoneGreeting(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::PlayOnPhoneGreetingResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::PlayOnPhoneResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::ResetPin(value) => ::yaserde::YaSerialize::serialize(value, writer),
+                Self::ResetPinResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetMissedCallNotificationEnabled(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetMissedCallNotificationEnabledResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetOofStatus(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetOofStatusResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetPlayOnPhoneDialString(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetPlayOnPhoneDialStringResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetTelephoneAccessFolderEmail(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+                Self::SetTelephoneAccessFolderEmailResponse(value) => {
+                    ::yaserde::YaSerialize::serialize(value, writer)
+                }
+            }
+        }
     }
     /// A value that is none of an enumeration's values.
     #[derive(Clone, Debug, PartialEq, Eq)]

@@ -24,12 +24,25 @@ pub fn emit(model: &Model) -> TokenStream {
     let ctx = Ctx::new(model);
     let modules = model.modules.iter().map(|(module, m)| {
         let items = m.items.values().map(|item| ctx.item(module, item));
+        let empty_text = m.items.values().any(|i| {
+            matches!(i, Item::Struct(s) if s.text.as_ref().is_some_and(|t| !matches!(t, TypeRef::Builtin(b) if *b != Builtin::String)))
+        });
+        let empty_text = empty_text.then(|| {
+            quote! {
+                /// The text of an empty simple-content element.
+                fn xsd_empty_text() -> ::std::string::String {
+                    ::std::string::String::new()
+                }
+            }
+        });
         let body = quote! {
             // yaserde's derive calls `<T>::from_str` on field types.
             #[allow(unused_imports)]
             use ::std::str::FromStr as _;
 
             #(#items)*
+
+            #empty_text
         };
         if module.is_empty() {
             body
@@ -50,7 +63,7 @@ pub fn emit(model: &Model) -> TokenStream {
             }
         }
     });
-    let support = support::emit_support(model);
+    let support = support::emit_support(&ctx, model);
     quote! {
         #(#modules)*
 
@@ -152,6 +165,7 @@ impl<'m> Ctx<'m> {
                     .filter_map(|f| f.namespace.as_ref()),
             )
             .chain(s.attributes.iter().filter_map(|a| a.namespace.as_ref()))
+            .chain(&s.use_namespaces)
             .filter(|ns| ns.as_str() != crate::xsd::XML)
             .map(|ns| (self.model.prefixes[ns.as_str()].as_str(), ns.as_str()))
             .collect();
@@ -260,9 +274,12 @@ impl<'m> Ctx<'m> {
             } else {
                 format_ident!("value")
             };
+            // An empty element has no text event: its text is the empty string.
+            let default = (ty.to_string() == quote!(::std::string::String).to_string())
+                .then(|| quote!(, default = "xsd_empty_text"));
             quote! {
                 /// The element's text.
-                #[yaserde(text = true)]
+                #[yaserde(text = true #default)]
                 pub #ident: #ty,
             }
         });

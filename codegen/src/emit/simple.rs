@@ -26,21 +26,57 @@ pub(super) fn emit_enum(e: &Enum) -> TokenStream {
             #ident,
         }
     });
+    // An open enum keeps a value it does not declare, in a variant named so
+    // as not to collide with the declared ones.
+    let unknown = e.open.then(|| {
+        let mut names = crate::ident::Scope::new();
+        for v in &e.variants {
+            names.unique(v.name.clone());
+        }
+        to_ident(&names.unique("UnknownValue".into()))
+    });
+    let (derives, unknown_variant, as_str, unknown_arm, from_str_fallback) = match &unknown {
+        Some(u) => (
+            quote!(#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+            quote! {
+                /// A value the schema does not declare, kept as written.
+                #u(::std::string::String),
+            },
+            quote!(pub fn as_str(&self) -> &str),
+            quote!(Self::#u(value) => value,),
+            quote!(_ => ::std::result::Result::Ok(Self::#u(::std::string::ToString::to_string(value))),),
+        ),
+        None => (
+            quote!(#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+            quote!(),
+            quote!(pub const fn as_str(&self) -> &'static str),
+            quote!(),
+            quote! {
+                _ => ::std::result::Result::Err(xsd::UnknownEnumValue {
+                    type_name: #wire_type,
+                    value: ::std::string::ToString::to_string(value),
+                    expected: &[#(#values),*],
+                }),
+            },
+        ),
+    };
     quote! {
         #docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #derives
         pub enum #name {
             #(#variants)*
+            #unknown_variant
         }
 
         impl #name {
-            /// Every value, in schema order.
+            /// Every declared value, in schema order.
             pub const ALL: &'static [Self] = &[#(Self::#idents),*];
 
             /// The value exactly as written on the wire.
-            pub const fn as_str(&self) -> &'static str {
+            #as_str {
                 match self {
                     #(Self::#idents => #values,)*
+                    #unknown_arm
                 }
             }
         }
@@ -57,11 +93,7 @@ pub(super) fn emit_enum(e: &Enum) -> TokenStream {
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 match value {
                     #(#values => ::std::result::Result::Ok(Self::#idents),)*
-                    _ => ::std::result::Result::Err(xsd::UnknownEnumValue {
-                        type_name: #wire_type,
-                        value: ::std::string::ToString::to_string(value),
-                        expected: &[#(#values),*],
-                    }),
+                    #from_str_fallback
                 }
             }
         }

@@ -4,9 +4,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Item, Model};
+use super::Ctx;
+use crate::ident::{Scope, to_ident};
+use crate::ir::{Item, ItemRef, Model};
 
-pub(super) fn emit_support(model: &Model) -> TokenStream {
+pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let has = |f: &dyn Fn(&Item) -> bool| model.items().any(|(_, i)| f(i));
     let has_elements = has(&|i| matches!(i, Item::Struct(s) if s.is_element));
     let has_enums = has(&|i| matches!(i, Item::Enum(_)));
@@ -142,17 +144,104 @@ pub(super) fn emit_support(model: &Model) -> TokenStream {
             }
         }
     });
+    let document = has_elements.then(|| emit_document(ctx, model));
     let choices = has_choices.then(|| CHOICES.parse::<TokenStream>().expect("valid Rust"));
     let any = has_any.then(|| ANY.parse::<TokenStream>().expect("valid Rust"));
     quote! {
         /// Support for the generated types: names and helpers shared by all of them.
         pub mod xsd {
             #element
+            #document
             #unknown
             #invalid
             #text
             #choices
             #any
+        }
+    }
+}
+
+/// `Document`: any global element, read by its name. What a generic reader
+/// (a SOAP body, a header) needs.
+fn emit_document(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
+    let mut names = Scope::new();
+    let mut variants = Vec::new();
+    let mut reads = Vec::new();
+    let mut writes = Vec::new();
+    for (module, item) in model.items() {
+        let Item::Struct(s) = item else { continue };
+        if !s.is_element {
+            continue;
+        }
+        let variant = to_ident(&names.unique(s.name.clone()));
+        let r = ItemRef {
+            module: module.to_string(),
+            name: s.name.clone(),
+        };
+        let path = ctx.path("xsd", &r);
+        let local = &s.wire_name;
+        let ns = match &s.namespace {
+            Some(ns) => quote!(::std::option::Option::Some(#ns)),
+            None => quote!(::std::option::Option::None),
+        };
+        let doc = format!(" A `{local}` element.");
+        variants.push(quote! {
+            #[doc = #doc]
+            #variant(#path),
+        });
+        reads.push(quote! {
+            (#ns, #local) => ::std::result::Result::Ok(Self::#variant(
+                <#path as ::yaserde::YaDeserialize>::deserialize(reader)?,
+            )),
+        });
+        writes.push(
+            quote!(Self::#variant(value) => ::yaserde::YaSerialize::serialize(value, writer),),
+        );
+    }
+    quote! {
+        /// Any global element of the schema, chosen by its name when read.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Document {
+            #(#variants)*
+        }
+
+        impl Document {
+            /// Reads the element whose start tag is next, whichever it is; an
+            /// element the schema does not declare globally is an error. The
+            /// end tag is left to the caller, as yaserde's readers do.
+            pub fn read<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                let (namespace, local) = match reader.peek()? {
+                    ::yaserde::__xml::reader::XmlEvent::StartElement { name, .. } => (
+                        name.namespace.clone().filter(|ns| !ns.is_empty()),
+                        name.local_name.clone(),
+                    ),
+                    event => {
+                        return ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                            "expected an element, found {event:?}"
+                        )));
+                    }
+                };
+                match (namespace.as_deref(), local.as_str()) {
+                    #(#reads)*
+                    (namespace, local) => ::std::result::Result::Err(::yaserde::Error::custom(format!(
+                        "<{local}> (namespace {namespace:?}) is not a global element of the schema"
+                    ))),
+                }
+            }
+
+            /// Writes the element, under its own name.
+            pub fn write<W: ::std::io::Write>(
+                &self,
+                writer: &mut ::yaserde::ser::Serializer<W>,
+            ) -> ::std::result::Result<(), ::yaserde::Error> {
+                writer.set_start_event_name(::std::option::Option::None);
+                writer.set_skip_start_end(false);
+                match self {
+                    #(#writes)*
+                }
+            }
         }
     }
 }

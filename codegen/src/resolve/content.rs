@@ -364,6 +364,7 @@ impl<'s> Resolver<'s> {
                     wire_name: e.name.clone(),
                     namespace: None,
                     is_element: false,
+                    use_namespaces: Vec::new(),
                     doc: t.doc.clone(),
                     fields: content.fields,
                     attributes: content.attributes,

@@ -81,6 +81,12 @@ pub(super) fn assign_type_namespaces(model: &mut Model) {
                         Some(set) if set.len() == 1 => set.iter().next().cloned().flatten(),
                         _ => None,
                     };
+                    if s.namespace.is_none() {
+                        s.use_namespaces = uses
+                            .get(&r)
+                            .map(|set| set.iter().flatten().cloned().collect())
+                            .unwrap_or_default();
+                    }
                 }
             }
         }

@@ -202,6 +202,7 @@ impl<'s> Resolver<'s> {
                     wire_name,
                     doc: t.doc.clone(),
                     variants,
+                    open: false,
                 };
                 self.insert_item(&r, Item::Enum(item), &t.location);
             }
