@@ -33,13 +33,21 @@ pub fn is_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
 }
 
+/// `name` without the characters Rust does not allow in identifiers (XML
+/// names may hold `²` or `Ⓐ`, which are letters or digits but not XID).
+fn rust_chars(name: String) -> String {
+    name.chars()
+        .filter(|c| unicode_ident::is_xid_continue(*c))
+        .collect()
+}
+
 /// A Rust type or enum-variant name (`UpperCamelCase`) for an XSD name or value.
 pub fn type_name(xsd: &str) -> String {
-    let mut name = xsd.to_upper_camel_case();
+    let mut name = rust_chars(xsd.to_upper_camel_case());
     if name.is_empty() {
         name = symbol_name(xsd);
     }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
+    if !name.starts_with(unicode_ident::is_xid_start) {
         name.insert(0, 'V');
     }
     if RESERVED_TYPES.contains(&name.as_str()) {
@@ -50,11 +58,11 @@ pub fn type_name(xsd: &str) -> String {
 
 /// A Rust field name (`snake_case`) for an XSD name.
 pub fn field_name(xsd: &str) -> String {
-    let mut name = xsd.to_snake_case();
-    if name.is_empty() {
+    let mut name = rust_chars(xsd.to_snake_case());
+    if name.is_empty() || name == "_" {
         name = symbol_name(xsd).to_snake_case();
     }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
+    if !name.starts_with(|c: char| c == '_' || unicode_ident::is_xid_start(c)) {
         name.insert(0, '_');
     }
     // `self_` would do for Rust, but yaserde's derive builds `__self__value`
@@ -187,6 +195,15 @@ mod tests {
         assert_eq!(type_name("é"), "é".to_upper_camel_case());
         assert_eq!(type_name("?"), "U003F");
         assert_eq!(field_name("_"), "underscore");
+        // Letters and digits that Rust does not allow in identifiers.
+        for odd in ["²", "౸", "٣", "Ⓐ", "a౸", "x²y"] {
+            for name in [type_name(odd), field_name(odd)] {
+                let ident: syn::Ident =
+                    syn::parse_str(&name).unwrap_or_else(|e| panic!("{odd} -> {name}: {e}"));
+                assert_eq!(ident.to_string(), name);
+            }
+        }
+        assert_eq!(field_name("x²y"), "xy");
     }
 
     #[test]
