@@ -337,11 +337,49 @@ const CHOICES: &str = r#"
 /// Elements kept as raw XML (`xs:any`).
 const ANY: &str = r#"
     /// An element kept as it was read: its XML text, with the namespace
-    /// declarations it needs.
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    /// declarations in scope where it stood.
+    ///
+    /// Two are equal when they are the same XML: the same names (with their
+    /// namespaces), attributes and text, whatever the prefixes and the
+    /// declarations.
+    #[derive(Clone, Debug)]
     pub struct AnyElement(pub ::std::string::String);
 
+    impl ::std::cmp::PartialEq for AnyElement {
+        fn eq(&self, other: &Self) -> bool {
+            self.canonical() == other.canonical()
+        }
+    }
+
+    impl ::std::cmp::Eq for AnyElement {}
+
     impl AnyElement {
+        /// The element as a list of events without prefixes or declarations
+        /// (`None` if it is not well formed).
+        fn canonical(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
+            use ::yaserde::__xml::reader::XmlEvent;
+            let name = |n: &::yaserde::__xml::name::OwnedName| {
+                format!("{{{}}}{}", n.namespace.as_deref().unwrap_or(""), n.local_name)
+            };
+            let mut out = ::std::vec::Vec::new();
+            for event in ::yaserde::__xml::EventReader::new(self.0.as_bytes()) {
+                match event.ok()? {
+                    XmlEvent::StartElement { name: n, attributes, .. } => {
+                        let mut attributes: ::std::vec::Vec<_> = attributes
+                            .iter()
+                            .map(|a| format!("{}={:?}", name(&a.name), a.value))
+                            .collect();
+                        attributes.sort();
+                        out.push(format!("<{} {}", name(&n), attributes.join(" ")));
+                    }
+                    XmlEvent::EndElement { .. } => out.push(">".into()),
+                    XmlEvent::Characters(text) | XmlEvent::CData(text) => out.push(text),
+                    _ => {}
+                }
+            }
+            ::std::option::Option::Some(out)
+        }
+
         /// Reads the element whose start tag is next, end tag included.
         pub fn read<R: ::std::io::Read>(
             reader: &mut ::yaserde::de::Deserializer<R>,
