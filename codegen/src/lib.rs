@@ -25,6 +25,7 @@
 //!
 //! [yaserde]: https://docs.rs/yaserde
 
+pub mod changes;
 pub mod check;
 pub mod diagnostics;
 pub mod emit;
