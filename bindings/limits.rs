@@ -316,164 +316,227 @@ impl Scanner {
     }
 
     fn scan(&mut self, chunk: &[u8]) -> Result<(), Violation> {
-        for &byte in chunk {
-            if byte == 0 {
-                return Err(Violation::Nul(self.offset));
+        let mut rest = chunk;
+        while let Some((&byte, tail)) = rest.split_first() {
+            // Most bytes are in runs of text, attribute values or names:
+            // take a run at once, and only the bytes that end it one by one.
+            let run = match self.state {
+                State::Text => self.text_run(rest, b'<')?,
+                State::Value(quote, false) => self.text_run(rest, quote)?,
+                State::StartTag | State::EndTag => self.name_run(rest)?,
+                _ => 0,
+            };
+            if run > 0 {
+                rest = &rest[run..];
+                continue;
             }
-            self.offset += 1;
-            match self.state {
-                State::Text => {
-                    if byte == b'<' {
-                        self.state = State::Open;
-                    } else {
-                        self.text_byte()?;
-                    }
+            rest = tail;
+            self.step(byte)?;
+        }
+        Ok(())
+    }
+
+    /// Counts the character data at the start of `bytes`, up to `stop` (or a
+    /// NUL), and returns its length.
+    #[inline]
+    fn text_run(&mut self, bytes: &[u8], stop: u8) -> Result<usize, Violation> {
+        let run = bytes
+            .iter()
+            .position(|&b| b == stop || b == 0)
+            .unwrap_or(bytes.len());
+        self.offset += run as u64;
+        self.text = self.text.saturating_add(run);
+        if self.text > self.limits.max_text_len {
+            return Err(self.over(Limit::TextLength));
+        }
+        Ok(run)
+    }
+
+    /// Counts the name bytes at the start of `bytes`, in a tag, and returns
+    /// how many there are.
+    #[inline]
+    fn name_run(&mut self, bytes: &[u8]) -> Result<usize, Violation> {
+        let run = bytes
+            .iter()
+            .position(|&b| is_delimiter(b) || matches!(b, b'"' | b'\'' | b'<' | 0))
+            .unwrap_or(bytes.len());
+        if run == 0 {
+            return Ok(0);
+        }
+        if self.state == State::StartTag {
+            // Follow an attribute name against `xmlns:` (the first 6 bytes tell).
+            for (at, &byte) in (self.name..).zip(&bytes[..run.min(XMLNS_PREFIXED.into())]) {
+                self.xmlns = match (at, self.xmlns) {
+                    (0, _) if byte == b'x' => 1,
+                    (0, _) => NOT_XMLNS,
+                    (_, m) if m < XMLNS && byte == b"xmlns"[usize::from(m)] => m + 1,
+                    (_, XMLNS) if byte == b':' => XMLNS_PREFIXED,
+                    (_, XMLNS_PREFIXED) => XMLNS_PREFIXED,
+                    _ => NOT_XMLNS,
+                };
+            }
+            self.last = bytes[run - 1];
+        }
+        self.offset += run as u64;
+        self.name = self.name.saturating_add(run);
+        if self.name > self.limits.max_name_len {
+            return Err(self.over(Limit::NameLength));
+        }
+        Ok(run)
+    }
+
+    /// Takes one byte, in any state.
+    #[inline]
+    fn step(&mut self, byte: u8) -> Result<(), Violation> {
+        if byte == 0 {
+            return Err(Violation::Nul(self.offset));
+        }
+        self.offset += 1;
+        match self.state {
+            State::Text => {
+                if byte == b'<' {
+                    self.state = State::Open;
+                } else {
+                    self.text_byte()?;
                 }
-                State::Open => match byte {
-                    b'/' => {
-                        self.state = State::EndTag;
-                        self.name = 0;
+            }
+            State::Open => match byte {
+                b'/' => {
+                    self.state = State::EndTag;
+                    self.name = 0;
+                }
+                b'?' => self.state = State::Pi(false),
+                b'!' => self.state = State::Bang,
+                _ => {
+                    self.elements += 1;
+                    if self.elements > self.limits.max_elements {
+                        return Err(self.over(Limit::Elements));
                     }
-                    b'?' => self.state = State::Pi(false),
-                    b'!' => self.state = State::Bang,
-                    _ => {
-                        self.elements += 1;
-                        if self.elements > self.limits.max_elements {
-                            return Err(self.over(Limit::Elements));
+                    self.state = State::StartTag;
+                    self.attributes = 0;
+                    self.tag_namespaces = 0;
+                    self.xmlns = NOT_XMLNS;
+                    self.name = 0;
+                    self.last = byte;
+                    self.name_byte(byte)?;
+                }
+            },
+            State::StartTag => match byte {
+                b'"' | b'\'' => {
+                    self.attributes += 1;
+                    if self.attributes > self.limits.max_attributes {
+                        return Err(self.over(Limit::Attributes));
+                    }
+                    let declaration = matches!(self.xmlns, XMLNS | XMLNS_PREFIXED);
+                    if declaration {
+                        self.tag_namespaces += 1;
+                        self.in_scope += 1;
+                        if self.in_scope > self.limits.max_namespaces {
+                            return Err(self.over(Limit::Namespaces));
                         }
-                        self.state = State::StartTag;
-                        self.attributes = 0;
-                        self.tag_namespaces = 0;
+                    }
+                    self.state = State::Value(byte, declaration);
+                    self.text = 0;
+                    self.last = byte;
+                    self.xmlns = NOT_XMLNS;
+                }
+                b'>' => {
+                    // `<a/>` opens and closes: it still counts as one level.
+                    if self.depth >= self.limits.max_depth {
+                        return Err(self.over(Limit::Depth));
+                    }
+                    if self.last == b'/' {
+                        self.in_scope = self.in_scope.saturating_sub(self.tag_namespaces);
+                    } else {
+                        self.depth += 1;
+                        self.namespaces.push(self.tag_namespaces);
+                    }
+                    self.tag_end();
+                }
+                _ => {
+                    // A delimiter, or `<` (malformed): name bytes come in runs.
+                    if !is_delimiter(byte) {
                         self.xmlns = NOT_XMLNS;
-                        self.name = 0;
+                    }
+                    self.name_byte(byte)?;
+                    if !byte.is_ascii_whitespace() {
                         self.last = byte;
-                        self.name_byte(byte)?;
-                    }
-                },
-                State::StartTag => match byte {
-                    b'"' | b'\'' => {
-                        self.attributes += 1;
-                        if self.attributes > self.limits.max_attributes {
-                            return Err(self.over(Limit::Attributes));
-                        }
-                        let declaration = matches!(self.xmlns, XMLNS | XMLNS_PREFIXED);
-                        if declaration {
-                            self.tag_namespaces += 1;
-                            self.in_scope += 1;
-                            if self.in_scope > self.limits.max_namespaces {
-                                return Err(self.over(Limit::Namespaces));
-                            }
-                        }
-                        self.state = State::Value(byte, declaration);
-                        self.text = 0;
-                        self.last = byte;
-                        self.xmlns = NOT_XMLNS;
-                    }
-                    b'>' => {
-                        // `<a/>` opens and closes: it still counts as one level.
-                        if self.depth >= self.limits.max_depth {
-                            return Err(self.over(Limit::Depth));
-                        }
-                        if self.last == b'/' {
-                            self.in_scope = self.in_scope.saturating_sub(self.tag_namespaces);
-                        } else {
-                            self.depth += 1;
-                            self.namespaces.push(self.tag_namespaces);
-                        }
-                        self.tag_end();
-                    }
-                    _ => {
-                        if !is_delimiter(byte) {
-                            // Follow the attribute name against `xmlns:`.
-                            self.xmlns = match (self.name, self.xmlns) {
-                                (0, _) if byte == b'x' => 1,
-                                (0, _) => NOT_XMLNS,
-                                (_, m) if m < XMLNS && byte == b"xmlns"[usize::from(m)] => m + 1,
-                                (_, XMLNS) if byte == b':' => XMLNS_PREFIXED,
-                                (_, XMLNS_PREFIXED) => XMLNS_PREFIXED,
-                                _ => NOT_XMLNS,
-                            };
-                        }
-                        self.name_byte(byte)?;
-                        if !byte.is_ascii_whitespace() {
-                            self.last = byte;
-                        }
-                    }
-                },
-                State::Value(quote, declaration) => {
-                    if byte == quote {
-                        self.state = State::StartTag;
-                        self.name = 0;
-                    } else if declaration {
-                        // A namespace URI is copied to every element in its scope.
-                        self.name += 1;
-                        if self.name > self.limits.max_name_len {
-                            return Err(self.over(Limit::NameLength));
-                        }
-                    } else {
-                        self.text_byte()?;
                     }
                 }
-                State::EndTag => {
-                    if byte == b'>' {
-                        self.depth = self.depth.saturating_sub(1);
-                        let closed = self.namespaces.pop().unwrap_or(0);
-                        self.in_scope = self.in_scope.saturating_sub(closed);
-                        self.tag_end();
-                    } else {
-                        self.name_byte(byte)?;
+            },
+            State::Value(quote, declaration) => {
+                if byte == quote {
+                    self.state = State::StartTag;
+                    self.name = 0;
+                } else if declaration {
+                    // A namespace URI is copied to every element in its scope.
+                    self.name += 1;
+                    if self.name > self.limits.max_name_len {
+                        return Err(self.over(Limit::NameLength));
                     }
-                }
-                State::Pi(question) => {
+                } else {
                     self.text_byte()?;
-                    self.state = match byte {
-                        b'>' if question => State::Text,
-                        b'?' => State::Pi(true),
-                        _ => State::Pi(false),
-                    };
                 }
-                State::Bang => match byte {
-                    b'-' => self.state = State::CommentOpen,
-                    b'[' => self.state = State::CdataOpen(0),
-                    // <!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST, <!NOTATION.
-                    _ => return Err(Violation::Dtd),
-                },
-                // Anything else is malformed: the parser will say so, and
-                // the tokenizer goes on as if it were text.
-                State::CommentOpen => {
-                    self.state = if byte == b'-' {
-                        State::Comment(0)
+            }
+            State::EndTag => {
+                if byte == b'>' {
+                    self.depth = self.depth.saturating_sub(1);
+                    let closed = self.namespaces.pop().unwrap_or(0);
+                    self.in_scope = self.in_scope.saturating_sub(closed);
+                    self.tag_end();
+                } else {
+                    self.name_byte(byte)?;
+                }
+            }
+            State::Pi(question) => {
+                self.text_byte()?;
+                self.state = match byte {
+                    b'>' if question => State::Text,
+                    b'?' => State::Pi(true),
+                    _ => State::Pi(false),
+                };
+            }
+            State::Bang => match byte {
+                b'-' => self.state = State::CommentOpen,
+                b'[' => self.state = State::CdataOpen(0),
+                // <!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST, <!NOTATION.
+                _ => return Err(Violation::Dtd),
+            },
+            // Anything else is malformed: the parser will say so, and
+            // the tokenizer goes on as if it were text.
+            State::CommentOpen => {
+                self.state = if byte == b'-' {
+                    State::Comment(0)
+                } else {
+                    State::Text
+                }
+            }
+            State::Comment(dashes) => {
+                self.text_byte()?;
+                self.state = match byte {
+                    b'>' if dashes >= 2 => State::Text,
+                    b'-' => State::Comment(dashes.saturating_add(1)),
+                    _ => State::Comment(0),
+                };
+            }
+            State::CdataOpen(matched) => {
+                self.state = if byte == b"CDATA["[usize::from(matched)] {
+                    if matched == 5 {
+                        State::Cdata(0)
                     } else {
-                        State::Text
+                        State::CdataOpen(matched + 1)
                     }
-                }
-                State::Comment(dashes) => {
-                    self.text_byte()?;
-                    self.state = match byte {
-                        b'>' if dashes >= 2 => State::Text,
-                        b'-' => State::Comment(dashes.saturating_add(1)),
-                        _ => State::Comment(0),
-                    };
-                }
-                State::CdataOpen(matched) => {
-                    self.state = if byte == b"CDATA["[usize::from(matched)] {
-                        if matched == 5 {
-                            State::Cdata(0)
-                        } else {
-                            State::CdataOpen(matched + 1)
-                        }
-                    } else {
-                        State::Text
-                    };
-                }
-                State::Cdata(brackets) => {
-                    self.text_byte()?;
-                    self.state = match byte {
-                        b'>' if brackets >= 2 => State::Text,
-                        b']' => State::Cdata(brackets.saturating_add(1)),
-                        _ => State::Cdata(0),
-                    };
-                }
+                } else {
+                    State::Text
+                };
+            }
+            State::Cdata(brackets) => {
+                self.text_byte()?;
+                self.state = match byte {
+                    b'>' if brackets >= 2 => State::Text,
+                    b']' => State::Cdata(brackets.saturating_add(1)),
+                    _ => State::Cdata(0),
+                };
             }
         }
         Ok(())
@@ -486,7 +549,10 @@ fn is_delimiter(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r' | b'\n' | b'=' | b'/' | b'>')
 }
 
-/// The size of the guard's chunks.
+/// The size of the guard's chunks: the first is small (most SOAP messages
+/// are, and a buffer is zeroed when made); each one the input fills doubles
+/// the next, up to `CHUNK`.
+const FIRST_CHUNK: usize = 512;
 const CHUNK: usize = 8 * 1024;
 
 /// A `Read` that hands on the bytes of `inner` only once they have passed
@@ -508,7 +574,7 @@ impl<R: Read> Guard<R> {
     pub(crate) fn new(inner: R, limits: &Limits, violation: Rc<Cell<Option<Violation>>>) -> Self {
         Guard {
             inner,
-            buf: vec![0; CHUNK].into_boxed_slice(),
+            buf: vec![0; FIRST_CHUNK].into_boxed_slice(),
             start: 0,
             end: 0,
             total: 0,
@@ -527,6 +593,9 @@ impl<R: Read> Guard<R> {
     fn refill(&mut self) -> io::Result<bool> {
         if let Some(violation) = self.violation.get() {
             return Err(self.fail(violation));
+        }
+        if self.end == self.buf.len() && self.buf.len() < CHUNK {
+            self.buf = vec![0; self.buf.len() * 2].into_boxed_slice();
         }
         // Never read more than one byte past the document limit.
         let room = self
@@ -561,6 +630,11 @@ impl<R: Read> Read for Guard<R> {
         // xml-rs reads one byte at a time: keep that path short.
         if self.start == self.end && !self.refill()? {
             return Ok(0);
+        }
+        if let [one] = out {
+            *one = self.buf[self.start];
+            self.start += 1;
+            return Ok(1);
         }
         let n = out.len().min(self.end - self.start);
         out[..n].copy_from_slice(&self.buf[self.start..self.start + n]);
