@@ -142,6 +142,9 @@ pub enum Error {
     /// Writing Rust.
     #[error(transparent)]
     Emit(#[from] EmitError),
+    /// A configuration value the generator cannot use.
+    #[error("invalid configuration: {0}")]
+    Config(String),
     /// Writing the output file.
     #[error("{}: cannot write output: {source}", path.display())]
     Output {

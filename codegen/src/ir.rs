@@ -24,6 +24,35 @@ impl Model {
         self.modules.get(&r.module)?.items.get(&r.name)
     }
 
+    /// Renames module `from` to `to`, and every reference into it.
+    pub fn rename_module(&mut self, from: &str, to: &str) {
+        let Some(module) = self.modules.remove(from) else {
+            return;
+        };
+        self.modules.insert(to.to_string(), module);
+        let fix = |t: &mut TypeRef| {
+            if let TypeRef::Named(r) = t {
+                if r.module == from {
+                    r.module = to.to_string();
+                }
+            }
+        };
+        for module in self.modules.values_mut() {
+            for item in module.items.values_mut() {
+                match item {
+                    Item::Struct(s) => {
+                        s.fields.iter_mut().for_each(|f| fix(&mut f.ty));
+                        s.attributes.iter_mut().for_each(|a| fix(&mut a.ty));
+                        s.text.iter_mut().for_each(fix);
+                    }
+                    Item::Choice(c) => c.alternatives.iter_mut().for_each(|a| fix(&mut a.ty)),
+                    Item::List(l) => fix(&mut l.item),
+                    Item::Enum(_) => {}
+                }
+            }
+        }
+    }
+
     /// Every item, with its module's name.
     pub fn items(&self) -> impl Iterator<Item = (&str, &Item)> {
         self.modules

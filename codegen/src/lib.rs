@@ -49,6 +49,8 @@ pub struct Config {
     file_name: Option<String>,
     no_cargo_directives: bool,
     open_enums: bool,
+    derives: Vec<String>,
+    module_names: Vec<(String, String)>,
 }
 
 impl Config {
@@ -89,13 +91,100 @@ impl Config {
         self
     }
 
+    /// Adds a derive to every generated type (`"Eq"`, `"Hash"`,
+    /// `"serde::Serialize"`), besides those it has anyway. The generated code
+    /// must then satisfy it (`Eq` does not hold for a type with an `f64`).
+    pub fn derive(&mut self, path: impl Into<String>) -> &mut Self {
+        self.derives.push(path.into());
+        self
+    }
+
+    /// Names the module of namespace `namespace` `name` (by default the
+    /// namespace's last word: `.../2006/types` gives `types`). Used only when
+    /// the schemas have several target namespaces.
+    pub fn module_name(
+        &mut self,
+        namespace: impl Into<String>,
+        name: impl Into<String>,
+    ) -> &mut Self {
+        self.module_names.push((namespace.into(), name.into()));
+        self
+    }
+
+    fn emit_options(&self) -> Result<emit::Options, Errors> {
+        let bad: Vec<Error> = self
+            .derives
+            .iter()
+            .filter(|d| !emit::valid_derive(d))
+            .map(|d| Error::Config(format!("`{d}` is not a derive path")))
+            .collect();
+        if !bad.is_empty() {
+            return Err(Errors(bad));
+        }
+        Ok(emit::Options {
+            derives: self.derives.clone(),
+        })
+    }
+
+    /// Generates the code for `schemas` as one file per module: `mod.rs`
+    /// declaring them, one `<module>.rs` per namespace and `xsd.rs` (a schema
+    /// set of one namespace gives `mod.rs` alone). Returns (file name, text)
+    /// pairs; [`write_if_changed`] writes them.
+    pub fn generate_files(
+        &self,
+        schemas: &[impl AsRef<Path>],
+    ) -> Result<Vec<(String, String)>, Errors> {
+        let model = self.model(schemas)?;
+        let options = self.emit_options()?;
+        let files = emit::emit_files(&model, &options);
+        let mut out = Vec::new();
+        if let [(_, only)] = &files[..] {
+            let text = format::format(only.clone(), &model.sources).map_err(Error::from)?;
+            return Ok(vec![("mod.rs".to_string(), text)]);
+        }
+        let mut declarations = proc_macro2::TokenStream::new();
+        for (name, tokens) in files {
+            let ident = ident::to_ident(&name);
+            let (file_tokens, doc) = if name == "xsd" {
+                // The support module comes wrapped as `pub mod xsd { ... }`: unwrap it.
+                let file: syn::File = syn::parse2(tokens)
+                    .map_err(|e| Error::from(error::EmitError::InvalidRust(e.to_string())))?;
+                let inner = file.items.into_iter().find_map(|item| match item {
+                    syn::Item::Mod(m) => m.content.map(|(_, items)| items),
+                    _ => None,
+                });
+                let items = inner.unwrap_or_default();
+                (
+                    quote::quote!(#(#items)*),
+                    " Support for the generated types: names and helpers shared by all of them."
+                        .to_string(),
+                )
+            } else {
+                let doc = match &model.modules[name.as_str()].namespace {
+                    Some(ns) => format!(" The types of namespace `{ns}`."),
+                    None => " The types of no namespace.".to_string(),
+                };
+                (tokens, doc)
+            };
+            declarations.extend(quote::quote! {
+                #[doc = #doc]
+                pub mod #ident;
+            });
+            let text = format::format(file_tokens, &model.sources).map_err(Error::from)?;
+            out.push((format!("{name}.rs"), text));
+        }
+        let text = format::format(declarations, &model.sources).map_err(Error::from)?;
+        out.insert(0, ("mod.rs".to_string(), text));
+        Ok(out)
+    }
+
     /// Generates the Rust code for `schemas` and returns it as text.
     ///
     /// All errors of all stages are returned together, each with its
     /// `file:line:col`.
     pub fn generate(&self, schemas: &[impl AsRef<Path>]) -> Result<String, Errors> {
         let model = self.model(schemas)?;
-        let tokens = emit::emit(&model);
+        let tokens = emit::emit_with(&model, &self.emit_options()?);
         Ok(format::format(tokens, &model.sources).map_err(Error::from)?)
     }
 
@@ -104,6 +193,24 @@ impl Config {
     pub fn model(&self, schemas: &[impl AsRef<Path>]) -> Result<ir::Model, Errors> {
         let parsed = xsd::load(schemas)?;
         let mut model = resolve::resolve(&parsed)?;
+        for (namespace, name) in &self.module_names {
+            let from = model
+                .modules
+                .iter()
+                .find(|(_, m)| m.namespace.as_deref() == Some(namespace.as_str()))
+                .map(|(k, _)| k.clone());
+            let Some(from) = from.filter(|f| !f.is_empty()) else {
+                continue;
+            };
+            let taken = model.modules.contains_key(name.as_str()) && *name != from;
+            if taken || name == "xsd" || syn::parse_str::<syn::Ident>(name).is_err() {
+                return Err(Error::Config(format!(
+                    "`{name}` cannot name the module of {namespace}: not an identifier, or taken"
+                ))
+                .into());
+            }
+            model.rename_module(&from, name);
+        }
         if self.open_enums {
             for module in model.modules.values_mut() {
                 for item in module.items.values_mut() {

@@ -64,6 +64,10 @@ Other uses:
   codegen schema/Messages.xsd                 print the code to standard output
   codegen --emit-ir schema/Messages.xsd       print the intermediate model
   codegen a.xsd b.xsd -o out.rs               several schemas into one file
+  codegen ews/messages.xsd --out-dir src/ews  one file per namespace (mod.rs, types.rs, ...)
+  codegen x.xsd --derive Eq --derive Hash     more derives on every type
+  codegen x.xsd --module urn:a:types=ty       name a namespace's module
+  codegen x.xsd --open-enums                  keep undeclared enumeration values
 
 Progress and the summary go to standard error (-q silences them); diffs go
 to standard output. Colors follow --color, and NO_COLOR.
@@ -88,12 +92,30 @@ struct Cli {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
+    /// Write one file per module into DIR instead: `mod.rs`, one file per
+    /// namespace, `xsd.rs` (each only if it changed; with --check, checked).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    out_dir: Option<PathBuf>,
+
+    /// Add a derive to every generated type (repeatable): `--derive Eq --derive serde::Serialize`.
+    #[arg(long = "derive", value_name = "PATH")]
+    derives: Vec<String>,
+
+    /// Name the module of a namespace (repeatable): `--module http://example.com/types=ty`.
+    #[arg(long = "module", value_name = "NAMESPACE=NAME", value_parser = parse_module)]
+    modules: Vec<(String, String)>,
+
+    /// Keep enumeration values the schema does not declare (in an extra
+    /// variant) instead of rejecting them.
+    #[arg(long)]
+    open_enums: bool,
+
     /// Write nothing; fail with a diff if FILE (-o) is not up to date (for CI).
     ///
     /// Exits with status 1, and prints a unified diff on standard output,
     /// when FILE is not what the schemas generate now. A missing FILE fails
     /// too. Exits with status 0 when FILE is up to date.
-    #[arg(long, requires = "output")]
+    #[arg(long)]
     check: bool,
 
     /// Print the intermediate model (names and types resolved) instead of code.
@@ -132,8 +154,21 @@ impl ColorChoice {
     }
 }
 
+fn parse_module(arg: &str) -> Result<(String, String), String> {
+    let (namespace, name) = arg
+        .rsplit_once('=')
+        .ok_or_else(|| format!("`{arg}` is not NAMESPACE=NAME"))?;
+    Ok((namespace.to_string(), name.to_string()))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.check && cli.output.is_none() && cli.out_dir.is_none() {
+        say(
+            "error: --check needs -o FILE or --out-dir DIR to compare with\n\nFor more information, try '--help'.",
+        );
+        return ExitCode::from(2);
+    }
     if let Some(message) = overwrites_a_schema(&cli) {
         say(&format!("error: {message}"));
         return ExitCode::from(2);
@@ -154,7 +189,17 @@ fn run(cli: &Cli) -> ExitCode {
         many => format!("reading {} schema files", many.len()),
     });
 
-    let config = Config::new();
+    let mut config = Config::new();
+    config.open_enums(cli.open_enums);
+    for derive in &cli.derives {
+        config.derive(derive.as_str());
+    }
+    for (namespace, name) in &cli.modules {
+        config.module_name(namespace.as_str(), name.as_str());
+    }
+    if let Some(dir) = &cli.out_dir {
+        return out_dir(cli, &config, dir, color);
+    }
     let generated = if cli.emit_ir {
         config
             .model(&cli.schemas)
@@ -193,6 +238,40 @@ fn run(cli: &Cli) -> ExitCode {
         Err(e) => return fail(&Errors::from(e), color),
     }
     ExitCode::SUCCESS
+}
+
+/// `--out-dir`: one file per module, written (or checked) one by one.
+fn out_dir(cli: &Cli, config: &Config, dir: &Path, color: bool) -> ExitCode {
+    let files = match config.generate_files(&cli.schemas) {
+        Ok(files) => files,
+        Err(errors) => return fail(&errors, color),
+    };
+    if !cli.check {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            say(&format!("error: {}: cannot create: {e}", dir.display()));
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut status = ExitCode::SUCCESS;
+    for (name, text) in &files {
+        let path = dir.join(name);
+        if cli.check {
+            if check(&path, text, cli.quiet) != ExitCode::SUCCESS {
+                status = ExitCode::FAILURE;
+            }
+            continue;
+        }
+        match xsd_codegen::write_if_changed(&path, text) {
+            Ok(written) if !cli.quiet => say(&format!(
+                "codegen: {} {}",
+                path.display(),
+                if written { "written" } else { "unchanged" }
+            )),
+            Ok(_) => {}
+            Err(e) => return fail(&Errors::from(e), color),
+        }
+    }
+    status
 }
 
 /// `--check`: compares `path` with `text`, writing nothing.

@@ -410,3 +410,46 @@ fn a_path_that_is_not_utf8_is_no_problem() {
     let stderr = stderr(&output);
     assert!(stderr.contains("2 |   <xs:element/>"), "{stderr}");
 }
+
+#[test]
+fn out_dir_writes_one_file_per_module_and_checks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let imports = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports/schema.xsd");
+    let args = |check: bool| {
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["-q".as_ref(), "--out-dir".as_ref(), dir.path().as_os_str()];
+        if check {
+            args.push("--check".as_ref());
+        }
+        args.push(imports.as_os_str());
+        args
+    };
+    assert_status(&codegen(args(false)), 0);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["messages.rs", "mod.rs", "types.rs", "xsd.rs"]);
+    assert_status(&codegen(args(true)), 0);
+    // One stale file fails the check, and only that one is named.
+    let types = dir.path().join("types.rs");
+    let text = std::fs::read_to_string(&types).unwrap();
+    std::fs::write(
+        &types,
+        text.replace("pub struct ItemIdType", "pub struct Renamed"),
+    )
+    .unwrap();
+    let output = codegen(args(true));
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains("+pub struct ItemIdType"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stderr(&output).contains("types.rs is out of date"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -32,6 +32,7 @@ fixtures!(
     nonamespace,
     occurrence,
     open_enums,
+    options,
     recursion,
     substitution,
     unqualified,
@@ -60,6 +61,7 @@ const SAMPLES: &[&str] = &[
     "occurrence/samples/Basket.minimal.xml",
     "open_enums/samples/RequestServerVersion.xml",
     "open_enums/samples/Versions.xml",
+    "options/samples/Tagged.xml",
     "recursion/samples/A.xml",
     "recursion/samples/Tree.xml",
     "substitution/samples/Restriction.xml",
@@ -385,4 +387,14 @@ fn open_enums_keep_undeclared_values() {
         ]
     );
     assert_eq!(Version::ALL.len(), 3);
+}
+
+#[test]
+fn options_add_derives_and_name_modules() {
+    use std::collections::HashSet;
+    let t: options::main::Tagged = roundtrip("options/samples/Tagged.xml");
+    assert_eq!(t.level, options::shared::Level::High);
+    // `Eq` and `Hash` were derived: the value goes into a set.
+    let set: HashSet<options::main::Tagged> = [t.clone(), t].into_iter().collect();
+    assert_eq!(set.len(), 1);
 }

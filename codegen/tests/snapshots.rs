@@ -33,10 +33,15 @@ fn generate(relative: &Path) -> Result<String, String> {
     // A fixture may ask for options, one per line, in a file `options` beside its schema.
     let options = schema.with_file_name("options");
     for option in std::fs::read_to_string(options).unwrap_or_default().lines() {
-        match option.trim() {
-            "open_enums" => config.open_enums(true),
-            "" => &mut config,
-            other => panic!("unknown fixture option {other}"),
+        match option.trim().split_once(' ') {
+            _ if option.trim() == "open_enums" => config.open_enums(true),
+            _ if option.trim().is_empty() => &mut config,
+            Some(("derive", path)) => config.derive(path),
+            Some(("module", mapping)) => {
+                let (namespace, name) = mapping.rsplit_once('=').expect("NAMESPACE=NAME");
+                config.module_name(namespace, name)
+            }
+            _ => panic!("unknown fixture option {option}"),
         };
     }
     config
@@ -83,4 +88,62 @@ fn output_is_deterministic() {
     for _ in 0..3 {
         assert_eq!(generate(schema).unwrap(), first);
     }
+}
+
+#[test]
+fn a_derive_that_is_no_path_is_a_configuration_error() {
+    let schema = dir("fixtures/elements/schema.xsd");
+    let errors = xsd_codegen::Config::new()
+        .derive("Eq + Hash")
+        .generate(&[schema])
+        .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "error: invalid configuration: `Eq + Hash` is not a derive path"
+    );
+}
+
+#[test]
+fn a_module_name_that_is_taken_is_a_configuration_error() {
+    let schema = dir("fixtures/imports/schema.xsd");
+    let errors = xsd_codegen::Config::new()
+        .module_name("urn:example:types", "messages")
+        .generate(&[schema])
+        .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "error: invalid configuration: `messages` cannot name the module of urn:example:types: not an identifier, or taken"
+    );
+}
+
+#[test]
+fn one_file_per_module() {
+    let schema = dir("fixtures/imports/schema.xsd");
+    let files = xsd_codegen::Config::new()
+        .generate_files(&[schema])
+        .unwrap();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["mod.rs", "messages.rs", "types.rs", "xsd.rs"]);
+    let declarations: Vec<&str> = files[0]
+        .1
+        .lines()
+        .filter(|l| l.starts_with("pub mod"))
+        .collect();
+    assert_eq!(
+        declarations,
+        ["pub mod messages;", "pub mod types;", "pub mod xsd;"]
+    );
+    // The modules' items are those of the one-file form.
+    let whole = generate(Path::new("fixtures/imports/schema.xsd")).unwrap();
+    for (name, text) in &files[1..] {
+        let first_item = text.lines().find(|l| l.starts_with("pub ")).unwrap();
+        assert!(whole.contains(first_item.trim()), "{name}: {first_item}");
+    }
+    assert!(files[1].1.contains("use super::xsd;"));
+    // A schema of one namespace gives one file.
+    let single = xsd_codegen::Config::new()
+        .generate_files(&[dir("fixtures/elements/schema.xsd")])
+        .unwrap();
+    assert_eq!(single.len(), 1);
+    assert_eq!(single[0].0, "mod.rs");
 }

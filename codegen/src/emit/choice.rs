@@ -115,17 +115,19 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
         c.name
     );
     let no_attributes = no_attributes();
+    let enum_derives = ctx.derives(quote!(Clone, Debug, PartialEq));
+    let coll_derives = ctx.derives(quote!(Clone, Debug, Default, PartialEq));
 
     quote! {
         #docs
-        #[derive(Clone, Debug, PartialEq)]
+        #enum_derives
         pub enum #name {
             #(#variants)*
             #other
         }
 
         #[doc = #coll_doc]
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #coll_derives
         pub struct #collection(pub ::std::vec::Vec<#name>);
 
         impl ::yaserde::YaSerialize for #collection {

@@ -18,11 +18,58 @@ use quote::{format_ident, quote};
 use crate::ident::to_ident;
 use crate::ir::{Builtin, Item, ItemRef, Model, Occurrence, Struct, TypeRef};
 
+/// Choices of the emitted code.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Derives added to every generated type (`Eq`, `Hash`, `serde::Serialize`...),
+    /// besides those it has anyway; each must be a Rust path (see [`valid_derive`]).
+    pub derives: Vec<String>,
+}
+
+/// Whether `derive` names a derive macro path (`Eq`, `serde::Serialize`).
+pub fn valid_derive(derive: &str) -> bool {
+    syn::parse_str::<syn::Path>(derive).is_ok()
+}
+
 /// The Rust tokens of a model: its items (in one module per namespace when
 /// there are several), and the `xsd` support module they need.
 pub fn emit(model: &Model) -> TokenStream {
-    let ctx = Ctx::new(model);
-    let modules = model.modules.iter().map(|(module, m)| {
+    emit_with(model, &Options::default())
+}
+
+/// [`emit`], with options.
+pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
+    let files = emit_files(model, options);
+    if let [(_, only)] = &files[..] {
+        return only.clone();
+    }
+    let modules = files.iter().map(|(name, tokens)| {
+        let ident = to_ident(name);
+        if name == "xsd" {
+            return tokens.clone();
+        }
+        let doc = match &model.modules[name.as_str()].namespace {
+            Some(ns) => format!(" The types of namespace `{ns}`."),
+            None => " The types of no namespace.".to_string(),
+        };
+        quote! {
+            #[doc = #doc]
+            pub mod #ident {
+                #tokens
+            }
+        }
+    });
+    quote!(#(#modules)*)
+}
+
+/// The tokens of each module of `model`, by module name, for writing one
+/// file per module: a model of one namespace gives one file (named `""`)
+/// holding everything; else each namespace's module, and `xsd` (the support
+/// module, complete with its `pub mod xsd` wrapper in the one-file form).
+pub fn emit_files(model: &Model, options: &Options) -> Vec<(String, TokenStream)> {
+    let ctx = Ctx::new(model, options);
+    let single = model.modules.len() == 1 && model.modules.contains_key("");
+    let mut files: Vec<(String, TokenStream)> = model.modules.iter().map(|(module, m)| {
         let items = m.items.values().map(|item| ctx.item(module, item));
         let empty_text = m.items.values().any(|i| {
             matches!(i, Item::Struct(s) if s.text.as_ref().is_some_and(|t| !matches!(t, TypeRef::Builtin(b) if *b != Builtin::String)))
@@ -44,42 +91,55 @@ pub fn emit(model: &Model) -> TokenStream {
 
             #empty_text
         };
-        if module.is_empty() {
-            body
+        if single {
+            (module.clone(), body)
         } else {
-            let name = to_ident(module);
-            let doc = match &m.namespace {
-                Some(ns) => format!(" The types of namespace `{ns}`."),
-                None => " The types of no namespace.".to_string(),
+            let use_xsd = quote! {
+                #[allow(unused_imports)]
+                use super::xsd;
             };
-            quote! {
-                #[doc = #doc]
-                pub mod #name {
-                    #[allow(unused_imports)]
-                    use super::xsd;
-
-                    #body
-                }
-            }
+            (module.clone(), quote!(#use_xsd #body))
         }
-    });
+    }).collect();
     let support = support::emit_support(&ctx, model);
-    quote! {
-        #(#modules)*
-
-        #support
+    if single {
+        files[0].1.extend(support);
+    } else if !support.is_empty() {
+        files.push(("xsd".to_string(), support));
     }
+    files
 }
 
 /// What emitting an item needs to know of the rest of the model.
 pub(crate) struct Ctx<'m> {
     model: &'m Model,
+    options: &'m Options,
     /// Items that some field holds in a `Box`: they get `Box<T>` impls.
     boxed: BTreeSet<ItemRef>,
 }
 
 impl<'m> Ctx<'m> {
-    fn new(model: &'m Model) -> Self {
+    /// `#[derive(...)]` with `base` and the extra derives it lacks.
+    pub(crate) fn derives(&self, base: TokenStream) -> TokenStream {
+        let have: Vec<String> = base
+            .to_string()
+            .split(',')
+            .map(|d| d.rsplit("::").next().unwrap_or("").trim().to_string())
+            .collect();
+        let extra = self
+            .options
+            .derives
+            .iter()
+            .filter(|d| {
+                !have
+                    .iter()
+                    .any(|h| h == d.rsplit("::").next().unwrap_or("").trim())
+            })
+            .filter_map(|d| syn::parse_str::<syn::Path>(d).ok());
+        quote!(#[derive(#base #(, #extra)*)])
+    }
+
+    fn new(model: &'m Model, options: &'m Options) -> Self {
         let mut boxed = BTreeSet::new();
         for (_, item) in model.items() {
             if let Item::Struct(s) = item {
@@ -90,13 +150,17 @@ impl<'m> Ctx<'m> {
                 }
             }
         }
-        Ctx { model, boxed }
+        Ctx {
+            model,
+            options,
+            boxed,
+        }
     }
 
     fn item(&self, module: &str, item: &Item) -> TokenStream {
         match item {
             Item::Struct(s) => self.emit_struct(module, s),
-            Item::Enum(e) => simple::emit_enum(e),
+            Item::Enum(e) => simple::emit_enum(self, e),
             Item::List(l) => simple::emit_list(self, module, l),
             Item::Choice(c) => choice::emit_choice(self, module, c),
         }
@@ -301,6 +365,13 @@ impl<'m> Ctx<'m> {
             module: module.to_string(),
             name: s.name.clone(),
         };
+        let derives = self.derives(quote!(
+            Clone,
+            Debug,
+            PartialEq,
+            ::yaserde::YaSerialize,
+            ::yaserde::YaDeserialize
+        ));
         let box_impls = self.boxed.contains(&this).then(|| {
             quote! {
                 impl ::yaserde::YaSerialize for ::std::boxed::Box<#name> {
@@ -338,7 +409,7 @@ impl<'m> Ctx<'m> {
 
         quote! {
             #docs
-            #[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+            #derives
             #[yaserde(#(#attr),*)]
             pub struct #name {
                 #(#fields)*

@@ -7,7 +7,7 @@ use super::{Ctx, doc_attrs, no_attributes};
 use crate::ident::to_ident;
 use crate::ir::{Enum, List};
 
-pub(super) fn emit_enum(e: &Enum) -> TokenStream {
+pub(super) fn emit_enum(ctx: &Ctx<'_>, e: &Enum) -> TokenStream {
     let name = to_ident(&e.name);
     let wire_type = &e.wire_name;
     let docs = doc_attrs(e.doc.as_deref(), format!("The `{wire_type}` enumeration."));
@@ -37,7 +37,7 @@ pub(super) fn emit_enum(e: &Enum) -> TokenStream {
     });
     let (derives, unknown_variant, as_str, unknown_arm, from_str_fallback) = match &unknown {
         Some(u) => (
-            quote!(#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+            ctx.derives(quote!(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)),
             quote! {
                 /// A value the schema does not declare, kept as written.
                 #u(::std::string::String),
@@ -47,7 +47,9 @@ pub(super) fn emit_enum(e: &Enum) -> TokenStream {
             quote!(_ => ::std::result::Result::Ok(Self::#u(::std::string::ToString::to_string(value))),),
         ),
         None => (
-            quote!(#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+            ctx.derives(quote!(
+                Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord
+            )),
             quote!(),
             quote!(pub const fn as_str(&self) -> &'static str),
             quote!(),
@@ -129,9 +131,10 @@ pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
         format!("The `{wire_type}` list: values separated by whitespace."),
     );
     let no_attributes = no_attributes();
+    let derives = ctx.derives(quote!(Clone, Debug, Default, PartialEq));
     quote! {
         #docs
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #derives
         pub struct #name(pub ::std::vec::Vec<#item>);
 
         impl ::std::fmt::Display for #name {
