@@ -406,3 +406,28 @@ fn an_error_in_an_import_cycle_is_reported_once_at_its_own_file() {
         ])
     );
 }
+
+#[test]
+fn an_invalid_facet_points_at_the_facet() {
+    let text = format!(
+        r#"<xs:schema {XS}>
+  <xs:simpleType name="Code">
+    <xs:restriction base="xs:string">
+      <xs:maxLength value="three"/>
+    </xs:restriction>
+  </xs:simpleType>
+</xs:schema>
+"#
+    );
+    assert_eq!(
+        render(&text),
+        lines(&[
+            "schema.xsd:4:7: error: invalid `xs:maxLength`: `three` is not a valid value for xs:maxLength",
+            "  |",
+            r#"4 |       <xs:maxLength value="three"/>"#,
+            "  |       ^^^^^^^^^^^^^",
+            "",
+            "1 error",
+        ])
+    );
+}
