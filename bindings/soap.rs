@@ -144,7 +144,15 @@ pub fn to_envelope<T: Element + YaSerialize>(body: &T) -> Result<String, Error> 
         .map_err(|e| Error::Write(e.to_string()))?;
     writer.write(WriteEvent::end_element())?;
     writer.write(WriteEvent::end_element())?;
-    String::from_utf8(writer.into_inner()).map_err(|e| Error::Write(e.to_string()))
+    let xml = String::from_utf8(writer.into_inner()).map_err(|e| Error::Write(e.to_string()))?;
+    // xml-rs writes a carriage return in text as is, and a reader turns it
+    // into a line feed (XML 1.0, 2.11): written as a reference it stays.
+    // Attribute values are escaped already, so a raw one is always in text.
+    Ok(if xml.contains('\r') {
+        xml.replace('\r', "&#xD;")
+    } else {
+        xml
+    })
 }
 
 /// Reads the response to request type `R` out of an envelope: the pairing of

@@ -707,3 +707,22 @@ fn goldens_read_one_byte_at_a_time_read_the_same() {
         );
     }
 }
+
+// ------------------------------------------------------------ fuzz findings
+
+#[test]
+fn a_carriage_return_in_text_round_trips() {
+    // Found by fuzz/ (um_responses): `&#13;` in a CallId read as "\r", was
+    // written back raw, and read again as "\n".
+    let xml = envelope(&format!(
+        r#"<GetCallInfo xmlns="{UM}"><CallId>a&#13;b&#xD;&#xA;c</CallId></GetCallInfo>"#
+    ));
+    let value = soap::from_envelope::<GetCallInfo>(xml.as_bytes()).unwrap();
+    assert_eq!(value.call_id, "a\rb\r\nc");
+    let written = soap::to_envelope(&value).unwrap();
+    assert!(written.contains("a&#xD;b&#xD;\nc"), "{written}");
+    assert_eq!(
+        soap::from_envelope::<GetCallInfo>(written.as_bytes()).unwrap(),
+        value
+    );
+}
