@@ -323,7 +323,11 @@ impl Scanner {
             let run = match self.state {
                 State::Text => self.text_run(rest, b'<')?,
                 State::Value(quote, false) => self.text_run(rest, quote)?,
+                State::Value(quote, true) => self.uri_run(rest, quote)?,
                 State::StartTag | State::EndTag => self.name_run(rest)?,
+                State::Comment(0) => self.text_run(rest, b'-')?,
+                State::Pi(false) => self.text_run(rest, b'?')?,
+                State::Cdata(0) => self.text_run(rest, b']')?,
                 _ => 0,
             };
             if run > 0 {
@@ -348,6 +352,23 @@ impl Scanner {
         self.text = self.text.saturating_add(run);
         if self.text > self.limits.max_text_len {
             return Err(self.over(Limit::TextLength));
+        }
+        Ok(run)
+    }
+
+    /// Counts the bytes of a namespace URI at the start of `bytes`, up to
+    /// `quote` (or a NUL), and returns how many there are.
+    #[inline]
+    fn uri_run(&mut self, bytes: &[u8], quote: u8) -> Result<usize, Violation> {
+        let run = bytes
+            .iter()
+            .position(|&b| b == quote || b == 0)
+            .unwrap_or(bytes.len());
+        self.offset += run as u64;
+        // A namespace URI is copied to every element in its scope.
+        self.name = self.name.saturating_add(run);
+        if self.name > self.limits.max_name_len {
+            return Err(self.over(Limit::NameLength));
         }
         Ok(run)
     }
