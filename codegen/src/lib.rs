@@ -160,11 +160,10 @@ impl Config {
                         .to_string(),
                 )
             } else {
-                let doc = match &model.modules[name.as_str()].namespace {
-                    Some(ns) => format!(" The types of namespace `{ns}`."),
-                    None => " The types of no namespace.".to_string(),
-                };
-                (tokens, doc)
+                (
+                    tokens,
+                    emit::module_doc(&model.modules[name.as_str()].namespace),
+                )
             };
             declarations.extend(quote::quote! {
                 #[doc = #doc]

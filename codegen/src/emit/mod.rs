@@ -26,6 +26,14 @@ pub struct Options {
     pub derives: Vec<String>,
 }
 
+/// The rustdoc line of the module of `namespace`.
+pub fn module_doc(namespace: &Option<String>) -> String {
+    match namespace {
+        Some(ns) => format!(" The types of namespace `{ns}`."),
+        None => " The types of no namespace.".to_string(),
+    }
+}
+
 /// Whether `derive` names a derive macro path (`Eq`, `serde::Serialize`).
 pub fn valid_derive(derive: &str) -> bool {
     syn::parse_str::<syn::Path>(derive).is_ok()
@@ -48,10 +56,7 @@ pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
         if name == "xsd" {
             return tokens.clone();
         }
-        let doc = match &model.modules[name.as_str()].namespace {
-            Some(ns) => format!(" The types of namespace `{ns}`."),
-            None => " The types of no namespace.".to_string(),
-        };
+        let doc = module_doc(&model.modules[name.as_str()].namespace);
         quote! {
             #[doc = #doc]
             pub mod #ident {
