@@ -76,8 +76,8 @@ impl<'s> Resolver<'s> {
         let mut content = Content::default();
         let particle = match &t.content {
             xsd::Content::Particle(p) => p.as_ref(),
-            xsd::Content::Simple { derivation, base } => {
-                self.simple_content(schema, t, *derivation, base, &mut content)?;
+            xsd::Content::Simple { base, .. } => {
+                self.simple_content(t, base, &mut content)?;
                 None
             }
             xsd::Content::Complex { base, particle, .. }
@@ -135,31 +135,20 @@ impl<'s> Resolver<'s> {
             );
             return None;
         }
-        let found = self.named_complex(base);
-        if found.is_none()
-            && self.contents.get(base).is_some_and(Option::is_none)
-            && !self.items_has(base)
-        {
+        if self.building.contains(base) {
             self.errors.push(ResolveError::Unsupported {
                 location: t.location.clone(),
                 construct: format!("derivation cycle through {}", base.name),
                 detail: "a type cannot derive from itself".into(),
             });
+            return None;
         }
-        found
-    }
-
-    fn items_has(&self, q: &QName) -> bool {
-        self.type_items
-            .get(q)
-            .is_some_and(|r| self.item(r).is_some())
+        self.named_complex(base)
     }
 
     fn simple_content(
         &mut self,
-        schema: &Schema,
         t: &ComplexType,
-        derivation: Derivation,
         base: &QName,
         content: &mut Content,
     ) -> Option<()> {
@@ -182,7 +171,6 @@ impl<'s> Resolver<'s> {
         } else {
             content.text = Some(self.simple_type_ref(base, &t.location, &owner)?);
         }
-        let _ = (schema, derivation);
         Some(())
     }
 

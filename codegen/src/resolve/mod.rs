@@ -80,6 +80,8 @@ pub(crate) struct Resolver<'s> {
     element_items: HashMap<QName, ItemRef>,
     /// Resolved content of named complex types, for their extensions.
     contents: HashMap<QName, Option<content::Content>>,
+    /// Named complex types being built: meeting one again is a derivation cycle.
+    building: BTreeSet<QName>,
     locations: BTreeMap<ItemRef, Location>,
     items: BTreeMap<String, ir::Module>,
     errors: Vec<ResolveError>,
@@ -124,6 +126,7 @@ impl<'s> Resolver<'s> {
             type_items: HashMap::new(),
             element_items: HashMap::new(),
             contents: HashMap::new(),
+            building: BTreeSet::new(),
             locations: BTreeMap::new(),
             items,
             errors: Vec::new(),
@@ -345,8 +348,7 @@ impl<'s> Resolver<'s> {
             return done.clone();
         }
         let def = *self.complex.get(key)?;
-        // Mark as in progress: a derivation cycle finds `None` here.
-        self.contents.insert(key.clone(), None);
+        self.building.insert(key.clone());
         let r = self.type_items[key].clone();
         let content = self.complex_content(def.schema, def.def, &r);
         if let Some(c) = &content {
@@ -363,6 +365,7 @@ impl<'s> Resolver<'s> {
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
+        self.building.remove(key);
         self.contents.insert(key.clone(), content.clone());
         content
     }
