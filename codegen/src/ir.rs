@@ -115,6 +115,40 @@ pub struct Struct {
     pub attributes: Vec<Attribute>,
     /// The text value of a simple-content type.
     pub text: Option<TypeRef>,
+    /// `xs:anyAttribute`: attributes beyond the declared ones, kept as written.
+    pub any_attribute: Option<AnyAttribute>,
+}
+
+/// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows
+/// that is not declared, in a `Vec` field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnyAttribute {
+    /// Rust name of the field holding them.
+    pub name: String,
+    /// The namespaces it allows.
+    pub namespaces: NamespaceConstraint,
+}
+
+/// The namespaces a wildcard allows, `None` standing for no namespace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NamespaceConstraint {
+    /// `##any`.
+    Any,
+    /// `##other`: any namespace but these (the target namespace, and no namespace).
+    Not(Vec<Option<String>>),
+    /// A list of namespaces (`##targetNamespace` and `##local` among them).
+    Only(Vec<Option<String>>),
+}
+
+impl NamespaceConstraint {
+    /// Whether an attribute in `namespace` is allowed.
+    pub fn allows(&self, namespace: Option<&str>) -> bool {
+        match self {
+            NamespaceConstraint::Any => true,
+            NamespaceConstraint::Not(list) => !list.iter().any(|n| n.as_deref() == namespace),
+            NamespaceConstraint::Only(list) => list.iter().any(|n| n.as_deref() == namespace),
+        }
+    }
 }
 
 /// A child element of a struct, or a choice among several.

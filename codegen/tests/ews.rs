@@ -159,32 +159,6 @@ fn main() {
 }
 "#;
 
-/// Valid documents that do not round-trip yet, each with the reason. The
-/// test fails when one of them starts to pass (so that the list shrinks) or
-/// when any other valid document fails.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    (
-        "deleteattachment-operation__1.xml",
-        "xsi:type attributes are not kept yet",
-    ),
-    (
-        "how-to-access-email-as-a-delegate-by-using-ews-in-exchange__2.xml",
-        "yaserde trims the value of an enumeration-typed attribute (\" Exchange2007_SP1\")",
-    ),
-    (
-        "how-to-access-email-as-a-delegate-by-using-ews-in-exchange__4.xml",
-        "yaserde trims the value of an enumeration-typed attribute (\" Exchange2007_SP1\")",
-    ),
-    (
-        "how-to-get-user-photos-by-using-ews-in-exchange__0.xml",
-        "yaserde trims the value of an enumeration-typed attribute (\"Exchange2013 \")",
-    ),
-    (
-        "how-to-respond-to-email-messages-by-using-ews-in-exchange__0.xml",
-        "yaserde trims the value of an enumeration-typed attribute (\" Exchange2007_SP1\")",
-    ),
-];
-
 fn write_crate(root: &Path, code: &str) -> PathBuf {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let testkit = manifest_dir.join("../testkit");
@@ -259,7 +233,6 @@ fn ews_schema_generates_compiles_and_round_trips_the_examples() {
 
     let mut valid = (0, Vec::new());
     let mut invalid = (0, Vec::new());
-    let mut failing_valid = Vec::new();
     for line in stdout.lines() {
         let mut parts = line.splitn(3, '\t');
         let (kind, file, status) = (
@@ -275,9 +248,6 @@ fn ews_schema_generates_compiles_and_round_trips_the_examples() {
         tally.0 += 1;
         if status != "ok" {
             tally.1.push(format!("  {file}: {status}"));
-            if kind == "valid" {
-                failing_valid.push(file.to_string());
-            }
         }
     }
     eprintln!(
@@ -293,30 +263,11 @@ fn ews_schema_generates_compiles_and_round_trips_the_examples() {
         invalid.1.join("\n")
     );
     assert!(valid.0 >= 300, "only {} valid examples found", valid.0);
-    let known: Vec<&str> = KNOWN_FAILURES.iter().map(|(file, _)| *file).collect();
-    let unexpected: Vec<&String> = valid
-        .1
-        .iter()
-        .zip(&failing_valid)
-        .filter(|(_, file)| !known.contains(&file.as_str()))
-        .map(|(line, _)| line)
-        .collect();
+    // Every valid document round-trips, with nothing lost.
     assert!(
-        unexpected.is_empty(),
+        valid.1.is_empty(),
         "{} valid documents do not round-trip:\n{}",
-        unexpected.len(),
-        unexpected
-            .iter()
-            .map(|l| l.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    let fixed: Vec<&&str> = known
-        .iter()
-        .filter(|file| !failing_valid.iter().any(|f| f == *file))
-        .collect();
-    assert!(
-        fixed.is_empty(),
-        "these known failures round-trip now: take them off KNOWN_FAILURES: {fixed:?}"
+        valid.1.len(),
+        valid.1.join("\n")
     );
 }

@@ -27,6 +27,7 @@ fixtures!(
     elements,
     enums,
     imports,
+    instance,
     lists,
     names,
     nonamespace,
@@ -53,6 +54,8 @@ const SAMPLES: &[&str] = &[
     "elements/samples/Ping.xml",
     "enums/samples/Paint.xml",
     "imports/samples/GetItem.xml",
+    "instance/samples/Responses.xml",
+    "instance/samples/ServerVersion.xml",
     "lists/samples/Schedule.xml",
     "names/samples/Doc.xml",
     "names/samples/Match.xml",
@@ -397,4 +400,101 @@ fn options_add_derives_and_name_modules() {
     // `Eq` and `Hash` were derived: the value goes into a set.
     let set: HashSet<options::main::Tagged> = [t.clone(), t].into_iter().collect();
     assert_eq!(set.len(), 1);
+}
+
+#[test]
+fn instance_attributes_are_kept() {
+    use instance::xsd::Attribute;
+    const SOAP: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+    const OTHER: &str = "urn:example:other";
+    let attribute = |ns: Option<&str>, prefix: Option<&str>, local: &str, value: &str| Attribute {
+        namespace: ns.map(str::to_string),
+        prefix: prefix.map(str::to_string),
+        local_name: local.to_string(),
+        value: value.to_string(),
+    };
+
+    // Declared attributes read exactly as written, the wildcard's kept.
+    let v: instance::ServerVersion = roundtrip("instance/samples/ServerVersion.xml");
+    assert_eq!(
+        v.version,
+        instance::VersionType::UnknownValue(" Exchange2007_SP1".into())
+    );
+    assert_eq!((v.build, v.strict), (Some(15), Some(true)));
+    assert_eq!(
+        v.other_attributes,
+        [
+            attribute(Some(SOAP), Some("soap"), "mustUnderstand", "1"),
+            attribute(Some(SOAP), Some("soap"), "actor", "urn:next"),
+        ]
+    );
+    // An attribute the wildcard does not allow is not kept; a missing
+    // required one is an error.
+    let other = r#"<ServerVersion xmlns="urn:example:instance" xmlns:x="urn:example:other"
+        Version="Exchange2007" x:no="1"/>"#;
+    let v: instance::ServerVersion = yaserde::de::from_str(other).unwrap();
+    assert_eq!(v.version, instance::VersionType::Exchange2007);
+    assert!(v.other_attributes.is_empty());
+    let err = yaserde::de::from_str::<instance::ServerVersion>(
+        r#"<ServerVersion xmlns="urn:example:instance"/>"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the attribute Version of ServerVersion is missing"
+    );
+    let err = yaserde::de::from_str::<instance::ServerVersion>(
+        r#"<ServerVersion xmlns="urn:example:instance" Version="Exchange2007" Build="x"/>"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().starts_with("attribute Build: "), "{err}");
+
+    let r: instance::Responses = roundtrip("instance/samples/Responses.xml");
+    // xsi:type, on the types that take part in derivation.
+    assert_eq!(r.response[0].xsi_type.as_deref(), Some("t:ResponseType"));
+    assert_eq!(r.response[1].xsi_type, None);
+    let delete = r.delete.as_ref().unwrap();
+    assert_eq!(delete.xsi_type.as_deref(), Some("t:DeleteResponseType"));
+    assert_eq!(delete.count, Some(3));
+    // xsi:nil, on a complex type and (wrapped) on simple ones.
+    assert_eq!(r.data[0].xsi_nil, Some(true));
+    assert_eq!(r.data[1].xsi_nil, None);
+    assert_eq!(r.data[1].value.as_deref(), Some("v"));
+    let note = r.note.as_ref().unwrap();
+    assert_eq!((note.xsi_nil, note.value.as_str()), (Some(true), ""));
+    let level = r.level.as_ref().unwrap();
+    assert_eq!(
+        (level.xsi_nil, level.value.as_str()),
+        (None, "Exchange2007")
+    );
+    // Wildcards through an attribute group (##other) and on simple content (##any).
+    let tagged = r.tagged.as_ref().unwrap();
+    assert_eq!(
+        (tagged.name.as_str(), tagged.lang.as_deref()),
+        ("n", Some("en"))
+    );
+    assert_eq!(tagged.extra, ["a", "b"]);
+    assert_eq!(
+        tagged.other_attributes,
+        [
+            attribute(Some(OTHER), Some("x"), "color", "blue"),
+            attribute(Some(OTHER), Some("x"), "size", "10"),
+        ]
+    );
+    let label = r.label.as_ref().unwrap();
+    assert_eq!(label.value, "text of the label");
+    assert_eq!(
+        label.other_attributes,
+        [
+            attribute(Some(OTHER), Some("x"), "kind", "plain"),
+            attribute(None, None, "note", "any namespace"),
+        ]
+    );
+    // ##other keeps no attribute of no namespace or of the target namespace.
+    let tagged: instance::TaggedType = yaserde::de::from_str(
+        r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance"
+            plain="1" t:own="2"><Name>n</Name></TaggedType>"#,
+    )
+    .unwrap();
+    assert!(tagged.other_attributes.is_empty());
 }

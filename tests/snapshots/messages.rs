@@ -711,6 +711,7 @@ pub mod xsd {
         const NAMESPACE: ::std::option::Option<&'static str>;
     }
     /// Any global element of the schema, chosen by its name when read.
+    #[allow(clippy::large_enum_variant)]
     #[derive(Clone, Debug, PartialEq)]
     pub enum Document {
         /// A `Disconnect` element.

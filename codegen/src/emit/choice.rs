@@ -120,6 +120,7 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
 
     quote! {
         #docs
+        #[allow(clippy::large_enum_variant)]
         #enum_derives
         pub enum #name {
             #(#variants)*

@@ -9,6 +9,7 @@
 mod choice;
 mod simple;
 mod support;
+mod wildcard;
 
 use std::collections::BTreeSet;
 
@@ -294,18 +295,20 @@ impl<'m> Ctx<'m> {
                     f.doc.as_deref(),
                     format!("The `{wire}` elements, in document order."),
                 );
-                return quote! {
-                    #docs
-                    #[yaserde(flatten = true)]
-                    pub #ident: #ty,
+                return Member {
+                    docs,
+                    yaserde: quote!(#[yaserde(flatten = true)]),
+                    ident,
+                    ty,
                 };
             }
             let docs = doc_attrs(f.doc.as_deref(), format!("The `{wire}` child element."));
             let prefix = self.prefix(&f.namespace).map(|p| quote!(, prefix = #p));
-            quote! {
-                #docs
-                #[yaserde(rename = #wire #prefix)]
-                pub #ident: #ty,
+            Member {
+                docs,
+                yaserde: quote!(#[yaserde(rename = #wire #prefix)]),
+                ident,
+                ty,
             }
         });
 
@@ -324,10 +327,11 @@ impl<'m> Ctx<'m> {
             }
             let docs = doc_attrs(a.doc.as_deref(), fallback);
             let prefix = attribute_prefix(&a.namespace).map(|p| quote!(, prefix = #p));
-            quote! {
-                #docs
-                #[yaserde(attribute = true, rename = #wire #prefix)]
-                pub #ident: #ty,
+            Member {
+                docs,
+                yaserde: quote!(#[yaserde(attribute = true, rename = #wire #prefix)]),
+                ident,
+                ty,
             }
         });
 
@@ -346,10 +350,11 @@ impl<'m> Ctx<'m> {
             // An empty element has no text event: its text is the empty string.
             let default = (ty.to_string() == quote!(::std::string::String).to_string())
                 .then(|| quote!(, default = "xsd_empty_text"));
-            quote! {
-                /// The element's text.
-                #[yaserde(text = true #default)]
-                pub #ident: #ty,
+            Member {
+                docs: quote!(#[doc = " The element's text."]),
+                yaserde: quote!(#[yaserde(text = true #default)]),
+                ident,
+                ty,
             }
         });
 
@@ -412,6 +417,66 @@ impl<'m> Ctx<'m> {
             }
         });
 
+        if let Some(any) = &s.any_attribute {
+            let fields: Vec<Member> = fields.collect();
+            let attributes: Vec<Member> = attributes.collect();
+            let public = fields
+                .iter()
+                .chain(&attributes)
+                .chain(&text)
+                .map(Member::public);
+            let any_ident = to_ident(&any.name);
+            let derives = self.derives(quote!(Clone, Debug, PartialEq));
+            let own_prefix = self.prefix(&s.namespace);
+            let root = match own_prefix.filter(|_| !default_ns) {
+                Some(prefix) => format!("{prefix}:{wire}"),
+                None => wire.clone(),
+            };
+            let namespaces = pairs.iter().map(|(p, ns)| {
+                if default_ns && Some(p.as_str()) == own_prefix {
+                    quote!(.default_ns(#ns))
+                } else {
+                    quote!(.ns(#p, #ns))
+                }
+            });
+            let start = wildcard::StartTag {
+                root,
+                namespaces: quote!(#(#namespaces)*),
+                attribute_names: s
+                    .attributes
+                    .iter()
+                    .map(|a| match attribute_prefix(&a.namespace) {
+                        Some(p) => format!("{p}:{}", a.wire_name),
+                        None => a.wire_name.clone(),
+                    })
+                    .collect(),
+            };
+            let impls = wildcard::impls(
+                s,
+                quote!(#[yaserde(#(#attr),*)]),
+                &fields,
+                text.as_ref(),
+                &attributes,
+                &any_ident,
+                start,
+            );
+            return quote! {
+                #docs
+                #derives
+                pub struct #name {
+                    #(#public)*
+                    /// Attributes beyond the declared ones (`xs:anyAttribute`), as written.
+                    pub #any_ident: ::std::vec::Vec<xsd::Attribute>,
+                }
+
+                #impls
+                #element_impl
+                #box_impls
+            };
+        }
+        let fields = fields.map(|m| m.wire());
+        let attributes = attributes.map(|m| m.wire());
+        let text = text.map(|m| m.wire());
         quote! {
             #docs
             #derives
@@ -425,6 +490,35 @@ impl<'m> Ctx<'m> {
             #element_impl
             #box_impls
         }
+    }
+}
+
+/// A struct member: its docs, its `#[yaserde]` attribute, name and type.
+pub(crate) struct Member {
+    docs: TokenStream,
+    yaserde: TokenStream,
+    pub(crate) ident: proc_macro2::Ident,
+    pub(crate) ty: TokenStream,
+}
+
+impl Member {
+    /// The field as a derived type declares it.
+    pub(crate) fn wire(&self) -> TokenStream {
+        let Member {
+            docs,
+            yaserde,
+            ident,
+            ty,
+        } = self;
+        quote!(#docs #yaserde pub #ident: #ty,)
+    }
+
+    /// The field of a type whose impls are written out (no `#[yaserde]`).
+    fn public(&self) -> TokenStream {
+        let Member {
+            docs, ident, ty, ..
+        } = self;
+        quote!(#docs pub #ident: #ty,)
     }
 }
 

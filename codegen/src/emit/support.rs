@@ -15,7 +15,8 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let has_lists = has(&|i| matches!(i, Item::List(_)));
     let has_choices = has(&|i| matches!(i, Item::Choice(_)));
     let has_any = has(&|i| matches!(i, Item::Choice(c) if c.any));
-    if !(has_elements || has_enums || has_lists || has_choices) {
+    let has_wildcards = has(&|i| matches!(i, Item::Struct(s) if s.any_attribute.is_some()));
+    if !(has_elements || has_enums || has_lists || has_choices || has_wildcards) {
         return TokenStream::new();
     }
     let element = has_elements.then(|| {
@@ -147,6 +148,13 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let document = has_elements.then(|| emit_document(ctx, model));
     let choices = has_choices.then(|| CHOICES.parse::<TokenStream>().expect("valid Rust"));
     let any = has_any.then(|| ANY.parse::<TokenStream>().expect("valid Rust"));
+    let bool =
+        (has_choices || has_wildcards).then(|| BOOL.parse::<TokenStream>().expect("valid Rust"));
+    let wildcards = has_wildcards.then(|| {
+        super::wildcard::SUPPORT
+            .parse::<TokenStream>()
+            .expect("valid Rust")
+    });
     quote! {
         /// Support for the generated types: names and helpers shared by all of them.
         pub mod xsd {
@@ -156,6 +164,8 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             #invalid
             #text
             #choices
+            #bool
+            #wildcards
             #any
         }
     }
@@ -200,6 +210,9 @@ fn emit_document(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     }
     quote! {
         /// Any global element of the schema, chosen by its name when read.
+        // Its variants are as large as the schema's elements: boxing them
+        // would cost every reader an allocation for what clippy dislikes.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         pub enum Document {
             #(#variants)*
@@ -320,7 +333,10 @@ const CHOICES: &str = r#"
         writer.write(XmlEvent::end_element())?;
         ::std::result::Result::Ok(())
     }
+"#;
 
+/// Reading `xs:boolean` text.
+const BOOL: &str = r#"
     /// Reads an `xs:boolean`: `true`, `false`, `1` or `0`.
     #[doc(hidden)]
     pub fn parse_bool(text: &str) -> ::std::result::Result<bool, ::yaserde::Error> {

@@ -10,7 +10,7 @@ use crate::ident::{self, Scope};
 use crate::ir::{self, Item, ItemRef, Occurrence, TypeRef};
 use crate::xsd::{
     self, AttributeUse, ComplexType, Derivation, ElementType, Form, ModelGroup, Occurs, Particle,
-    QName, Schema, SimpleRef, Use, XML, XS,
+    QName, Schema, SimpleRef, Use, XML, XS, XSI,
 };
 
 use super::{Def, Resolver};
@@ -21,7 +21,36 @@ pub(crate) struct Content {
     pub fields: Vec<ir::Field>,
     pub attributes: Vec<ir::Attribute>,
     pub text: Option<TypeRef>,
+    pub any_attribute: Option<ir::AnyAttribute>,
 }
+
+impl Content {
+    /// Adds the `xsi:` attribute `wire` (`type` or `nil`) of type `ty`,
+    /// unless the content has it already, or has another attribute of that
+    /// local name (yaserde tells attributes apart by local name only).
+    pub(crate) fn add_xsi(&mut self, wire: &str, ty: ir::Builtin, doc: &str) {
+        if self.attributes.iter().any(|a| a.wire_name == wire) {
+            return;
+        }
+        let mut names = Names::seeded(self);
+        self.attributes.push(ir::Attribute {
+            name: names.rust.unique(format!("xsi_{wire}")),
+            wire_name: wire.to_string(),
+            namespace: Some(XSI.to_string()),
+            ty: TypeRef::Builtin(ty),
+            required: false,
+            default: None,
+            doc: Some(doc.to_string()),
+        });
+    }
+}
+
+/// The doc of an `xsi:type` attribute field.
+pub(crate) const XSI_TYPE_DOC: &str =
+    "`xsi:type`: the type the element says it has (a qualified name, as written).";
+/// The doc of an `xsi:nil` attribute field.
+pub(crate) const XSI_NIL_DOC: &str =
+    "`xsi:nil`: `true` for an element that is nil (has no content).";
 
 /// Names handed out in one struct: fields and attributes share it, and so do
 /// yaserde's helper types, named after simple-typed fields' wire names.
@@ -44,6 +73,9 @@ impl Names {
         }
         for a in &content.attributes {
             names.rust.unique(a.name.clone());
+        }
+        if let Some(any) = &content.any_attribute {
+            names.rust.unique(any.name.clone());
         }
         names
     }
@@ -76,8 +108,11 @@ impl<'s> Resolver<'s> {
         let mut content = Content::default();
         let particle = match &t.content {
             xsd::Content::Particle(p) => p.as_ref(),
-            xsd::Content::Simple { base, .. } => {
+            xsd::Content::Simple { base, derivation } => {
                 self.simple_content(t, base, &mut content)?;
+                if *derivation == Derivation::Restriction {
+                    content.any_attribute = None;
+                }
                 None
             }
             xsd::Content::Complex { base, particle, .. }
@@ -95,6 +130,7 @@ impl<'s> Resolver<'s> {
                     Derivation::Extension => {
                         content.fields = base_content.fields;
                         content.text = base_content.text;
+                        content.any_attribute = base_content.any_attribute;
                     }
                     // A restriction restates the content it keeps.
                     Derivation::Restriction => {}
@@ -118,6 +154,22 @@ impl<'s> Resolver<'s> {
         }
         let own = self.attribute_uses(schema, &t.attributes, owner, 0);
         merge_attributes(&mut content.attributes, own, &mut names);
+        // A type's own wildcard, else its attribute groups', else (for an
+        // extension) its base's.
+        let wildcard = match &t.any_attribute {
+            Some(w) => Some((schema, w)),
+            None => self.group_wildcard(&t.attributes, 0),
+        };
+        if let Some((schema, w)) = wildcard {
+            let name = match content.any_attribute.take() {
+                Some(inherited) => inherited.name,
+                None => names.rust.unique("other_attributes".to_string()),
+            };
+            content.any_attribute = Some(ir::AnyAttribute {
+                name,
+                namespaces: namespace_constraint(schema, &w.namespace),
+            });
+        }
         Some(content)
     }
 
@@ -168,6 +220,7 @@ impl<'s> Resolver<'s> {
             };
             content.text = Some(text);
             content.attributes = base_content.attributes;
+            content.any_attribute = base_content.any_attribute;
         } else {
             content.text = Some(self.simple_type_ref(base, &t.location, &owner)?);
         }
@@ -304,6 +357,7 @@ impl<'s> Resolver<'s> {
                 return None;
             };
             let ty = self.global_element_type(global, &e.location)?;
+            let ty = self.nillable(global.def, ty, owner);
             return Some((
                 global.def.name.clone(),
                 global.schema.target_namespace.clone(),
@@ -317,7 +371,81 @@ impl<'s> Resolver<'s> {
         };
         let anon = format!("{}{}", owner.name, ident::type_name(&e.name));
         let ty = self.local_type(schema, e, &owner.module, anon)?;
+        let ty = self.nillable(e, ty, owner);
         Some((e.name.clone(), namespace, ty))
+    }
+
+    /// The type of element `e` (of type `ty`) with its `nillable` taken in:
+    /// a struct gets an `xsi:nil` attribute (after the build, as the struct
+    /// may not be built yet); a simple value is wrapped in a struct of its
+    /// own, its text and `xsi:nil`.
+    fn nillable(&mut self, e: &xsd::Element, ty: TypeRef, owner: &ItemRef) -> TypeRef {
+        if !e.nillable {
+            return ty;
+        }
+        let complex = match &e.ty {
+            ElementType::Named(q) => self.complex.contains_key(q),
+            ElementType::Complex(_) => true,
+            ElementType::Simple(_) | ElementType::Any => false,
+        };
+        if complex {
+            if let TypeRef::Named(r) = &ty {
+                self.nillable.insert(r.clone());
+            }
+            return ty;
+        }
+        let name = self.unique(
+            &owner.module,
+            format!("{}{}Nillable", owner.name, ident::type_name(&e.name)),
+        );
+        let r = ItemRef {
+            module: owner.module.clone(),
+            name,
+        };
+        let mut content = Content {
+            text: Some(ty),
+            ..Default::default()
+        };
+        content.add_xsi("nil", ir::Builtin::Bool, XSI_NIL_DOC);
+        let item = ir::Struct {
+            name: r.name.clone(),
+            wire_name: e.name.clone(),
+            namespace: None,
+            is_element: false,
+            use_namespaces: Vec::new(),
+            doc: Some(format!(
+                "The value of the nillable `{}` element, or its absence (`xsi:nil`).",
+                e.name
+            )),
+            fields: Vec::new(),
+            attributes: content.attributes,
+            text: content.text,
+            any_attribute: None,
+        };
+        self.insert_item(&r, Item::Struct(item), &e.location);
+        TypeRef::Named(r)
+    }
+
+    /// The first `xs:anyAttribute` of the attribute groups among `uses`, with
+    /// the schema it stands in.
+    fn group_wildcard(
+        &self,
+        uses: &[AttributeUse],
+        depth: usize,
+    ) -> Option<(&'s Schema, &'s xsd::Wildcard)> {
+        if depth > 32 {
+            return None;
+        }
+        uses.iter().find_map(|u| match u {
+            AttributeUse::GroupRef { name, .. } => {
+                let group = self.attribute_groups.get(name).copied()?;
+                match &group.def.any_attribute {
+                    Some(w) => Some((group.schema, w)),
+                    None => self.group_wildcard(&group.def.attributes, depth + 1),
+                }
+            }
+            AttributeUse::Attribute(_) => None,
+        })
     }
 
     /// The type of a local element: named, or an anonymous item named `anon`.
@@ -357,6 +485,7 @@ impl<'s> Resolver<'s> {
                     fields: content.fields,
                     attributes: content.attributes,
                     text: content.text,
+                    any_attribute: content.any_attribute,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);
                 Some(TypeRef::Named(r))
@@ -811,5 +940,23 @@ fn merge_attributes(
                 inherited.push(attr);
             }
         }
+    }
+}
+
+/// The namespaces a wildcard's `namespace` attribute allows.
+fn namespace_constraint(schema: &Schema, namespace: &str) -> ir::NamespaceConstraint {
+    let target = schema.target_namespace.clone();
+    match namespace.trim() {
+        "##any" => ir::NamespaceConstraint::Any,
+        "##other" => ir::NamespaceConstraint::Not(vec![target, None]),
+        list => ir::NamespaceConstraint::Only(
+            list.split_whitespace()
+                .map(|n| match n {
+                    "##targetNamespace" => target.clone(),
+                    "##local" => None,
+                    uri => Some(uri.to_string()),
+                })
+                .collect(),
+        ),
     }
 }

@@ -19,6 +19,7 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.index();
     r.name_globals();
     r.build();
+    r.add_nil_attributes();
     r.check_recursion();
     let Resolver {
         items, mut errors, ..
@@ -82,6 +83,11 @@ pub(crate) struct Resolver<'s> {
     contents: HashMap<QName, Option<content::Content>>,
     /// Named complex types being built: meeting one again is a derivation cycle.
     building: BTreeSet<QName>,
+    /// Named complex types that derive from another or are derived from:
+    /// where `xsi:type` may name another type than the declared one.
+    hierarchy: BTreeSet<QName>,
+    /// Structs that some nillable element has as its type: they get `xsi:nil`.
+    nillable: BTreeSet<ItemRef>,
     locations: BTreeMap<ItemRef, Location>,
     items: BTreeMap<String, ir::Module>,
     errors: Vec<ResolveError>,
@@ -127,6 +133,8 @@ impl<'s> Resolver<'s> {
             element_items: HashMap::new(),
             contents: HashMap::new(),
             building: BTreeSet::new(),
+            hierarchy: BTreeSet::new(),
+            nillable: BTreeSet::new(),
             locations: BTreeMap::new(),
             items,
             errors: Vec::new(),
@@ -255,6 +263,47 @@ impl<'s> Resolver<'s> {
         }
     }
 
+    /// Finds the complex types that take part in derivation (see `hierarchy`).
+    fn index_hierarchy(&mut self) {
+        for schema in self.schemas {
+            for t in &schema.complex_types {
+                let base = match &t.content {
+                    xsd::Content::Complex { base, .. } | xsd::Content::Simple { base, .. } => base,
+                    xsd::Content::Particle(_) => continue,
+                };
+                if self.complex.contains_key(base) {
+                    self.hierarchy.insert(base.clone());
+                    self.hierarchy
+                        .insert(qname(schema, t.name.as_deref().unwrap_or_default()));
+                }
+            }
+        }
+    }
+
+    /// Gives `xsi:nil` to the structs of nillable elements' types.
+    fn add_nil_attributes(&mut self) {
+        for r in std::mem::take(&mut self.nillable) {
+            let Some(Item::Struct(s)) = self
+                .items
+                .get_mut(&r.module)
+                .and_then(|m| m.items.get_mut(&r.name))
+            else {
+                continue;
+            };
+            let mut content = content::Content {
+                fields: std::mem::take(&mut s.fields),
+                attributes: std::mem::take(&mut s.attributes),
+                text: s.text.take(),
+                any_attribute: s.any_attribute.take(),
+            };
+            content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
+            s.fields = content.fields;
+            s.attributes = content.attributes;
+            s.text = content.text;
+            s.any_attribute = content.any_attribute;
+        }
+    }
+
     /// Gives a Rust name to every global item first, so that they keep their
     /// plain names and anonymous types give way: elements, then complex
     /// types, then enumerations and lists.
@@ -320,6 +369,7 @@ impl<'s> Resolver<'s> {
     }
 
     fn build(&mut self) {
+        self.index_hierarchy();
         for schema in self.schemas {
             for t in &schema.complex_types {
                 let key = qname(schema, t.name.as_deref().unwrap_or_default());
@@ -350,7 +400,10 @@ impl<'s> Resolver<'s> {
         let def = *self.complex.get(key)?;
         self.building.insert(key.clone());
         let r = self.type_items[key].clone();
-        let content = self.complex_content(def.schema, def.def, &r);
+        let mut content = self.complex_content(def.schema, def.def, &r);
+        if let Some(c) = content.as_mut().filter(|_| self.hierarchy.contains(key)) {
+            c.add_xsi("type", ir::Builtin::String, content::XSI_TYPE_DOC);
+        }
         if let Some(c) = &content {
             let item = ir::Struct {
                 name: r.name.clone(),
@@ -362,6 +415,7 @@ impl<'s> Resolver<'s> {
                 fields: c.fields.clone(),
                 attributes: c.attributes.clone(),
                 text: c.text.clone(),
+                any_attribute: c.any_attribute.clone(),
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
@@ -402,9 +456,12 @@ impl<'s> Resolver<'s> {
                 })
             }
         };
-        let Some(content) = content else {
+        let Some(mut content) = content else {
             return;
         };
+        if e.nillable {
+            content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
+        }
         let doc = e.doc.clone().or_else(|| match &e.ty {
             xsd::ElementType::Complex(t) => t.doc.clone(),
             xsd::ElementType::Named(q) => self.complex.get(q).and_then(|d| d.def.doc.clone()),
@@ -420,6 +477,7 @@ impl<'s> Resolver<'s> {
             fields: content.fields,
             attributes: content.attributes,
             text: content.text,
+            any_attribute: content.any_attribute,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
     }

@@ -114,6 +114,8 @@ pub(super) fn assign_prefixes(model: &mut Model, schemas: &[Schema]) {
     for uri in used {
         let preferred = if uri == crate::xsd::XML {
             Some("xml".to_string())
+        } else if uri == crate::xsd::XSI {
+            Some("xsi".to_string())
         } else {
             schemas
                 .iter()

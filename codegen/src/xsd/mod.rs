@@ -19,3 +19,6 @@ pub const XS: &str = "http://www.w3.org/2001/XMLSchema";
 
 /// The `xml:` namespace, bound in every document.
 pub const XML: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// The XML Schema instance namespace: `xsi:type`, `xsi:nil`.
+pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
