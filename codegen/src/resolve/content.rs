@@ -21,6 +21,8 @@ pub(crate) struct Content {
     pub fields: Vec<ir::Field>,
     pub attributes: Vec<ir::Attribute>,
     pub text: Option<TypeRef>,
+    /// What the text value is (see [`ir::ValueInfo`]).
+    pub text_info: Option<ir::ValueInfo>,
 }
 
 /// Names handed out in one struct: fields and attributes share it, and so do
@@ -95,6 +97,7 @@ impl<'s> Resolver<'s> {
                     Derivation::Extension => {
                         content.fields = base_content.fields;
                         content.text = base_content.text;
+                        content.text_info = base_content.text_info;
                     }
                     // A restriction restates the content it keeps.
                     Derivation::Restriction => {}
@@ -167,10 +170,13 @@ impl<'s> Resolver<'s> {
                 return None;
             };
             content.text = Some(text);
+            content.text_info = base_content.text_info;
             content.attributes = base_content.attributes;
         } else {
             content.text = Some(self.simple_type_ref(base, &t.location, &owner)?);
+            content.text_info = self.named_value_info(base);
         }
+        content.text_info = super::facets::simple_content_info(t, content.text_info.take());
         Some(())
     }
 
@@ -288,6 +294,7 @@ impl<'s> Resolver<'s> {
             boxed: false,
             flatten: false,
             doc: e.doc.clone(),
+            value_info: self.element_value_info(e),
         })
     }
 
@@ -357,6 +364,7 @@ impl<'s> Resolver<'s> {
                     fields: content.fields,
                     attributes: content.attributes,
                     text: content.text,
+                    text_info: content.text_info,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);
                 Some(TypeRef::Named(r))
@@ -674,6 +682,7 @@ impl<'s> Resolver<'s> {
             boxed: false,
             flatten: true,
             doc,
+            value_info: None,
         }
     }
 
@@ -764,6 +773,7 @@ impl<'s> Resolver<'s> {
             required: a.use_ == Use::Required,
             default: a.default.clone().or(a.fixed.clone()).or(default),
             doc: a.doc.clone().or(doc),
+            value_info: self.attribute_value_info(a),
         })
     }
 

@@ -3,6 +3,7 @@
 //! types named after where they stand, built-in types mapped.
 
 mod content;
+mod facets;
 mod names;
 mod simple;
 
@@ -362,6 +363,7 @@ impl<'s> Resolver<'s> {
                 fields: c.fields.clone(),
                 attributes: c.attributes.clone(),
                 text: c.text.clone(),
+                text_info: c.text_info.clone(),
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
@@ -398,6 +400,7 @@ impl<'s> Resolver<'s> {
                 };
                 ty.map(|ty| content::Content {
                     text: Some(ty),
+                    text_info: self.element_value_info(e),
                     ..Default::default()
                 })
             }
@@ -420,6 +423,7 @@ impl<'s> Resolver<'s> {
             fields: content.fields,
             attributes: content.attributes,
             text: content.text,
+            text_info: content.text_info,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
     }
