@@ -9,6 +9,7 @@
 mod choice;
 mod simple;
 mod support;
+mod values;
 
 use std::collections::BTreeSet;
 
@@ -301,9 +302,11 @@ impl<'m> Ctx<'m> {
                 };
             }
             let docs = doc_attrs(f.doc.as_deref(), format!("The `{wire}` child element."));
+            let value_docs = values::value_doc_attrs(&f.ty, f.value_info.as_ref());
             let prefix = self.prefix(&f.namespace).map(|p| quote!(, prefix = #p));
             quote! {
                 #docs
+                #value_docs
                 #[yaserde(rename = #wire #prefix)]
                 pub #ident: #ty,
             }
@@ -323,15 +326,18 @@ impl<'m> Ctx<'m> {
                 fallback.push_str(&format!(" Absent means `{default}`."));
             }
             let docs = doc_attrs(a.doc.as_deref(), fallback);
+            let value_docs = values::value_doc_attrs(&a.ty, a.value_info.as_ref());
             let prefix = attribute_prefix(&a.namespace).map(|p| quote!(, prefix = #p));
             quote! {
                 #docs
+                #value_docs
                 #[yaserde(attribute = true, rename = #wire #prefix)]
                 pub #ident: #ty,
             }
         });
 
         let text = s.text.as_ref().map(|ty| {
+            let value_docs = values::value_doc_attrs(ty, s.text_info.as_ref());
             // yaserde's derive reads text into primitives only; other simple
             // types keep their exact text.
             let ty = match ty {
@@ -348,6 +354,7 @@ impl<'m> Ctx<'m> {
                 .then(|| quote!(, default = "xsd_empty_text"));
             quote! {
                 /// The element's text.
+                #value_docs
                 #[yaserde(text = true #default)]
                 pub #ident: #ty,
             }
@@ -377,6 +384,7 @@ impl<'m> Ctx<'m> {
             ::yaserde::YaSerialize,
             ::yaserde::YaDeserialize
         ));
+        let accessors = values::emit_accessors(s);
         let box_impls = self.boxed.contains(&this).then(|| {
             quote! {
                 impl ::yaserde::YaSerialize for ::std::boxed::Box<#name> {
@@ -424,6 +432,7 @@ impl<'m> Ctx<'m> {
 
             #element_impl
             #box_impls
+            #accessors
         }
     }
 }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::Ctx;
+use super::{Ctx, values};
 use crate::ident::{Scope, to_ident};
 use crate::ir::{Item, ItemRef, Model};
 
@@ -15,7 +15,8 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let has_lists = has(&|i| matches!(i, Item::List(_)));
     let has_choices = has(&|i| matches!(i, Item::Choice(_)));
     let has_any = has(&|i| matches!(i, Item::Choice(c) if c.any));
-    if !(has_elements || has_enums || has_lists || has_choices) {
+    let value_kinds = values::used_kinds(model);
+    if !(has_elements || has_enums || has_lists || has_choices || !value_kinds.is_empty()) {
         return TokenStream::new();
     }
     let element = has_elements.then(|| {
@@ -59,7 +60,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
 
         }
     });
-    let invalid = has_lists.then(|| {
+    let invalid = (has_lists || !value_kinds.is_empty()).then(|| {
         quote! {
             /// A value that does not parse as its type.
             #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +148,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let document = has_elements.then(|| emit_document(ctx, model));
     let choices = has_choices.then(|| CHOICES.parse::<TokenStream>().expect("valid Rust"));
     let any = has_any.then(|| ANY.parse::<TokenStream>().expect("valid Rust"));
+    let values = values::emit_support(&value_kinds);
     quote! {
         /// Support for the generated types: names and helpers shared by all of them.
         pub mod xsd {
@@ -157,6 +159,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             #text
             #choices
             #any
+            #values
         }
     }
 }
