@@ -163,8 +163,20 @@ pub(super) fn emit_accessors(s: &Struct) -> TokenStream {
         let body = match v.occurrence {
             Occurrence::Required => read(kind, &info.builtin, quote!(&self.#field)),
             Occurrence::Optional => {
-                let read = read(kind, &info.builtin, quote!(text));
-                quote!(self.#field.as_deref().map(|text| #read).transpose())
+                let read = match kind {
+                    ValueKind::DateTime
+                    | ValueKind::Date
+                    | ValueKind::Time
+                    | ValueKind::Duration => {
+                        let ty = value_type(kind);
+                        quote!(<#ty as ::std::str::FromStr>::from_str)
+                    }
+                    _ => {
+                        let read = read(kind, &info.builtin, quote!(text));
+                        quote!(|text| #read)
+                    }
+                };
+                quote!(self.#field.as_deref().map(#read).transpose())
             }
             Occurrence::Many => {
                 let read = read(kind, &info.builtin, quote!(text));
