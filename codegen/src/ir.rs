@@ -117,6 +117,8 @@ pub struct Struct {
     pub text: Option<TypeRef>,
     /// `xs:anyAttribute`: attributes beyond the declared ones, kept as written.
     pub any_attribute: Option<AnyAttribute>,
+    /// What the text value is: its built-in type and facets.
+    pub text_info: Option<ValueInfo>,
 }
 
 /// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows
@@ -170,6 +172,8 @@ pub struct Field {
     pub flatten: bool,
     /// Rustdoc.
     pub doc: Option<String>,
+    /// What a simple-typed value is: its built-in type and facets.
+    pub value_info: Option<ValueInfo>,
 }
 
 /// An attribute of a struct.
@@ -189,6 +193,8 @@ pub struct Attribute {
     pub default: Option<String>,
     /// Rustdoc.
     pub doc: Option<String>,
+    /// What the value is: its built-in type and facets.
+    pub value_info: Option<ValueInfo>,
 }
 
 /// The value type of a field.
@@ -316,4 +322,137 @@ pub struct List {
     pub item: TypeRef,
     /// Rustdoc.
     pub doc: Option<String>,
+}
+
+/// What a simple value is, beyond its Rust type: the XSD built-in type its
+/// restrictions end in, and the facets met on the way. Kept for the docs,
+/// the typed accessors and validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueInfo {
+    /// The built-in type's local name in the XML Schema namespace (`dateTime`,
+    /// `string`, `nonNegativeInteger`, ...).
+    pub builtin: String,
+    /// The facets of every restriction from the value's own type down to the
+    /// built-in type, the value's own first (see [`Facet::step`]).
+    pub facets: Vec<Facet>,
+}
+
+impl ValueInfo {
+    /// The typed accessor a value of this built-in type gets, if any.
+    pub fn kind(&self) -> Option<ValueKind> {
+        Some(match self.builtin.as_str() {
+            "dateTime" => ValueKind::DateTime,
+            "date" => ValueKind::Date,
+            "time" => ValueKind::Time,
+            "duration" => ValueKind::Duration,
+            "base64Binary" => ValueKind::Base64Binary,
+            "hexBinary" => ValueKind::HexBinary,
+            "integer" => ValueKind::Integer {
+                min: None,
+                max: None,
+            },
+            "nonNegativeInteger" => ValueKind::Integer {
+                min: Some(0),
+                max: None,
+            },
+            "positiveInteger" => ValueKind::Integer {
+                min: Some(1),
+                max: None,
+            },
+            "nonPositiveInteger" => ValueKind::Integer {
+                min: None,
+                max: Some(0),
+            },
+            "negativeInteger" => ValueKind::Integer {
+                min: None,
+                max: Some(-1),
+            },
+            _ => return None,
+        })
+    }
+}
+
+/// The built-in types whose values are kept as text and read by a typed accessor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// `xs:dateTime`: `xsd::DateTime`.
+    DateTime,
+    /// `xs:date`: `xsd::Date`.
+    Date,
+    /// `xs:time`: `xsd::Time`.
+    Time,
+    /// `xs:duration`: `xsd::Duration`.
+    Duration,
+    /// `xs:base64Binary`: `Vec<u8>` (through `xsd::Base64Binary`).
+    Base64Binary,
+    /// `xs:hexBinary`: `Vec<u8>` (through `xsd::HexBinary`).
+    HexBinary,
+    /// `xs:integer` and the types derived from it that have no Rust primitive:
+    /// `i128`, within the built-in type's bounds.
+    Integer {
+        /// The least value (`nonNegativeInteger`: 0).
+        min: Option<i128>,
+        /// The greatest value (`negativeInteger`: -1).
+        max: Option<i128>,
+    },
+}
+
+/// A constraining facet of a restriction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facet {
+    /// Which facet.
+    pub kind: FacetKind,
+    /// Its value, as written.
+    pub value: String,
+    /// Which restriction it comes from: 0 for the value's own type, 1 for
+    /// its base, and so on. Patterns of one step are alternatives; every step
+    /// must hold.
+    pub step: usize,
+}
+
+/// The constraining facets (enumerations become enums, not facets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FacetKind {
+    /// `xs:pattern`: a regular expression the whole value matches.
+    Pattern,
+    /// `xs:length`.
+    Length,
+    /// `xs:minLength`.
+    MinLength,
+    /// `xs:maxLength`.
+    MaxLength,
+    /// `xs:minInclusive`.
+    MinInclusive,
+    /// `xs:maxInclusive`.
+    MaxInclusive,
+    /// `xs:minExclusive`.
+    MinExclusive,
+    /// `xs:maxExclusive`.
+    MaxExclusive,
+    /// `xs:totalDigits`.
+    TotalDigits,
+    /// `xs:fractionDigits`.
+    FractionDigits,
+    /// `xs:whiteSpace`.
+    WhiteSpace,
+}
+
+impl FacetKind {
+    /// The facet of an XSD facet element's local name (`maxLength`).
+    pub fn from_xsd(name: &str) -> Option<FacetKind> {
+        Some(match name {
+            "pattern" => FacetKind::Pattern,
+            "length" => FacetKind::Length,
+            "minLength" => FacetKind::MinLength,
+            "maxLength" => FacetKind::MaxLength,
+            "minInclusive" => FacetKind::MinInclusive,
+            "maxInclusive" => FacetKind::MaxInclusive,
+            "minExclusive" => FacetKind::MinExclusive,
+            "maxExclusive" => FacetKind::MaxExclusive,
+            "totalDigits" => FacetKind::TotalDigits,
+            "fractionDigits" => FacetKind::FractionDigits,
+            "whiteSpace" => FacetKind::WhiteSpace,
+            _ => return None,
+        })
+    }
 }

@@ -37,6 +37,7 @@ fixtures!(
     recursion,
     substitution,
     unqualified,
+    values,
 );
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
@@ -69,6 +70,8 @@ const SAMPLES: &[&str] = &[
     "recursion/samples/Tree.xml",
     "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
+    "values/samples/Deadline.xml",
+    "values/samples/Events.xml",
 ];
 
 fn roundtrip<T: YaSerialize + YaDeserialize + PartialEq + Debug>(sample: &str) -> T {
@@ -131,6 +134,18 @@ fn builtins_keep_their_values() {
     assert_eq!(v.date_time, "2026-11-23T09:13:54.1234567+01:00");
     assert_eq!(v.duration, "P1Y2M3DT4H5M6.7S");
     assert_eq!(v.uri, "https://example.com/a?b=c&d");
+    // The typed accessors read the exact text.
+    assert_eq!(v.parse_integer(), Ok(-123456789012345678901234567890));
+    let dt = v.parse_date_time().unwrap();
+    assert_eq!(
+        (dt.year, dt.second, dt.fraction.as_str()),
+        (2026, 54, "1234567")
+    );
+    assert_eq!(dt.to_string(), v.date_time);
+    assert_eq!(v.parse_date().unwrap().to_string(), v.date);
+    assert_eq!(v.parse_duration().unwrap().to_string(), v.duration);
+    assert_eq!(v.parse_base64().unwrap().len(), 46);
+    assert_eq!(v.parse_hex(), Ok(vec![0x0f, 0xb7]));
 }
 
 #[test]
@@ -497,4 +512,101 @@ fn instance_attributes_are_kept() {
     )
     .unwrap();
     assert!(tagged.other_attributes.is_empty());
+}
+
+#[test]
+fn exact_values_have_typed_accessors() {
+    use values::xsd::{self, Timezone};
+    let events: values::Events = roundtrip("values/samples/Events.xml");
+    let mut e = events.event[0].clone();
+    let start = e.parse_start().unwrap();
+    assert_eq!(
+        (
+            start.year,
+            start.month,
+            start.day,
+            start.hour,
+            start.minute,
+            start.second
+        ),
+        (2026, 11, 23, 9, 13, 54)
+    );
+    assert_eq!(start.fraction, "1234567891", "every digit is kept");
+    assert_eq!(start.nanosecond(), 123_456_789);
+    assert_eq!(start.timezone, Some(Timezone::Offset(60)));
+    let end = e.parse_end().unwrap().unwrap();
+    assert_eq!((end.hour, end.timezone), (24, Some(Timezone::Utc)));
+    let days = e.parse_day().unwrap();
+    assert_eq!((days[0].year, days[0].day, days[1].year), (2024, 29, 12026));
+    let at = e.parse_at().unwrap().unwrap();
+    assert_eq!(
+        (at.hour, at.minute, at.timezone),
+        (9, 30, Some(Timezone::Offset(-480)))
+    );
+    // The attribute `value` is `value`; the text beside it is `text_value`.
+    let length = e.length.parse_text_value().unwrap();
+    assert!(length.negative);
+    assert_eq!(
+        (length.years, length.seconds, length.fraction.as_str()),
+        (1, 6, "789")
+    );
+    assert_eq!(e.length.parse_value(), Ok(Some(vec![0xca, 0xfe])));
+    let short = e.short.as_ref().unwrap().parse_text_value().unwrap();
+    assert_eq!(short.minutes, 90, "kept as written, not normalized");
+    assert_eq!(e.parse_payload(), Ok(Some(b"foobar".to_vec())));
+    assert_eq!(e.parse_seen(), Ok(123456789012345678901234));
+    assert_eq!(e.parse_offset(), Ok(Some(-7)));
+    let created = e.parse_created().unwrap();
+    assert_eq!((created.year, created.fraction.as_str()), (-44, "5"));
+    assert_eq!(e.parse_hash(), Ok(Some(vec![0x0f, 0xb7])));
+
+    // Setting a field from a value: Display writes a valid lexical form.
+    let mut later = start.clone();
+    later.year += 1;
+    later.fraction.clear();
+    later.timezone = None;
+    e.start = later.to_string();
+    e.payload = Some(xsd::Base64Binary(vec![0, 255]).to_string());
+    e.hash = Some(xsd::HexBinary(vec![1, 2]).to_string());
+    e.day = vec!["2000-01-01".parse::<xsd::Date>().unwrap().to_string()];
+    let written = yaserde::ser::to_string(&values::Events { event: vec![e] }).unwrap();
+    let read: values::Events = yaserde::de::from_str(&written).unwrap();
+    let read = &read.event[0];
+    assert_eq!(read.start, "2027-11-23T09:13:54");
+    assert_eq!(read.parse_start(), Ok(later));
+    assert_eq!(read.parse_payload(), Ok(Some(vec![0, 255])));
+    assert_eq!(read.hash.as_deref(), Some("0102"));
+
+    // A wrong value stays readable as text; the accessor says what is wrong.
+    let mut bad = read.clone();
+    bad.start = "2026-02-30T00:00:00".into();
+    bad.offset = Some("0".into());
+    bad.seen = "1".repeat(40);
+    let err = bad.parse_start().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid dateTime value \"2026-02-30T00:00:00\": the day does not exist in that month"
+    );
+    assert_eq!(bad.parse_offset().unwrap_err().reason, "greater than -1");
+    assert_eq!(
+        bad.parse_seen().unwrap_err().reason,
+        "out of the range of i128"
+    );
+
+    let minimal = &events.event[1];
+    assert_eq!(
+        (
+            minimal.parse_end(),
+            minimal.parse_at(),
+            minimal.parse_hash()
+        ),
+        (Ok(None), Ok(None), Ok(None))
+    );
+    assert_eq!(
+        minimal.length.parse_text_value().unwrap().to_string(),
+        "PT0S"
+    );
+    assert_eq!(minimal.parse_seen(), Ok(0));
+    let d: values::Deadline = roundtrip("values/samples/Deadline.xml");
+    assert_eq!(d.parse_value().unwrap().to_string(), "2026-12-31T23:59:59Z");
 }

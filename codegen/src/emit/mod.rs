@@ -9,6 +9,7 @@
 mod choice;
 mod simple;
 mod support;
+mod values;
 mod wildcard;
 
 use std::collections::BTreeSet;
@@ -303,9 +304,10 @@ impl<'m> Ctx<'m> {
                 };
             }
             let docs = doc_attrs(f.doc.as_deref(), format!("The `{wire}` child element."));
+            let value_docs = values::value_doc_attrs(&f.ty, f.value_info.as_ref());
             let prefix = self.prefix(&f.namespace).map(|p| quote!(, prefix = #p));
             Member {
-                docs,
+                docs: quote!(#docs #value_docs),
                 yaserde: quote!(#[yaserde(rename = #wire #prefix)]),
                 ident,
                 ty,
@@ -326,9 +328,10 @@ impl<'m> Ctx<'m> {
                 fallback.push_str(&format!(" Absent means `{default}`."));
             }
             let docs = doc_attrs(a.doc.as_deref(), fallback);
+            let value_docs = values::value_doc_attrs(&a.ty, a.value_info.as_ref());
             let prefix = attribute_prefix(&a.namespace).map(|p| quote!(, prefix = #p));
             Member {
-                docs,
+                docs: quote!(#docs #value_docs),
                 yaserde: quote!(#[yaserde(attribute = true, rename = #wire #prefix)]),
                 ident,
                 ty,
@@ -336,6 +339,7 @@ impl<'m> Ctx<'m> {
         });
 
         let text = s.text.as_ref().map(|ty| {
+            let value_docs = values::value_doc_attrs(ty, s.text_info.as_ref());
             // yaserde's derive reads text into primitives only; other simple
             // types keep their exact text.
             let ty = match ty {
@@ -351,7 +355,7 @@ impl<'m> Ctx<'m> {
             let default = (ty.to_string() == quote!(::std::string::String).to_string())
                 .then(|| quote!(, default = "xsd_empty_text"));
             Member {
-                docs: quote!(#[doc = " The element's text."]),
+                docs: quote!(#[doc = " The element's text."] #value_docs),
                 yaserde: quote!(#[yaserde(text = true #default)]),
                 ident,
                 ty,
@@ -382,6 +386,7 @@ impl<'m> Ctx<'m> {
             ::yaserde::YaSerialize,
             ::yaserde::YaDeserialize
         ));
+        let accessors = values::emit_accessors(s);
         let box_impls = self.boxed.contains(&this).then(|| {
             quote! {
                 impl ::yaserde::YaSerialize for ::std::boxed::Box<#name> {
@@ -470,6 +475,7 @@ impl<'m> Ctx<'m> {
                 }
 
                 #impls
+                #accessors
                 #element_impl
                 #box_impls
             };
@@ -489,6 +495,7 @@ impl<'m> Ctx<'m> {
 
             #element_impl
             #box_impls
+            #accessors
         }
     }
 }

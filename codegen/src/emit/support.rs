@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::Ctx;
+use super::{Ctx, values};
 use crate::ident::{Scope, to_ident};
 use crate::ir::{Item, ItemRef, Model};
 
@@ -16,7 +16,14 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let has_choices = has(&|i| matches!(i, Item::Choice(_)));
     let has_any = has(&|i| matches!(i, Item::Choice(c) if c.any));
     let has_wildcards = has(&|i| matches!(i, Item::Struct(s) if s.any_attribute.is_some()));
-    if !(has_elements || has_enums || has_lists || has_choices || has_wildcards) {
+    let value_kinds = values::used_kinds(model);
+    if !(has_elements
+        || has_enums
+        || has_lists
+        || has_choices
+        || has_wildcards
+        || !value_kinds.is_empty())
+    {
         return TokenStream::new();
     }
     let element = has_elements.then(|| {
@@ -60,7 +67,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
 
         }
     });
-    let invalid = has_lists.then(|| {
+    let invalid = (has_lists || !value_kinds.is_empty()).then(|| {
         quote! {
             /// A value that does not parse as its type.
             #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,6 +162,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             .parse::<TokenStream>()
             .expect("valid Rust")
     });
+    let values = values::emit_support(&value_kinds);
     quote! {
         /// Support for the generated types: names and helpers shared by all of them.
         pub mod xsd {
@@ -167,6 +175,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             #bool
             #wildcards
             #any
+            #values
         }
     }
 }

@@ -22,6 +22,8 @@ pub(crate) struct Content {
     pub attributes: Vec<ir::Attribute>,
     pub text: Option<TypeRef>,
     pub any_attribute: Option<ir::AnyAttribute>,
+    /// What the text value is (see [`ir::ValueInfo`]).
+    pub text_info: Option<ir::ValueInfo>,
 }
 
 impl Content {
@@ -41,6 +43,7 @@ impl Content {
             required: false,
             default: None,
             doc: Some(doc.to_string()),
+            value_info: None,
         });
     }
 }
@@ -108,7 +111,9 @@ impl<'s> Resolver<'s> {
         let mut content = Content::default();
         let particle = match &t.content {
             xsd::Content::Particle(p) => p.as_ref(),
-            xsd::Content::Simple { base, derivation } => {
+            xsd::Content::Simple {
+                base, derivation, ..
+            } => {
                 self.simple_content(t, base, &mut content)?;
                 if *derivation == Derivation::Restriction {
                     content.any_attribute = None;
@@ -131,6 +136,7 @@ impl<'s> Resolver<'s> {
                         content.fields = base_content.fields;
                         content.text = base_content.text;
                         content.any_attribute = base_content.any_attribute;
+                        content.text_info = base_content.text_info;
                     }
                     // A restriction restates the content it keeps.
                     Derivation::Restriction => {}
@@ -219,11 +225,14 @@ impl<'s> Resolver<'s> {
                 return None;
             };
             content.text = Some(text);
+            content.text_info = base_content.text_info;
             content.attributes = base_content.attributes;
             content.any_attribute = base_content.any_attribute;
         } else {
             content.text = Some(self.simple_type_ref(base, &t.location, &owner)?);
+            content.text_info = self.named_value_info(base);
         }
+        content.text_info = super::facets::simple_content_info(t, content.text_info.take());
         Some(())
     }
 
@@ -341,6 +350,7 @@ impl<'s> Resolver<'s> {
             boxed: false,
             flatten: false,
             doc: e.doc.clone(),
+            value_info: self.element_value_info(e),
         })
     }
 
@@ -421,6 +431,7 @@ impl<'s> Resolver<'s> {
             attributes: content.attributes,
             text: content.text,
             any_attribute: None,
+            text_info: self.element_value_info(e),
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
         TypeRef::Named(r)
@@ -486,6 +497,7 @@ impl<'s> Resolver<'s> {
                     attributes: content.attributes,
                     text: content.text,
                     any_attribute: content.any_attribute,
+                    text_info: content.text_info,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);
                 Some(TypeRef::Named(r))
@@ -803,6 +815,7 @@ impl<'s> Resolver<'s> {
             boxed: false,
             flatten: true,
             doc,
+            value_info: None,
         }
     }
 
@@ -893,6 +906,7 @@ impl<'s> Resolver<'s> {
             required: a.use_ == Use::Required,
             default: a.default.clone().or(a.fixed.clone()).or(default),
             doc: a.doc.clone().or(doc),
+            value_info: self.attribute_value_info(a),
         })
     }
 

@@ -3,6 +3,7 @@
 //! types named after where they stand, built-in types mapped.
 
 mod content;
+mod facets;
 mod names;
 mod simple;
 
@@ -295,12 +296,14 @@ impl<'s> Resolver<'s> {
                 attributes: std::mem::take(&mut s.attributes),
                 text: s.text.take(),
                 any_attribute: s.any_attribute.take(),
+                text_info: s.text_info.take(),
             };
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
             s.fields = content.fields;
             s.attributes = content.attributes;
             s.text = content.text;
             s.any_attribute = content.any_attribute;
+            s.text_info = content.text_info;
         }
     }
 
@@ -416,6 +419,7 @@ impl<'s> Resolver<'s> {
                 attributes: c.attributes.clone(),
                 text: c.text.clone(),
                 any_attribute: c.any_attribute.clone(),
+                text_info: c.text_info.clone(),
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
@@ -452,6 +456,7 @@ impl<'s> Resolver<'s> {
                 };
                 ty.map(|ty| content::Content {
                     text: Some(ty),
+                    text_info: self.element_value_info(e),
                     ..Default::default()
                 })
             }
@@ -478,6 +483,7 @@ impl<'s> Resolver<'s> {
             attributes: content.attributes,
             text: content.text,
             any_attribute: content.any_attribute,
+            text_info: content.text_info,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
     }

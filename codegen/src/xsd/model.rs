@@ -199,6 +199,8 @@ pub enum Content {
         derivation: Derivation,
         /// The base type.
         base: QName,
+        /// The facets of a restriction (empty for an extension).
+        facets: Vec<Facet>,
     },
     /// `xs:complexContent`: derived from another complex type.
     Complex {

@@ -545,6 +545,7 @@ impl<'i> Parser<'_, 'i> {
         let base = self.required(derivation_node, "base")?;
         let base = self.qname(derivation_node, &base)?;
         let mut particle = None;
+        let mut facets = Vec::new();
         for child in self.children(derivation_node) {
             match child.tag_name().name() {
                 "sequence" | "choice" | "all" | "group" if !simple => {
@@ -559,7 +560,7 @@ impl<'i> Parser<'_, 'i> {
                 | "totalDigits" | "fractionDigits" | "whiteSpace"
                     if simple && derivation == Derivation::Restriction =>
                 {
-                    self.facet(child);
+                    facets.extend(self.facet(child));
                 }
                 _ => self.attribute_item(
                     child,
@@ -570,7 +571,11 @@ impl<'i> Parser<'_, 'i> {
             }
         }
         Some(if simple {
-            Content::Simple { derivation, base }
+            Content::Simple {
+                derivation,
+                base,
+                facets,
+            }
         } else {
             Content::Complex {
                 derivation,

@@ -1,0 +1,25 @@
+/// Trims the whitespace XSD's `collapse` removes around a value.
+#[doc(hidden)]
+pub fn xml_trim(text: &str) -> &str {
+    text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+}
+
+/// An [`InvalidValue`] of type `type_name`.
+#[doc(hidden)]
+pub fn invalid_value(
+    type_name: &'static str,
+    value: &str,
+    reason: impl ::std::fmt::Display,
+) -> InvalidValue {
+    InvalidValue {
+        type_name,
+        value: ::std::string::ToString::to_string(value),
+        reason: ::std::string::ToString::to_string(&reason),
+    }
+}
+
+/// How many ASCII digits `bytes` starts with.
+#[doc(hidden)]
+pub fn leading_digits(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|c| c.is_ascii_digit()).count()
+}
