@@ -80,6 +80,9 @@ pub struct ItemRef {
 }
 
 /// A generated type.
+// Items sit in maps and are rarely moved: boxing the struct variant would
+// only add an indirection to every match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     /// A complex type or element: a struct.
