@@ -1,5 +1,6 @@
 //! The model keeps what a simple value is: the built-in type its
-//! restrictions end in, and the facets of every step of the chain.
+//! restrictions end in, and the facets of every step of the chain; element
+//! and attribute defaults, attribute wildcards and the `xsi:` attributes.
 
 use std::path::Path;
 
@@ -120,4 +121,47 @@ fn the_model_dump_shows_them() {
     ] {
         assert!(dump.contains(expected), "{expected} missing from the dump");
     }
+}
+
+/// Defaults, the wildcard and the `xsi:` attributes of the `instance` fixture.
+#[test]
+fn defaults_wildcards_and_instance_attributes_are_in_the_model() {
+    use xsd_codegen::ir::NamespaceConstraint;
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/instance/schema.xsd");
+    let model = xsd_codegen::Config::new()
+        .model(&[schema])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let responses = strukt(&model, "Responses");
+    let mode = responses.fields.iter().find(|f| f.name == "mode").unwrap();
+    assert_eq!(mode.default.as_deref(), Some("fast"));
+    let version = strukt(&model, "ServerVersion");
+    let build = version
+        .attributes
+        .iter()
+        .find(|a| a.name == "build")
+        .unwrap();
+    assert_eq!(build.default.as_deref(), Some("0"));
+    let any = version.any_attribute.as_ref().unwrap();
+    let soap = "http://schemas.xmlsoap.org/soap/envelope/";
+    assert_eq!(
+        any.namespaces,
+        NamespaceConstraint::Only(vec![Some(soap.into())])
+    );
+    assert!(any.namespaces.allows(Some(soap)) && !any.namespaces.allows(None));
+    let tagged = strukt(&model, "TaggedType").any_attribute.as_ref().unwrap();
+    assert!(!tagged.namespaces.allows(Some("urn:example:instance")));
+    assert!(!tagged.namespaces.allows(None) && tagged.namespaces.allows(Some("urn:x")));
+    // xsi:type on both ends of a derivation, not elsewhere; xsi:nil on the
+    // nillable element's type.
+    let xsi = |s: &Struct, wire: &str| {
+        s.attributes.iter().any(|a| {
+            a.wire_name == wire
+                && a.namespace.as_deref() == Some("http://www.w3.org/2001/XMLSchema-instance")
+        })
+    };
+    assert!(xsi(strukt(&model, "ResponseType"), "type"));
+    assert!(xsi(strukt(&model, "DeleteResponseType"), "type"));
+    assert!(!xsi(strukt(&model, "TaggedType"), "type"));
+    assert!(xsi(strukt(&model, "DataType"), "nil"));
+    assert!(!xsi(strukt(&model, "ResponseType"), "nil"));
 }

@@ -303,7 +303,10 @@ impl<'m> Ctx<'m> {
                     ty,
                 };
             }
-            let docs = doc_attrs(f.doc.as_deref(), format!("The `{wire}` child element."));
+            let mut docs = doc_attrs(f.doc.as_deref(), format!("The `{wire}` child element."));
+            if let Some(default) = &f.default {
+                docs.extend(default_doc(&format!("Empty means `{default}`.")));
+            }
             let value_docs = values::value_doc_attrs(&f.ty, f.value_info.as_ref());
             let prefix = self.prefix(&f.namespace).map(|p| quote!(, prefix = #p));
             Member {
@@ -323,11 +326,10 @@ impl<'m> Ctx<'m> {
                 quote!(::std::option::Option<#inner>)
             };
             let wire = &a.wire_name;
-            let mut fallback = format!("The `{wire}` attribute.");
+            let mut docs = doc_attrs(a.doc.as_deref(), format!("The `{wire}` attribute."));
             if let Some(default) = &a.default {
-                fallback.push_str(&format!(" Absent means `{default}`."));
+                docs.extend(default_doc(&format!("Absent means `{default}`.")));
             }
-            let docs = doc_attrs(a.doc.as_deref(), fallback);
             let value_docs = values::value_doc_attrs(&a.ty, a.value_info.as_ref());
             let prefix = attribute_prefix(&a.namespace).map(|p| quote!(, prefix = #p));
             Member {
@@ -540,6 +542,12 @@ pub(crate) fn doc_attrs(doc: Option<&str>, fallback: String) -> TokenStream {
         quote!(#[doc = #line])
     });
     quote!(#(#lines)*)
+}
+
+/// A paragraph of rustdoc giving a default value.
+fn default_doc(text: &str) -> TokenStream {
+    let line = format!(" {text}");
+    quote!(#[doc = ""] #[doc = #line])
 }
 
 pub(crate) fn builtin_tokens(b: Builtin) -> TokenStream {

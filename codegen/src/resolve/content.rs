@@ -351,6 +351,7 @@ impl<'s> Resolver<'s> {
             flatten: false,
             doc: e.doc.clone(),
             value_info: self.element_value_info(e),
+            default: self.element_default(e),
         })
     }
 
@@ -816,7 +817,18 @@ impl<'s> Resolver<'s> {
             flatten: true,
             doc,
             value_info: None,
+            default: None,
         }
+    }
+
+    /// The `default` or `fixed` value of a local element, or of the global
+    /// element it references.
+    fn element_default(&self, e: &xsd::Element) -> Option<String> {
+        let decl = match &e.reference {
+            Some(q) => self.elements.get(q)?.def,
+            None => e,
+        };
+        decl.default.clone().or_else(|| decl.fixed.clone())
     }
 
     /// The attributes of a list of attribute uses, attribute groups expanded.
