@@ -128,7 +128,30 @@ fn check_catches_the_drift_and_output_is_identical_across_runs() {
 
     // Byte for byte the same on a second run, and from the library.
     let again = codegen(&[old.as_os_str(), "-q".as_ref()]);
-    assert_eq!(again.stdout, written);
+    same_bytes("a second run", &again.stdout, &written);
     let library = Config::new().generate(&[&old]).unwrap();
-    assert_eq!(library.as_bytes(), &written[..]);
+    same_bytes("the library", library.as_bytes(), &written);
+}
+
+/// Asserts `actual == expected`, naming the first line that differs rather
+/// than printing megabytes of bytes.
+fn same_bytes(what: &str, actual: &[u8], expected: &[u8]) {
+    if actual == expected {
+        return;
+    }
+    let (actual, expected) = (
+        String::from_utf8_lossy(actual),
+        String::from_utf8_lossy(expected),
+    );
+    let line = actual
+        .lines()
+        .zip(expected.lines())
+        .position(|(a, e)| a != e)
+        .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
+    panic!(
+        "{what} differs from the first output at line {}:\n  got:      {:?}\n  expected: {:?}",
+        line + 1,
+        actual.lines().nth(line),
+        expected.lines().nth(line)
+    );
 }
