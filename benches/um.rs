@@ -84,10 +84,10 @@ fn goldens(side: &str) -> Vec<Golden> {
     out
 }
 
-/// xml-rs in the configuration yaserde gives it.
+/// xml-rs in the configuration the bindings give it (yaserde's, text untrimmed).
 fn xml_rs_config() -> yaserde::__xml::ParserConfig {
     yaserde::__xml::ParserConfig::new()
-        .trim_whitespace(true)
+        .trim_whitespace(false)
         .whitespace_to_characters(true)
         .cdata_to_characters(true)
         .ignore_comments(true)

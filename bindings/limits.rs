@@ -170,14 +170,15 @@ impl fmt::Display for Violation {
     }
 }
 
-/// The xml-rs configuration: yaserde's own (whitespace trimmed, CDATA as
-/// text, comments dropped), with the parser's limits set from `limits`.
+/// The xml-rs configuration: yaserde's own (CDATA as text, comments
+/// dropped) except that text keeps its whitespace (an `xs:string` value is
+/// read exactly as written), with the parser's limits set from `limits`.
 pub(crate) fn parser_config(limits: &Limits) -> ParserConfig {
     // A margin over the guard's limits, so that the guard, which counts the
     // same things or more, always speaks first with a typed error.
     let margin = |n: usize| n.saturating_mul(2).saturating_add(16);
     ParserConfig::new()
-        .trim_whitespace(true)
+        .trim_whitespace(false)
         .whitespace_to_characters(true)
         .cdata_to_characters(true)
         .ignore_comments(true)

@@ -196,7 +196,7 @@ fn read_envelope<T: Element + YaDeserialize, R: Read>(
 ) -> Result<T, Error> {
     expect_start(reader, "Envelope")?;
     loop {
-        match reader.next_event()? {
+        match next_event(reader)? {
             ReadEvent::StartElement { name, .. } if is_soap(&name, "Header") => {
                 reader.skip_element(|_| {})?;
             }
@@ -209,7 +209,7 @@ fn read_envelope<T: Element + YaDeserialize, R: Read>(
             }
         }
     }
-    let (namespace, local) = match reader.peek()? {
+    let (namespace, local) = match peek(reader)? {
         ReadEvent::StartElement { name, .. } => (name.namespace.clone(), name.local_name.clone()),
         event => {
             return Err(Error::Envelope(format!(
@@ -237,13 +237,42 @@ fn read_envelope<T: Element + YaDeserialize, R: Read>(
     // A value or a fault counts only in a complete envelope: nothing may follow.
     expect_end(reader, "Body")?;
     expect_end(reader, "Envelope")?;
-    match reader.next_event()? {
+    match next_event(reader)? {
         ReadEvent::EndDocument => body,
         event => Err(Error::Envelope(format!(
             "expected the end of the document, found {}",
             describe(&event)
         ))),
     }
+}
+
+/// Whether `event` is whitespace between the envelope's tags (indentation),
+/// which the envelope's structure ignores.
+fn is_blank(event: &ReadEvent) -> bool {
+    match event {
+        ReadEvent::Characters(s) | ReadEvent::Whitespace(s) => {
+            s.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+        }
+        _ => false,
+    }
+}
+
+/// The next event that is not whitespace between tags.
+fn next_event<R: Read>(reader: &mut Deserializer<R>) -> Result<ReadEvent, Error> {
+    loop {
+        let event = reader.next_event()?;
+        if !is_blank(&event) {
+            return Ok(event);
+        }
+    }
+}
+
+/// The next event that is not whitespace between tags, left unread.
+fn peek<R: Read>(reader: &mut Deserializer<R>) -> Result<&ReadEvent, Error> {
+    while is_blank(reader.peek()?) {
+        reader.next_event()?;
+    }
+    Ok(reader.peek()?)
 }
 
 /// An error of the body element's reader: malformed XML wherever the reader
@@ -290,7 +319,7 @@ fn describe(event: &ReadEvent) -> String {
 }
 
 fn expect_start<R: Read>(reader: &mut Deserializer<R>, local: &str) -> Result<(), Error> {
-    match reader.next_event()? {
+    match next_event(reader)? {
         ReadEvent::StartElement { name, .. } if is_soap(&name, local) => Ok(()),
         event => Err(Error::Envelope(format!(
             "expected soap:{local}, found {}",
@@ -300,7 +329,7 @@ fn expect_start<R: Read>(reader: &mut Deserializer<R>, local: &str) -> Result<()
 }
 
 fn expect_end<R: Read>(reader: &mut Deserializer<R>, local: &str) -> Result<(), Error> {
-    match reader.next_event()? {
+    match next_event(reader)? {
         ReadEvent::EndElement { name } if name.local_name == local => Ok(()),
         event => Err(Error::Envelope(format!(
             "expected </{local}>, found {}",

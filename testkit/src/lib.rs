@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 
 /// Compares two XML documents as trees: element names with their namespaces,
 /// attributes (namespace declarations aside), and text. Prefixes, namespace
-/// declarations, comments, processing instructions and whitespace-only text
-/// do not count; other text is compared after trimming.
+/// declarations, comments and processing instructions do not count. The text
+/// of an element without child elements (a value) is compared exactly,
+/// whitespace included, unless it is whitespace only (which element-only
+/// content may hold too); between child elements, whitespace-only text is
+/// indentation and does not count, other text is compared after trimming.
 ///
 /// Returns a description of the first difference.
 pub fn xml_tree_eq(expected: &str, actual: &str) -> Result<(), String> {
@@ -72,6 +75,14 @@ fn node_eq(
 }
 
 fn children<'a, 'i>(n: roxmltree::Node<'a, 'i>) -> Vec<Child<'a, 'i>> {
+    if !n.children().any(|c| c.is_element()) {
+        let text: String = n.children().filter_map(|c| c.text()).collect();
+        return if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![Child::Text(text)]
+        };
+    }
     n.children()
         .filter_map(|c| {
             if c.is_element() {
@@ -153,14 +164,18 @@ mod tests {
     #[test]
     fn trees_ignore_prefixes_and_whitespace_but_not_content() {
         let a = r#"<a:x xmlns:a="urn:a"><a:y k="1"> t </a:y></a:x>"#;
-        let b = "<x xmlns=\"urn:a\">\n  <y k=\"1\">t</y>\n</x>";
+        let b = "<x xmlns=\"urn:a\">\n  <y k=\"1\"> t </y>\n</x>";
         assert_eq!(xml_tree_eq(a, b), Ok(()));
-        assert!(xml_tree_eq(a, r#"<x xmlns="urn:b"><y k="1">t</y></x>"#).is_err());
-        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="2">t</y></x>"#).is_err());
-        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1">u</y></x>"#).is_err());
-        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1">t</y><z/></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:b"><y k="1"> t </y></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="2"> t </y></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1"> u </y></x>"#).is_err());
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1"> t </y><z/></x>"#).is_err());
+        // A value's whitespace counts.
+        assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1">t</y></x>"#).is_err());
+        assert!(xml_tree_eq("<x> a</x>", "<x>a</x>").is_err());
+        assert_eq!(xml_tree_eq("<x> </x>", "<x/>"), Ok(()));
         assert_eq!(
-            xml_tree_eq(a, r#"<x xmlns="urn:a"><y>t</y></x>"#).unwrap_err(),
+            xml_tree_eq(a, r#"<x xmlns="urn:a"><y> t </y></x>"#).unwrap_err(),
             r#"/{urn:a}x/{urn:a}y: attributes [("k", "1")] differ from []"#
         );
     }
