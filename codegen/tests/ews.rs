@@ -59,7 +59,14 @@ fn read_children(de: &mut Deserializer<&[u8]>) -> Result<Vec<Document>, String> 
 }
 
 fn read(xml: &str) -> Result<Envelope, String> {
-    let mut de = Deserializer::new_from_reader(xml.as_bytes());
+    // yaserde's configuration, but text untrimmed: a value keeps its whitespace.
+    let config = yaserde::__xml::ParserConfig::new()
+        .trim_whitespace(false)
+        .whitespace_to_characters(true)
+        .cdata_to_characters(true)
+        .ignore_comments(true)
+        .coalesce_characters(true);
+    let mut de = Deserializer::new(config.create_reader(xml.as_bytes()));
     match de.next_event().map_err(|e| e.to_string())? {
         ReadEvent::StartElement { name, .. } if is_soap(&name, "Envelope") => {}
         other => return Err(format!("not a SOAP envelope: {other:?}")),

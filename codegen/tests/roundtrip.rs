@@ -328,8 +328,9 @@ fn choices_keep_their_order() {
     assert_eq!(
         kinds,
         [
-            "note first",
-            "message hello",
+            // Values in a choice are read exactly as written.
+            "note  first ",
+            "message hello\n  ",
             "flag true",
             "note second",
             "importance High",
@@ -351,6 +352,12 @@ fn choices_keep_their_order() {
     )
     .unwrap_err();
     assert_eq!(err.to_string(), "expected 1 of `Id`, `Path`, found 0");
+    // So is a missing required element of a struct that holds a choice.
+    let err = yaserde::de::from_str::<choice::Folder>(
+        r#"<Folder xmlns="urn:example:choice"><Id>7</Id><End>.</End></Folder>"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "the element Title of Folder is missing");
 }
 
 #[test]

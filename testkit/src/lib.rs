@@ -76,7 +76,11 @@ fn node_eq(
 
 fn children<'a, 'i>(n: roxmltree::Node<'a, 'i>) -> Vec<Child<'a, 'i>> {
     if !n.children().any(|c| c.is_element()) {
-        let text: String = n.children().filter_map(|c| c.text()).collect();
+        let text: String = n
+            .children()
+            .filter(|c| c.is_text())
+            .filter_map(|c| c.text())
+            .collect();
         return if text.trim().is_empty() {
             Vec::new()
         } else {
@@ -174,6 +178,7 @@ mod tests {
         assert!(xml_tree_eq(a, r#"<x xmlns="urn:a"><y k="1">t</y></x>"#).is_err());
         assert!(xml_tree_eq("<x> a</x>", "<x>a</x>").is_err());
         assert_eq!(xml_tree_eq("<x> </x>", "<x/>"), Ok(()));
+        assert_eq!(xml_tree_eq("<x> <!-- c --> </x>", "<x/>"), Ok(()));
         assert_eq!(
             xml_tree_eq(a, r#"<x xmlns="urn:a"><y> t </y></x>"#).unwrap_err(),
             r#"/{urn:a}x/{urn:a}y: attributes [("k", "1")] differ from []"#

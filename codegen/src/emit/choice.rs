@@ -1,7 +1,8 @@
 //! Choices (and substitution groups): an enum of the alternatives, and a
-//! collection the parent struct holds as a flattened field. yaserde hands a
-//! flattened field the parent's element with every child no other field
-//! took; the collection picks its alternatives out of it, in order.
+//! collection the parent struct holds as a flattened field. The parent reads
+//! itself (see `reader`) and offers each child it has no field for to the
+//! collection's `read_child`, which keeps its alternatives in order; on
+//! writing, yaserde's derive writes the collection in the parent's element.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -63,31 +64,30 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
         let read = read_alternative(ctx, module, a);
         quote! {
             (#ns, #local) => {
-                items.push(#name::#ident(#read));
-                ::std::result::Result::Ok(xsd::Step::Element)
+                self.0.push(#name::#ident(#read));
+                ::std::result::Result::Ok(::std::option::Option::Some(xsd::Step::Element))
             }
         }
     });
     let read_other = if c.any {
         quote! {
             _ => {
-                items.push(#name::Other(xsd::AnyElement::read(reader)?));
-                ::std::result::Result::Ok(xsd::Step::Whole)
+                self.0.push(#name::Other(xsd::AnyElement::read(reader)?));
+                ::std::result::Result::Ok(::std::option::Option::Some(xsd::Step::Whole))
             }
         }
     } else {
-        quote!(_ => ::std::result::Result::Ok(xsd::Step::Skip),)
+        quote!(_ => ::std::result::Result::Ok(::std::option::Option::None),)
     };
     let read_child = if c.alternatives.is_empty() && c.any {
         quote! {
-            |reader, _namespace, _local| {
-                items.push(#name::Other(xsd::AnyElement::read(reader)?));
-                ::std::result::Result::Ok(xsd::Step::Whole)
-            }
+            let _ = (namespace, local);
+            self.0.push(#name::Other(xsd::AnyElement::read(reader)?));
+            ::std::result::Result::Ok(::std::option::Option::Some(xsd::Step::Whole))
         }
     } else {
         quote! {
-            |reader, namespace, local| match (namespace, local) {
+            match (namespace, local) {
                 #(#reads)*
                 #read_other
             }
@@ -148,13 +148,23 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
             #no_attributes
         }
 
-        impl ::yaserde::YaDeserialize for #collection {
-            fn deserialize<R: ::std::io::Read>(
+        impl #collection {
+            /// Reads the child element whose start tag is next if it is one
+            /// of the alternatives: `None` (nothing read) if it is not.
+            #[doc(hidden)]
+            pub fn read_child<R: ::std::io::Read>(
+                &mut self,
                 reader: &mut ::yaserde::de::Deserializer<R>,
-            ) -> ::std::result::Result<Self, ::yaserde::Error> {
-                let mut items = ::std::vec::Vec::new();
-                xsd::read_children(reader, #read_child)?;
-                let count = items.len();
+                namespace: ::std::option::Option<&str>,
+                local: &str,
+            ) -> ::std::result::Result<::std::option::Option<xsd::Step>, ::yaserde::Error> {
+                #read_child
+            }
+
+            /// Checks the number of occurrences read.
+            #[doc(hidden)]
+            pub fn check(&self) -> ::std::result::Result<(), ::yaserde::Error> {
+                let count = self.0.len();
                 if #count_check {
                     return ::std::result::Result::Err(::yaserde::Error::custom(format!(
                         "expected {} of {}, found {}",
@@ -163,7 +173,24 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
                         count
                     )));
                 }
-                ::std::result::Result::Ok(Self(items))
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::yaserde::YaDeserialize for #collection {
+            fn deserialize<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                let mut items = Self::default();
+                xsd::read_children(reader, |reader, namespace, local| {
+                    ::std::result::Result::Ok(
+                        items
+                            .read_child(reader, namespace, local)?
+                            .unwrap_or(xsd::Step::Skip),
+                    )
+                })?;
+                items.check()?;
+                ::std::result::Result::Ok(items)
             }
         }
     }
@@ -214,8 +241,14 @@ fn write_alternative(ctx: &Ctx<'_>, a: &Alternative) -> TokenStream {
 }
 
 fn read_alternative(ctx: &Ctx<'_>, module: &str, a: &Alternative) -> TokenStream {
-    let ty = ctx.type_tokens(module, &a.ty);
-    match &a.ty {
+    read_value(ctx, module, &a.ty)
+}
+
+/// Reads a value of type `ty` from the element whose start tag is next,
+/// leaving its end tag (as yaserde's readers do).
+pub(super) fn read_value(ctx: &Ctx<'_>, module: &str, ty_ref: &TypeRef) -> TokenStream {
+    let ty = ctx.type_tokens(module, ty_ref);
+    match ty_ref {
         TypeRef::Named(r) if matches!(ctx.model.item(r), Some(Item::Struct(_))) => {
             quote!(<#ty as ::yaserde::YaDeserialize>::deserialize(reader)?)
         }

@@ -7,6 +7,7 @@
 //! `Box` cannot shadow what the code means.
 
 mod choice;
+mod reader;
 mod simple;
 mod support;
 mod values;
@@ -482,8 +483,17 @@ impl<'m> Ctx<'m> {
                 #box_impls
             };
         }
-        let fields = fields.map(|m| m.wire());
-        let attributes = attributes.map(|m| m.wire());
+        let fields: Vec<Member> = fields.collect();
+        let attributes: Vec<Member> = attributes.collect();
+        let (derives, reader) = if reader::reads_itself(s) {
+            let derives = self.derives(quote!(Clone, Debug, PartialEq, ::yaserde::YaSerialize));
+            let reader = reader::impl_deserialize(self, module, s, &fields, &attributes);
+            (derives, Some(reader))
+        } else {
+            (derives, None)
+        };
+        let fields = fields.iter().map(Member::wire);
+        let attributes = attributes.iter().map(Member::wire);
         let text = text.map(|m| m.wire());
         quote! {
             #docs
@@ -495,6 +505,7 @@ impl<'m> Ctx<'m> {
                 #text
             }
 
+            #reader
             #element_impl
             #box_impls
             #accessors

@@ -162,6 +162,11 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             .parse::<TokenStream>()
             .expect("valid Rust")
     });
+    let attribute_reader = (has_wildcards || has_choices).then(|| {
+        super::wildcard::SUPPORT_READ
+            .parse::<TokenStream>()
+            .expect("valid Rust")
+    });
     let values = values::emit_support(&value_kinds);
     quote! {
         /// Support for the generated types: names and helpers shared by all of them.
@@ -174,6 +179,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             #choices
             #bool
             #wildcards
+            #attribute_reader
             #any
             #values
         }

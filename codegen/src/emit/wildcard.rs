@@ -34,7 +34,6 @@ pub(super) fn impls(
     start: StartTag,
 ) -> TokenStream {
     let name = super::to_ident(&s.name);
-    let wire = &s.wire_name;
     let any = s.any_attribute.as_ref().expect("a struct with a wildcard");
     let content_fields = fields.iter().chain(text).map(Member::wire);
     let content_idents: Vec<&Ident> = fields.iter().chain(text).map(|m| &m.ident).collect();
@@ -43,21 +42,7 @@ pub(super) fn impls(
     let locals: Vec<Ident> = (0..attributes.len())
         .map(|i| quote::format_ident!("attribute_{i}"))
         .collect();
-    let arms = s.attributes.iter().zip(&locals).map(|(a, local)| {
-        let local_name = &a.wire_name;
-        let namespace = match &a.namespace {
-            Some(ns) => quote!(::std::option::Option::Some(#ns)),
-            None => quote!(::std::option::Option::None),
-        };
-        let parse = match &a.ty {
-            TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&attribute.value)?),
-            TypeRef::Builtin(Builtin::String) => quote!(attribute.value.clone()),
-            _ => quote!(xsd::parse_attribute(#local_name, &attribute.value)?),
-        };
-        quote! {
-            (#namespace, #local_name) => #local = ::std::option::Option::Some(#parse),
-        }
-    });
+    let arms = attribute_arms(s, &locals);
     let allows = match &any.namespaces {
         NamespaceConstraint::Any => quote!(true),
         NamespaceConstraint::Not(list) => {
@@ -69,20 +54,7 @@ pub(super) fn impls(
             quote!(matches!(namespace, #(#list)|*))
         }
     };
-    let assign = s
-        .attributes
-        .iter()
-        .zip(attributes)
-        .zip(&locals)
-        .map(|((a, m), local)| {
-            let ident = &m.ident;
-            if a.required {
-                let message = format!("the attribute {} of {wire} is missing", a.wire_name);
-                quote!(#ident: #local.ok_or_else(|| ::yaserde::Error::custom(#message))?,)
-            } else {
-                quote!(#ident: #local,)
-            }
-        });
+    let assign = attribute_fields(s, attributes, &locals);
 
     // Writing: the declared attributes' text, then the start tag.
     let root = &start.root;
@@ -129,6 +101,8 @@ pub(super) fn impls(
                 #(#content_fields)*
             }
 
+            // One arm per declared name, whatever their number.
+            #[allow(clippy::single_match, clippy::match_single_binding)]
             impl ::yaserde::YaDeserialize for #name {
                 fn deserialize<R: ::std::io::Read>(
                     reader: &mut ::yaserde::de::Deserializer<R>,
@@ -191,15 +165,61 @@ pub(super) fn impls(
     }
 }
 
-fn option_str(ns: &Option<String>) -> TokenStream {
+/// The match arms that read each declared attribute of `s` from `attribute`
+/// (an `OwnedAttribute` matched by `(namespace, local name)`) into its local.
+pub(super) fn attribute_arms(s: &Struct, locals: &[Ident]) -> Vec<TokenStream> {
+    s.attributes
+        .iter()
+        .zip(locals)
+        .map(|(a, local)| {
+            let local_name = &a.wire_name;
+            let namespace = option_str(&a.namespace);
+            let parse = match &a.ty {
+                TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&attribute.value)?),
+                TypeRef::Builtin(Builtin::String) => quote!(attribute.value.clone()),
+                _ => quote!(xsd::parse_attribute(#local_name, &attribute.value)?),
+            };
+            quote! {
+                (#namespace, #local_name) => #local = ::std::option::Option::Some(#parse),
+            }
+        })
+        .collect()
+}
+
+/// The struct fields of `s`'s attributes, from the locals `attribute_arms` filled.
+pub(super) fn attribute_fields(
+    s: &Struct,
+    members: &[Member],
+    locals: &[Ident],
+) -> Vec<TokenStream> {
+    s.attributes
+        .iter()
+        .zip(members)
+        .zip(locals)
+        .map(|((a, m), local)| {
+            let ident = &m.ident;
+            if a.required {
+                let message = format!(
+                    "the attribute {} of {} is missing",
+                    a.wire_name, s.wire_name
+                );
+                quote!(#ident: #local.ok_or_else(|| ::yaserde::Error::custom(#message))?,)
+            } else {
+                quote!(#ident: #local,)
+            }
+        })
+        .collect()
+}
+
+pub(super) fn option_str(ns: &Option<String>) -> TokenStream {
     match ns {
         Some(ns) => quote!(::std::option::Option::Some(#ns)),
         None => quote!(::std::option::Option::None),
     }
 }
 
-/// The support items these impls use: `Attribute`, `start_attributes`,
-/// `parse_attribute`, `parse_bool`.
+/// The support items these impls use: `Attribute` (and, from
+/// [`SUPPORT_READ`], `start_attributes` and `parse_attribute`).
 pub(super) const SUPPORT: &str = r#"
     /// An attribute kept as written (from an `xs:anyAttribute` wildcard).
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -250,6 +270,11 @@ pub(super) const SUPPORT: &str = r#"
         }
     }
 
+"#;
+
+/// The support items the readers of attributes use: `start_attributes`,
+/// `parse_attribute`.
+pub(super) const SUPPORT_READ: &str = r#"
     /// The attributes of the start tag that comes next, left unread.
     #[doc(hidden)]
     pub fn start_attributes<R: ::std::io::Read>(

@@ -1,0 +1,156 @@
+//! Structs that hold a choice (or `xs:any`). yaserde's derive reads a
+//! flattened field by writing the children no other field took into a new
+//! document and parsing that again, with a parser that trims text: a value
+//! inside a choice would lose its leading and trailing whitespace, and every
+//! such child would be read twice. So these structs derive `YaSerialize`
+//! only, and read themselves here: attributes from the start tag, each child
+//! by its name into its field, or offered to the choices in turn.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::wildcard::{attribute_arms, attribute_fields, option_str};
+use super::{Ctx, Member, choice};
+use crate::ir::{Occurrence, Struct};
+
+/// Whether struct `s` reads itself (see the module doc).
+pub(super) fn reads_itself(s: &Struct) -> bool {
+    s.any_attribute.is_none() && s.text.is_none() && s.fields.iter().any(|f| f.flatten)
+}
+
+/// The `YaDeserialize` impl of struct `s`, whose members are `fields` and
+/// `attributes` (in the order of `s.fields` and `s.attributes`).
+pub(super) fn impl_deserialize(
+    ctx: &Ctx<'_>,
+    module: &str,
+    s: &Struct,
+    fields: &[Member],
+    attributes: &[Member],
+) -> TokenStream {
+    let name = super::to_ident(&s.name);
+    let wire = &s.wire_name;
+
+    let attribute_locals: Vec<Ident> = (0..attributes.len())
+        .map(|i| format_ident!("attribute_{i}"))
+        .collect();
+    let arms = attribute_arms(s, &attribute_locals);
+    let read_attributes = (!attributes.is_empty()).then(|| {
+        quote! {
+            let attributes = xsd::start_attributes(reader)?;
+            #(let mut #attribute_locals = ::std::option::Option::None;)*
+            for attribute in &attributes {
+                let namespace = attribute
+                    .name
+                    .namespace
+                    .as_deref()
+                    .filter(|ns| !ns.is_empty());
+                match (namespace, attribute.name.local_name.as_str()) {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    });
+    let attribute_values = attribute_fields(s, attributes, &attribute_locals);
+
+    // One local per field: `Option` for one value, `Vec` for many, the
+    // collection itself for a choice.
+    let locals: Vec<Ident> = (0..fields.len())
+        .map(|i| format_ident!("field_{i}"))
+        .collect();
+    let declare = s
+        .fields
+        .iter()
+        .zip(fields)
+        .zip(&locals)
+        .map(|((f, m), local)| {
+            if f.flatten {
+                let ty = &m.ty;
+                quote!(let mut #local: #ty = ::std::default::Default::default();)
+            } else if f.occurrence == Occurrence::Many {
+                quote!(let mut #local = ::std::vec::Vec::new();)
+            } else {
+                quote!(let mut #local = ::std::option::Option::None;)
+            }
+        });
+    let child_arms = s
+        .fields
+        .iter()
+        .zip(&locals)
+        .filter(|(f, _)| !f.flatten)
+        .map(|(f, local)| {
+            let namespace = option_str(&f.namespace);
+            let local_name = &f.wire_name;
+            let mut value = choice::read_value(ctx, module, &f.ty);
+            if f.boxed {
+                value = quote!(::std::boxed::Box::new(#value));
+            }
+            let store = if f.occurrence == Occurrence::Many {
+                quote!(#local.push(#value);)
+            } else {
+                quote!(#local = ::std::option::Option::Some(#value);)
+            };
+            quote! {
+                (#namespace, #local_name) => {
+                    #store
+                    ::std::result::Result::Ok(xsd::Step::Element)
+                }
+            }
+        });
+    let choices: Vec<&Ident> = s
+        .fields
+        .iter()
+        .zip(&locals)
+        .filter(|(f, _)| f.flatten)
+        .map(|(_, local)| local)
+        .collect();
+    let values = s
+        .fields
+        .iter()
+        .zip(fields)
+        .zip(&locals)
+        .map(|((f, m), local)| {
+            let ident = &m.ident;
+            match f.occurrence {
+                _ if f.flatten => quote!(#ident: #local,),
+                Occurrence::Required => {
+                    let message = format!("the element {} of {wire} is missing", f.wire_name);
+                    quote!(#ident: #local.ok_or_else(|| ::yaserde::Error::custom(#message))?,)
+                }
+                Occurrence::Optional | Occurrence::Many => quote!(#ident: #local,),
+            }
+        });
+
+    quote! {
+        // One arm per declared name, whatever their number.
+        #[allow(clippy::single_match, clippy::match_single_binding)]
+        impl ::yaserde::YaDeserialize for #name {
+            fn deserialize<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                #read_attributes
+                #(#declare)*
+                xsd::read_children(reader, |reader, namespace, local| {
+                    match (namespace, local) {
+                        #(#child_arms)*
+                        _ => {
+                            #(
+                                if let ::std::option::Option::Some(step) =
+                                    #choices.read_child(reader, namespace, local)?
+                                {
+                                    return ::std::result::Result::Ok(step);
+                                }
+                            )*
+                            ::std::result::Result::Ok(xsd::Step::Skip)
+                        }
+                    }
+                })?;
+                #(#choices.check()?;)*
+                ::std::result::Result::Ok(#name {
+                    #(#values)*
+                    #(#attribute_values)*
+                })
+            }
+        }
+    }
+}
