@@ -127,11 +127,11 @@ fn disconnect_without_call_id() {
         let error = disconnect_error(&envelope(&body));
         assert_eq!(
             error.to_string(),
-            "invalid <Disconnect>: call_id is a required field of Disconnect"
+            "invalid <Disconnect>: the element CallId of Disconnect is missing"
         );
         let (element, message) = body_error::<()>(Err(error));
         assert_eq!(element, "Disconnect");
-        assert_eq!(message, "call_id is a required field of Disconnect");
+        assert_eq!(message, "the element CallId of Disconnect is missing");
     }
 }
 
@@ -143,7 +143,7 @@ fn call_id_in_no_namespace_is_not_the_call_id() {
     ));
     let (element, message) = body_error(soap::from_envelope::<Disconnect>(xml.as_bytes()));
     assert_eq!(element, "Disconnect");
-    assert_eq!(message, "call_id is a required field of Disconnect");
+    assert_eq!(message, "the element CallId of Disconnect is missing");
 }
 
 #[test]
@@ -151,7 +151,10 @@ fn call_info_without_event_cause() {
     let xml = call_info_response("<CallState>Connected</CallState>");
     let (element, message) = body_error(soap::read_response::<GetCallInfo>(xml.as_bytes()));
     assert_eq!(element, "GetCallInfoResponse");
-    assert_eq!(message, "event_cause is a required field of UmCallInfo");
+    assert_eq!(
+        message,
+        "GetCallInfoResponse: the element EventCause of UMCallInfo is missing"
+    );
 }
 
 #[test]
@@ -164,7 +167,7 @@ fn call_info_without_the_doubled_wrapper() {
     assert_eq!(element, "GetCallInfoResponse");
     assert_eq!(
         message,
-        "get_call_info_response is a required field of GetCallInfoResponse"
+        "the element GetCallInfoResponse of GetCallInfoResponse is missing"
     );
 }
 
@@ -174,7 +177,7 @@ fn unknown_call_state() {
     let error = soap::read_response::<GetCallInfo>(xml.as_bytes()).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "invalid <GetCallInfoResponse>: unknown UMCallState value \"Ringing\", expected one of: \
+        "invalid <GetCallInfoResponse>: GetCallInfoResponse: CallState: unknown UMCallState value \"Ringing\", expected one of: \
          Idle, Connecting, Alerted, Connected, Disconnected, Incoming, Transferring, Forwarding"
     );
     let (element, message) = body_error::<()>(Err(error));
@@ -191,7 +194,7 @@ fn unknown_event_cause_and_greeting_type() {
     let (_, message) = body_error(soap::read_response::<GetCallInfo>(xml.as_bytes()));
     assert_eq!(
         message,
-        "unknown UMEventCause value \"Busy\", expected one of: None, UserBusy, NoAnswer, Unavailable, Other"
+        "GetCallInfoResponse: EventCause: unknown UMEventCause value \"Busy\", expected one of: None, UserBusy, NoAnswer, Unavailable, Other"
     );
 
     // Enumeration values are case-sensitive.
@@ -202,7 +205,7 @@ fn unknown_event_cause_and_greeting_type() {
     assert_eq!(element, "PlayOnPhoneGreeting");
     assert_eq!(
         message,
-        "unknown UMGreetingType value \"oofcustom\", expected one of: NormalCustom, OofCustom"
+        "GreetingType: unknown UMGreetingType value \"oofcustom\", expected one of: NormalCustom, OofCustom"
     );
 }
 
@@ -213,10 +216,7 @@ fn non_boolean_in_a_boolean() {
     ));
     let (element, message) = body_error(soap::read_response::<IsUmEnabled>(xml.as_bytes()));
     assert_eq!(element, "IsUMEnabledResponse");
-    assert_eq!(
-        message,
-        "IsUMEnabledResponse: provided string was not `true` or `false`"
-    );
+    assert_eq!(message, "IsUMEnabledResponse: \"maybe\" is not a boolean");
 
     // xs:boolean is lower case: `True` is not a boolean either.
     let xml = envelope(&format!(
@@ -224,7 +224,7 @@ fn non_boolean_in_a_boolean() {
     ));
     let (element, message) = body_error(soap::from_envelope::<SetOofStatus>(xml.as_bytes()));
     assert_eq!(element, "SetOofStatus");
-    assert_eq!(message, "status: provided string was not `true` or `false`");
+    assert_eq!(message, "status: \"True\" is not a boolean");
 }
 
 #[test]
@@ -236,7 +236,7 @@ fn text_where_an_element_is_expected_inside_text() {
     assert_eq!(element, "Disconnect");
     assert_eq!(
         message,
-        "CallId: Expected end tag </CallId>, found start tag <b>"
+        "CallId: <CallId> holds text only, found element <b>"
     );
 }
 

@@ -160,7 +160,7 @@ fn every_reference_example_parses_and_round_trips() {
                         assert_eq!(element, "SetTelephoneAccessFolderEmail");
                         assert_eq!(
                             message,
-                            "base64_folder_id is a required field of SetTelephoneAccessFolderEmail"
+                            "the element base64FolderId of SetTelephoneAccessFolderEmail is missing"
                         );
                     }
                     other => panic!("{file}: the base64FolderID example must fail, got {other:?}"),

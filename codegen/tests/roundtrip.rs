@@ -234,7 +234,7 @@ fn enums_read_and_write_their_wire_values() {
     let err = yaserde::de::from_str::<enums::Paint>(&bad).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "unknown Color value \"Blue\", expected one of: Red, green, BLUE"
+        "Color: unknown Color value \"Blue\", expected one of: Red, green, BLUE"
     );
 }
 

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use ::std::str::FromStr as _;
 /// Defines a request to disconnect a call: the Disconnect operation terminates the call that is identified by the specified CallId.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "Disconnect",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -15,6 +15,48 @@ pub struct Disconnect {
     #[yaserde(rename = "CallId", prefix = "m")]
     pub call_id: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for Disconnect {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "CallId",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("CallId"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(Disconnect {
+            call_id: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element CallId of Disconnect is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for Disconnect {
     const LOCAL_NAME: &'static str = "Disconnect";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -22,7 +64,7 @@ impl xsd::Element for Disconnect {
     );
 }
 /// Defines a response to a Disconnect operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "DisconnectResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -30,6 +72,23 @@ impl xsd::Element for Disconnect {
     default_namespace = "m"
 )]
 pub struct DisconnectResponse {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for DisconnectResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(DisconnectResponse {})
+    }
+}
 impl xsd::Element for DisconnectResponse {
     const LOCAL_NAME: &'static str = "DisconnectResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -37,7 +96,7 @@ impl xsd::Element for DisconnectResponse {
     );
 }
 /// Defines a request to get information about a call: the GetCallInfo operation returns the status of the outbound call that is specified by CallId.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "GetCallInfo",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -49,6 +108,48 @@ pub struct GetCallInfo {
     #[yaserde(rename = "CallId", prefix = "m")]
     pub call_id: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for GetCallInfo {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "CallId",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("CallId"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(GetCallInfo {
+            call_id: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element CallId of GetCallInfo is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for GetCallInfo {
     const LOCAL_NAME: &'static str = "GetCallInfo";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -56,7 +157,7 @@ impl xsd::Element for GetCallInfo {
     );
 }
 /// Defines a response to a GetCallInfo operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "GetCallInfoResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -68,6 +169,52 @@ pub struct GetCallInfoResponse {
     #[yaserde(rename = "GetCallInfoResponse", prefix = "m")]
     pub get_call_info_response: UmCallInfo,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for GetCallInfoResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "GetCallInfoResponse",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(
+                                <UmCallInfo as ::yaserde::YaDeserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ))()
+                                .map_err(|e| e.in_field("GetCallInfoResponse"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(GetCallInfoResponse {
+            get_call_info_response: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element GetCallInfoResponse of GetCallInfoResponse is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for GetCallInfoResponse {
     const LOCAL_NAME: &'static str = "GetCallInfoResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -75,7 +222,7 @@ impl xsd::Element for GetCallInfoResponse {
     );
 }
 /// Defines a GetUMProperties operation request: it gets all the Unified Messaging properties for the mailbox of the user who is making the request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "GetUMProperties",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -83,6 +230,23 @@ impl xsd::Element for GetCallInfoResponse {
     default_namespace = "m"
 )]
 pub struct GetUmProperties {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for GetUmProperties {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(GetUmProperties {})
+    }
+}
 impl xsd::Element for GetUmProperties {
     const LOCAL_NAME: &'static str = "GetUMProperties";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -90,7 +254,7 @@ impl xsd::Element for GetUmProperties {
     );
 }
 /// Defines a response to a GetUMProperties operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "GetUMPropertiesResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -102,6 +266,52 @@ pub struct GetUmPropertiesResponse {
     #[yaserde(rename = "GetUMPropertiesResponse", prefix = "m")]
     pub get_um_properties_response: UmProperties,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for GetUmPropertiesResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "GetUMPropertiesResponse",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(
+                                <UmProperties as ::yaserde::YaDeserialize>::deserialize(
+                                    reader,
+                                )?,
+                            ))()
+                                .map_err(|e| e.in_field("GetUMPropertiesResponse"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(GetUmPropertiesResponse {
+            get_um_properties_response: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element GetUMPropertiesResponse of GetUMPropertiesResponse is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for GetUmPropertiesResponse {
     const LOCAL_NAME: &'static str = "GetUMPropertiesResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -109,7 +319,7 @@ impl xsd::Element for GetUmPropertiesResponse {
     );
 }
 /// Defines an IsUMEnabled operation request: it determines whether a mailbox is enabled for Unified Messaging.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "IsUMEnabled",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -117,6 +327,23 @@ impl xsd::Element for GetUmPropertiesResponse {
     default_namespace = "m"
 )]
 pub struct IsUmEnabled {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for IsUmEnabled {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(IsUmEnabled {})
+    }
+}
 impl xsd::Element for IsUmEnabled {
     const LOCAL_NAME: &'static str = "IsUMEnabled";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -124,7 +351,7 @@ impl xsd::Element for IsUmEnabled {
     );
 }
 /// Defines a response to an IsUMEnabled operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "IsUMEnabledResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -136,6 +363,48 @@ pub struct IsUmEnabledResponse {
     #[yaserde(rename = "IsUMEnabledResponse", prefix = "m")]
     pub is_um_enabled_response: bool,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for IsUmEnabledResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "IsUMEnabledResponse",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
+                                .map_err(|e| e.in_field("IsUMEnabledResponse"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(IsUmEnabledResponse {
+            is_um_enabled_response: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element IsUMEnabledResponse of IsUMEnabledResponse is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for IsUmEnabledResponse {
     const LOCAL_NAME: &'static str = "IsUMEnabledResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -143,7 +412,7 @@ impl xsd::Element for IsUmEnabledResponse {
     );
 }
 /// Defines a request to play an item on a telephone: the PlayOnPhone operation makes an outbound call and plays a specified message over the telephone that is specified by the DialString element.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "PlayOnPhone",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -158,6 +427,68 @@ pub struct PlayOnPhone {
     #[yaserde(rename = "DialString", prefix = "m")]
     pub dial_string: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for PlayOnPhone {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "entryId",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("entryId"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "DialString",
+                    ) => {
+                        field_1 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("DialString"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(PlayOnPhone {
+            entry_id: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element entryId of PlayOnPhone is missing",
+                ))?,
+            dial_string: field_1
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element DialString of PlayOnPhone is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for PlayOnPhone {
     const LOCAL_NAME: &'static str = "PlayOnPhone";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -165,7 +496,7 @@ impl xsd::Element for PlayOnPhone {
     );
 }
 /// Defines a request to play a Unified Messaging greeting on a telephone: the PlayOnPhoneGreeting operation makes an outbound call and plays one of the two greeting messages.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "PlayOnPhoneGreeting",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -180,6 +511,73 @@ pub struct PlayOnPhoneGreeting {
     #[yaserde(rename = "DialString", prefix = "m")]
     pub dial_string: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for PlayOnPhoneGreeting {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "GreetingType",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(
+                                <UmGreetingType as ::std::str::FromStr>::from_str(
+                                        &xsd::read_text(reader)?,
+                                    )
+                                    .map_err(::yaserde::Error::custom)?,
+                            ))()
+                                .map_err(|e| e.in_field("GreetingType"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "DialString",
+                    ) => {
+                        field_1 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("DialString"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(PlayOnPhoneGreeting {
+            greeting_type: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element GreetingType of PlayOnPhoneGreeting is missing",
+                ))?,
+            dial_string: field_1
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element DialString of PlayOnPhoneGreeting is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for PlayOnPhoneGreeting {
     const LOCAL_NAME: &'static str = "PlayOnPhoneGreeting";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -187,7 +585,7 @@ impl xsd::Element for PlayOnPhoneGreeting {
     );
 }
 /// Defines a response to a PlayOnPhoneGreeting operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "PlayOnPhoneGreetingResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -199,6 +597,48 @@ pub struct PlayOnPhoneGreetingResponse {
     #[yaserde(rename = "PlayOnPhoneGreetingResponse", prefix = "m")]
     pub play_on_phone_greeting_response: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for PlayOnPhoneGreetingResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "PlayOnPhoneGreetingResponse",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("PlayOnPhoneGreetingResponse"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(PlayOnPhoneGreetingResponse {
+            play_on_phone_greeting_response: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element PlayOnPhoneGreetingResponse of PlayOnPhoneGreetingResponse is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for PlayOnPhoneGreetingResponse {
     const LOCAL_NAME: &'static str = "PlayOnPhoneGreetingResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -206,7 +646,7 @@ impl xsd::Element for PlayOnPhoneGreetingResponse {
     );
 }
 /// Defines a response to a PlayOnPhone operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "PlayOnPhoneResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -218,6 +658,48 @@ pub struct PlayOnPhoneResponse {
     #[yaserde(rename = "PlayOnPhoneResponse", prefix = "m")]
     pub play_on_phone_response: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for PlayOnPhoneResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "PlayOnPhoneResponse",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("PlayOnPhoneResponse"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(PlayOnPhoneResponse {
+            play_on_phone_response: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element PlayOnPhoneResponse of PlayOnPhoneResponse is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for PlayOnPhoneResponse {
     const LOCAL_NAME: &'static str = "PlayOnPhoneResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -225,7 +707,7 @@ impl xsd::Element for PlayOnPhoneResponse {
     );
 }
 /// Defines a ResetPIN operation request: it changes the PIN (TUI password) to a new random value, based on the PIN policies, and mails the new PIN to the user's mailbox.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "ResetPIN",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -233,6 +715,23 @@ impl xsd::Element for PlayOnPhoneResponse {
     default_namespace = "m"
 )]
 pub struct ResetPin {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for ResetPin {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(ResetPin {})
+    }
+}
 impl xsd::Element for ResetPin {
     const LOCAL_NAME: &'static str = "ResetPIN";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -240,7 +739,7 @@ impl xsd::Element for ResetPin {
     );
 }
 /// Defines a response to a ResetPIN operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "ResetPINResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -248,6 +747,23 @@ impl xsd::Element for ResetPin {
     default_namespace = "m"
 )]
 pub struct ResetPinResponse {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for ResetPinResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(ResetPinResponse {})
+    }
+}
 impl xsd::Element for ResetPinResponse {
     const LOCAL_NAME: &'static str = "ResetPINResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -255,7 +771,7 @@ impl xsd::Element for ResetPinResponse {
     );
 }
 /// Defines a SetMissedCallNotificationEnabled operation request: it enables or disables missed call notifications.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetMissedCallNotificationEnabled",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -267,6 +783,48 @@ pub struct SetMissedCallNotificationEnabled {
     #[yaserde(rename = "status", prefix = "m")]
     pub status: bool,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetMissedCallNotificationEnabled {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "status",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
+                                .map_err(|e| e.in_field("status"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(SetMissedCallNotificationEnabled {
+            status: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element status of SetMissedCallNotificationEnabled is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for SetMissedCallNotificationEnabled {
     const LOCAL_NAME: &'static str = "SetMissedCallNotificationEnabled";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -274,7 +832,7 @@ impl xsd::Element for SetMissedCallNotificationEnabled {
     );
 }
 /// Defines a response to a SetMissedCallNotificationEnabled operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetMissedCallNotificationEnabledResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -282,6 +840,24 @@ impl xsd::Element for SetMissedCallNotificationEnabled {
     default_namespace = "m"
 )]
 pub struct SetMissedCallNotificationEnabledResponse {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetMissedCallNotificationEnabledResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(SetMissedCallNotificationEnabledResponse {
+        })
+    }
+}
 impl xsd::Element for SetMissedCallNotificationEnabledResponse {
     const LOCAL_NAME: &'static str = "SetMissedCallNotificationEnabledResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -289,7 +865,7 @@ impl xsd::Element for SetMissedCallNotificationEnabledResponse {
     );
 }
 /// Defines a request to set the Unified Messaging Out of Office (OOF) status for the user who makes the request: whether the OOF greeting is played.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetOofStatus",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -301,6 +877,48 @@ pub struct SetOofStatus {
     #[yaserde(rename = "status", prefix = "m")]
     pub status: bool,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetOofStatus {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "status",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
+                                .map_err(|e| e.in_field("status"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(SetOofStatus {
+            status: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element status of SetOofStatus is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for SetOofStatus {
     const LOCAL_NAME: &'static str = "SetOofStatus";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -308,7 +926,7 @@ impl xsd::Element for SetOofStatus {
     );
 }
 /// Defines a response to a SetOofStatus operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetOofStatusResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -316,6 +934,23 @@ impl xsd::Element for SetOofStatus {
     default_namespace = "m"
 )]
 pub struct SetOofStatusResponse {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetOofStatusResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(SetOofStatusResponse {})
+    }
+}
 impl xsd::Element for SetOofStatusResponse {
     const LOCAL_NAME: &'static str = "SetOofStatusResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -323,7 +958,7 @@ impl xsd::Element for SetOofStatusResponse {
     );
 }
 /// Defines a request to set the default dial string for PlayOnPhone and PlayOnPhoneGreeting operation requests.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetPlayOnPhoneDialString",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -335,6 +970,48 @@ pub struct SetPlayOnPhoneDialString {
     #[yaserde(rename = "dialString", prefix = "m")]
     pub dial_string: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetPlayOnPhoneDialString {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "dialString",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("dialString"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(SetPlayOnPhoneDialString {
+            dial_string: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element dialString of SetPlayOnPhoneDialString is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for SetPlayOnPhoneDialString {
     const LOCAL_NAME: &'static str = "SetPlayOnPhoneDialString";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -342,7 +1019,7 @@ impl xsd::Element for SetPlayOnPhoneDialString {
     );
 }
 /// Defines a response to a SetPlayOnPhoneDialString operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetPlayOnPhoneDialStringResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -350,6 +1027,24 @@ impl xsd::Element for SetPlayOnPhoneDialString {
     default_namespace = "m"
 )]
 pub struct SetPlayOnPhoneDialStringResponse {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetPlayOnPhoneDialStringResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(SetPlayOnPhoneDialStringResponse {
+        })
+    }
+}
 impl xsd::Element for SetPlayOnPhoneDialStringResponse {
     const LOCAL_NAME: &'static str = "SetPlayOnPhoneDialStringResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -357,7 +1052,7 @@ impl xsd::Element for SetPlayOnPhoneDialStringResponse {
     );
 }
 /// Defines a request to set the default e-mail folder from which Unified Messaging reads messages over the telephone.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetTelephoneAccessFolderEmail",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -369,6 +1064,48 @@ pub struct SetTelephoneAccessFolderEmail {
     #[yaserde(rename = "base64FolderId", prefix = "m")]
     pub base64_folder_id: ::std::string::String,
 }
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetTelephoneAccessFolderEmail {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "base64FolderId",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("base64FolderId"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(SetTelephoneAccessFolderEmail {
+            base64_folder_id: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element base64FolderId of SetTelephoneAccessFolderEmail is missing",
+                ))?,
+        })
+    }
+}
 impl xsd::Element for SetTelephoneAccessFolderEmail {
     const LOCAL_NAME: &'static str = "SetTelephoneAccessFolderEmail";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -376,7 +1113,7 @@ impl xsd::Element for SetTelephoneAccessFolderEmail {
     );
 }
 /// Defines a response to a SetTelephoneAccessFolderEmail operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "SetTelephoneAccessFolderEmailResponse",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -384,6 +1121,24 @@ impl xsd::Element for SetTelephoneAccessFolderEmail {
     default_namespace = "m"
 )]
 pub struct SetTelephoneAccessFolderEmailResponse {}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for SetTelephoneAccessFolderEmailResponse {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        xsd::read_children(
+            reader,
+            |_, _, _| { ::std::result::Result::Ok(xsd::Step::Skip) },
+        )?;
+        ::std::result::Result::Ok(SetTelephoneAccessFolderEmailResponse {
+        })
+    }
+}
 impl xsd::Element for SetTelephoneAccessFolderEmailResponse {
     const LOCAL_NAME: &'static str = "SetTelephoneAccessFolderEmailResponse";
     const NAMESPACE: ::std::option::Option<&'static str> = ::std::option::Option::Some(
@@ -391,7 +1146,7 @@ impl xsd::Element for SetTelephoneAccessFolderEmailResponse {
     );
 }
 /// Information about a call, as returned in a response to a GetCallInfo operation request.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "UMCallInfo",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -405,6 +1160,78 @@ pub struct UmCallInfo {
     /// Contains a value that indicates the cause for a call event.
     #[yaserde(rename = "EventCause", prefix = "m")]
     pub event_cause: UmEventCause,
+}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for UmCallInfo {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "CallState",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(
+                                <UmCallState as ::std::str::FromStr>::from_str(
+                                        &xsd::read_text(reader)?,
+                                    )
+                                    .map_err(::yaserde::Error::custom)?,
+                            ))()
+                                .map_err(|e| e.in_field("CallState"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "EventCause",
+                    ) => {
+                        field_1 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(
+                                <UmEventCause as ::std::str::FromStr>::from_str(
+                                        &xsd::read_text(reader)?,
+                                    )
+                                    .map_err(::yaserde::Error::custom)?,
+                            ))()
+                                .map_err(|e| e.in_field("EventCause"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(UmCallInfo {
+            call_state: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element CallState of UMCallInfo is missing",
+                ))?,
+            event_cause: field_1
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element EventCause of UMCallInfo is missing",
+                ))?,
+        })
+    }
 }
 /// The status of a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -676,7 +1503,7 @@ impl ::yaserde::YaDeserialize for UmGreetingType {
 /// All the Unified Messaging properties for the mailbox of the user who makes a GetUMProperties operation request.
 ///
 /// The service serializes null strings by leaving their element out, so the three string properties are optional.
-#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+#[derive(Clone, Debug, PartialEq, ::yaserde::YaSerialize)]
 #[yaserde(
     rename = "UMProperties",
     namespaces = {"m" = "http://schemas.microsoft.com/exchange/services/2006/messages"},
@@ -699,6 +1526,119 @@ pub struct UmProperties {
     /// The identifier of the e-mail folder from which Unified Messaging reads messages over a telephone.
     #[yaserde(rename = "TelephoneAccessFolderEmail", prefix = "m")]
     pub telephone_access_folder_email: ::std::option::Option<::std::string::String>,
+}
+#[allow(
+    clippy::single_match,
+    clippy::match_single_binding,
+    clippy::needless_question_mark,
+    clippy::redundant_closure_call
+)]
+impl ::yaserde::YaDeserialize for UmProperties {
+    fn deserialize<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<Self, ::yaserde::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        xsd::read_children(
+            reader,
+            |reader, namespace, local| {
+                match (namespace, local) {
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "OofStatus",
+                    ) => {
+                        field_0 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
+                                .map_err(|e| e.in_field("OofStatus"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "MissedCallNotificationEnabled",
+                    ) => {
+                        field_1 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
+                                .map_err(|e| e.in_field("MissedCallNotificationEnabled"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "PlayOnPhoneDialString",
+                    ) => {
+                        field_2 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("PlayOnPhoneDialString"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "TelephoneAccessNumbers",
+                    ) => {
+                        field_3 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("TelephoneAccessNumbers"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    (
+                        ::std::option::Option::Some(
+                            "http://schemas.microsoft.com/exchange/services/2006/messages",
+                        ),
+                        "TelephoneAccessFolderEmail",
+                    ) => {
+                        field_4 = ::std::option::Option::Some(
+                            (|| ::std::result::Result::Ok::<
+                                _,
+                                ::yaserde::Error,
+                            >(xsd::read_text(reader)?))()
+                                .map_err(|e| e.in_field("TelephoneAccessFolderEmail"))?,
+                        );
+                        ::std::result::Result::Ok(xsd::Step::Element)
+                    }
+                    _ => ::std::result::Result::Ok(xsd::Step::Skip),
+                }
+            },
+        )?;
+        ::std::result::Result::Ok(UmProperties {
+            oof_status: field_0
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element OofStatus of UMProperties is missing",
+                ))?,
+            missed_call_notification_enabled: field_1
+                .ok_or_else(|| ::yaserde::Error::custom(
+                    "the element MissedCallNotificationEnabled of UMProperties is missing",
+                ))?,
+            play_on_phone_dial_string: field_2,
+            telephone_access_numbers: field_3,
+            telephone_access_folder_email: field_4,
+        })
+    }
 }
 /// Support for the generated types: names and helpers shared by all of them.
 pub mod xsd {
@@ -1264,5 +2204,127 @@ pub mod xsd {
             }
             reader.next_event()?;
         }
+    }
+    /// What a child reader of [`read_children`] did with the child element.
+    #[doc(hidden)]
+    pub enum Step {
+        /// Read it, up to but without its end tag (as yaserde's readers do).
+        Element,
+        /// Read all of it, end tag included.
+        Whole,
+        /// Not its business: skip it.
+        Skip,
+    }
+    /// Reads the children of the element whose start tag is next, handing each
+    /// to `child` with its namespace and local name.
+    #[doc(hidden)]
+    pub fn read_children<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        mut child: impl FnMut(
+            &mut ::yaserde::de::Deserializer<R>,
+            ::std::option::Option<&str>,
+            &str,
+        ) -> ::std::result::Result<Step, ::yaserde::Error>,
+    ) -> ::std::result::Result<(), ::yaserde::Error> {
+        use ::yaserde::__xml::reader::XmlEvent;
+        match reader.next_event()? {
+            XmlEvent::StartElement { .. } => {}
+            event => {
+                return ::std::result::Result::Err(
+                    ::yaserde::Error::custom(
+                        format!("expected a start tag, found {event:?}"),
+                    ),
+                );
+            }
+        }
+        loop {
+            let (namespace, local) = match reader.peek()? {
+                XmlEvent::StartElement { name, .. } => {
+                    (
+                        name.namespace.clone().filter(|ns| !ns.is_empty()),
+                        name.local_name.clone(),
+                    )
+                }
+                XmlEvent::EndElement { .. } | XmlEvent::EndDocument => {
+                    return ::std::result::Result::Ok(());
+                }
+                _ => {
+                    reader.next_event()?;
+                    continue;
+                }
+            };
+            match child(reader, namespace.as_deref(), &local)? {
+                Step::Element => {
+                    reader.next_event()?;
+                }
+                Step::Whole => {}
+                Step::Skip => {
+                    reader.next_event()?;
+                    reader.skip_element(|_| {})?;
+                }
+            }
+        }
+    }
+    /// Writes `<local xmlns="namespace">text</local>`.
+    #[doc(hidden)]
+    pub fn write_simple<W: ::std::io::Write>(
+        writer: &mut ::yaserde::ser::Serializer<W>,
+        local: &str,
+        namespace: &str,
+        text: &str,
+    ) -> ::std::result::Result<(), ::yaserde::Error> {
+        use ::yaserde::__xml::writer::XmlEvent;
+        writer.write(XmlEvent::start_element(local).default_ns(namespace))?;
+        writer.write(XmlEvent::characters(text))?;
+        writer.write(XmlEvent::end_element())?;
+        ::std::result::Result::Ok(())
+    }
+    /// Reads an `xs:boolean`: `true`, `false`, `1` or `0`.
+    #[doc(hidden)]
+    pub fn parse_bool(text: &str) -> ::std::result::Result<bool, ::yaserde::Error> {
+        match text.trim() {
+            "true" | "1" => ::std::result::Result::Ok(true),
+            "false" | "0" => ::std::result::Result::Ok(false),
+            other => {
+                ::std::result::Result::Err(
+                    ::yaserde::Error::custom(format!("{other:?} is not a boolean")),
+                )
+            }
+        }
+    }
+    /// The attributes of the start tag that comes next, left unread.
+    #[doc(hidden)]
+    pub fn start_attributes<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<
+        ::std::vec::Vec<::yaserde::__xml::attribute::OwnedAttribute>,
+        ::yaserde::Error,
+    > {
+        match reader.peek()? {
+            ::yaserde::__xml::reader::XmlEvent::StartElement { attributes, .. } => {
+                ::std::result::Result::Ok(attributes.clone())
+            }
+            event => {
+                ::std::result::Result::Err(
+                    ::yaserde::Error::custom(
+                        format!("expected a start tag, found {event:?}"),
+                    ),
+                )
+            }
+        }
+    }
+    /// Reads the value of attribute `name`, exactly as written.
+    #[doc(hidden)]
+    pub fn parse_attribute<T>(
+        name: &str,
+        value: &str,
+    ) -> ::std::result::Result<T, ::yaserde::Error>
+    where
+        T: ::std::str::FromStr,
+        T::Err: ::std::fmt::Display,
+    {
+        value
+            .parse()
+            .map_err(|e| ::yaserde::Error::custom(format!("attribute {name}: {e}")))
     }
 }

@@ -80,7 +80,8 @@ pub fn emit_files(model: &Model, options: &Options) -> Vec<(String, TokenStream)
     let mut files: Vec<(String, TokenStream)> = model.modules.iter().map(|(module, m)| {
         let items = m.items.values().map(|item| ctx.item(module, item));
         let empty_text = m.items.values().any(|i| {
-            matches!(i, Item::Struct(s) if s.text.as_ref().is_some_and(|t| !matches!(t, TypeRef::Builtin(b) if *b != Builtin::String)))
+            // Only derived readers (the twins of wildcard structs) use it.
+            matches!(i, Item::Struct(s) if !reader::reads_itself(s) && s.text.as_ref().is_some_and(|t| !matches!(t, TypeRef::Builtin(b) if *b != Builtin::String)))
         });
         let empty_text = empty_text.then(|| {
             quote! {
@@ -355,8 +356,9 @@ impl<'m> Ctx<'m> {
                 format_ident!("value")
             };
             // An empty element has no text event: its text is the empty string.
-            let default = (ty.to_string() == quote!(::std::string::String).to_string())
-                .then(|| quote!(, default = "xsd_empty_text"));
+            let default = (ty.to_string() == quote!(::std::string::String).to_string()
+                && !reader::reads_itself(s))
+            .then(|| quote!(, default = "xsd_empty_text"));
             Member {
                 docs: quote!(#[doc = " The element's text."] #value_docs),
                 yaserde: quote!(#[yaserde(text = true #default)]),
@@ -487,7 +489,8 @@ impl<'m> Ctx<'m> {
         let attributes: Vec<Member> = attributes.collect();
         let (derives, reader) = if reader::reads_itself(s) {
             let derives = self.derives(quote!(Clone, Debug, PartialEq, ::yaserde::YaSerialize));
-            let reader = reader::impl_deserialize(self, module, s, &fields, &attributes);
+            let reader =
+                reader::impl_deserialize(self, module, s, &fields, &attributes, text.as_ref());
             (derives, Some(reader))
         } else {
             (derives, None)

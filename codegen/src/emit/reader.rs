@@ -11,11 +11,12 @@ use quote::{format_ident, quote};
 
 use super::wildcard::{attribute_arms, attribute_fields, option_str};
 use super::{Ctx, Member, choice};
-use crate::ir::{Occurrence, Struct};
+use crate::ir::{Builtin, Occurrence, Struct, TypeRef};
 
-/// Whether struct `s` reads itself (see the module doc).
+/// Whether struct `s` reads itself (see the module doc): all but those with
+/// an attribute wildcard, whose impls `wildcard` writes.
 pub(super) fn reads_itself(s: &Struct) -> bool {
-    s.any_attribute.is_none() && s.text.is_none() && s.fields.iter().any(|f| f.flatten)
+    s.any_attribute.is_none()
 }
 
 /// The `YaDeserialize` impl of struct `s`, whose members are `fields` and
@@ -26,6 +27,7 @@ pub(super) fn impl_deserialize(
     s: &Struct,
     fields: &[Member],
     attributes: &[Member],
+    text: Option<&Member>,
 ) -> TokenStream {
     let name = super::to_ident(&s.name);
     let wire = &s.wire_name;
@@ -85,6 +87,11 @@ pub(super) fn impl_deserialize(
             if f.boxed {
                 value = quote!(::std::boxed::Box::new(#value));
             }
+            // An error inside names the element, as yaserde's readers do.
+            let value = quote! {
+                (|| ::std::result::Result::Ok::<_, ::yaserde::Error>(#value))()
+                    .map_err(|e| e.in_field(#local_name))?
+            };
             let store = if f.occurrence == Occurrence::Many {
                 quote!(#local.push(#value);)
             } else {
@@ -121,15 +128,30 @@ pub(super) fn impl_deserialize(
             }
         });
 
-    quote! {
-        // One arm per declared name, whatever their number.
-        #[allow(clippy::single_match, clippy::match_single_binding)]
-        impl ::yaserde::YaDeserialize for #name {
-            fn deserialize<R: ::std::io::Read>(
-                reader: &mut ::yaserde::de::Deserializer<R>,
-            ) -> ::std::result::Result<Self, ::yaserde::Error> {
-                #read_attributes
-                #(#declare)*
+    // Simple content: the text, parsed as its field's type.
+    let (read_content, text_value) = match (text, &s.text) {
+        (Some(m), Some(ty)) => {
+            let ident = &m.ident;
+            let parse = match ty {
+                TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&text)?),
+                TypeRef::Builtin(Builtin::String) | TypeRef::Named(_) => quote!(text),
+                TypeRef::Builtin(_) => {
+                    quote!(text.parse().map_err(::yaserde::Error::custom)?)
+                }
+            };
+            (
+                quote!(let text = xsd::read_text(reader)?;),
+                Some(quote!(#ident: #parse,)),
+            )
+        }
+        _ if s.fields.is_empty() => (
+            quote!(xsd::read_children(reader, |_, _, _| {
+                ::std::result::Result::Ok(xsd::Step::Skip)
+            })?;),
+            None,
+        ),
+        _ => (
+            quote! {
                 xsd::read_children(reader, |reader, namespace, local| {
                     match (namespace, local) {
                         #(#child_arms)*
@@ -145,10 +167,31 @@ pub(super) fn impl_deserialize(
                         }
                     }
                 })?;
+            },
+            None,
+        ),
+    };
+
+    quote! {
+        // One arm per declared name, whatever their number.
+        #[allow(
+            clippy::single_match,
+            clippy::match_single_binding,
+            clippy::needless_question_mark,
+            clippy::redundant_closure_call
+        )]
+        impl ::yaserde::YaDeserialize for #name {
+            fn deserialize<R: ::std::io::Read>(
+                reader: &mut ::yaserde::de::Deserializer<R>,
+            ) -> ::std::result::Result<Self, ::yaserde::Error> {
+                #read_attributes
+                #(#declare)*
+                #read_content
                 #(#choices.check()?;)*
                 ::std::result::Result::Ok(#name {
                     #(#values)*
                     #(#attribute_values)*
+                    #text_value
                 })
             }
         }

@@ -16,8 +16,10 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let has_choices = has(&|i| matches!(i, Item::Choice(_)));
     let has_any = has(&|i| matches!(i, Item::Choice(c) if c.any));
     let has_wildcards = has(&|i| matches!(i, Item::Struct(s) if s.any_attribute.is_some()));
+    // Every struct reads itself with the child and attribute readers.
+    let has_structs = has(&|i| matches!(i, Item::Struct(_)));
     let value_kinds = values::used_kinds(model);
-    if !(has_elements
+    if !(has_structs
         || has_enums
         || has_lists
         || has_choices
@@ -89,7 +91,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             impl ::std::error::Error for InvalidValue {}
         }
     });
-    let text = (has_enums || has_lists || has_choices).then(|| {
+    let text = (has_enums || has_lists || has_choices || has_structs).then(|| {
         quote! {
             /// Writes a text-only element: named as the parent field asks, or `default_name`.
             #[doc(hidden)]
@@ -153,16 +155,17 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
         }
     });
     let document = has_elements.then(|| emit_document(ctx, model));
-    let choices = has_choices.then(|| CHOICES.parse::<TokenStream>().expect("valid Rust"));
+    let choices =
+        (has_choices || has_structs).then(|| CHOICES.parse::<TokenStream>().expect("valid Rust"));
     let any = has_any.then(|| ANY.parse::<TokenStream>().expect("valid Rust"));
     let bool =
-        (has_choices || has_wildcards).then(|| BOOL.parse::<TokenStream>().expect("valid Rust"));
+        (has_choices || has_structs).then(|| BOOL.parse::<TokenStream>().expect("valid Rust"));
     let wildcards = has_wildcards.then(|| {
         super::wildcard::SUPPORT
             .parse::<TokenStream>()
             .expect("valid Rust")
     });
-    let attribute_reader = (has_wildcards || has_choices).then(|| {
+    let attribute_reader = has_structs.then(|| {
         super::wildcard::SUPPORT_READ
             .parse::<TokenStream>()
             .expect("valid Rust")
