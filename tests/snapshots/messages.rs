@@ -15,12 +15,7 @@ pub struct Disconnect {
     #[yaserde(rename = "CallId", prefix = "m")]
     pub call_id: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for Disconnect {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -37,11 +32,7 @@ impl ::yaserde::YaDeserialize for Disconnect {
                         "CallId",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("CallId"))?,
+                            xsd::child(reader, "CallId", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -72,12 +63,7 @@ impl xsd::Element for Disconnect {
     default_namespace = "m"
 )]
 pub struct DisconnectResponse {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for DisconnectResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -108,12 +94,7 @@ pub struct GetCallInfo {
     #[yaserde(rename = "CallId", prefix = "m")]
     pub call_id: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for GetCallInfo {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -130,11 +111,7 @@ impl ::yaserde::YaDeserialize for GetCallInfo {
                         "CallId",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("CallId"))?,
+                            xsd::child(reader, "CallId", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -169,12 +146,7 @@ pub struct GetCallInfoResponse {
     #[yaserde(rename = "GetCallInfoResponse", prefix = "m")]
     pub get_call_info_response: UmCallInfo,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for GetCallInfoResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -191,15 +163,11 @@ impl ::yaserde::YaDeserialize for GetCallInfoResponse {
                         "GetCallInfoResponse",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(
-                                <UmCallInfo as ::yaserde::YaDeserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ))()
-                                .map_err(|e| e.in_field("GetCallInfoResponse"))?,
+                            xsd::child(
+                                reader,
+                                "GetCallInfoResponse",
+                                <UmCallInfo as ::yaserde::YaDeserialize>::deserialize,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -230,12 +198,7 @@ impl xsd::Element for GetCallInfoResponse {
     default_namespace = "m"
 )]
 pub struct GetUmProperties {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for GetUmProperties {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -266,12 +229,7 @@ pub struct GetUmPropertiesResponse {
     #[yaserde(rename = "GetUMPropertiesResponse", prefix = "m")]
     pub get_um_properties_response: UmProperties,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for GetUmPropertiesResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -288,15 +246,11 @@ impl ::yaserde::YaDeserialize for GetUmPropertiesResponse {
                         "GetUMPropertiesResponse",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(
-                                <UmProperties as ::yaserde::YaDeserialize>::deserialize(
-                                    reader,
-                                )?,
-                            ))()
-                                .map_err(|e| e.in_field("GetUMPropertiesResponse"))?,
+                            xsd::child(
+                                reader,
+                                "GetUMPropertiesResponse",
+                                <UmProperties as ::yaserde::YaDeserialize>::deserialize,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -327,12 +281,7 @@ impl xsd::Element for GetUmPropertiesResponse {
     default_namespace = "m"
 )]
 pub struct IsUmEnabled {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for IsUmEnabled {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -363,12 +312,7 @@ pub struct IsUmEnabledResponse {
     #[yaserde(rename = "IsUMEnabledResponse", prefix = "m")]
     pub is_um_enabled_response: bool,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for IsUmEnabledResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -385,11 +329,7 @@ impl ::yaserde::YaDeserialize for IsUmEnabledResponse {
                         "IsUMEnabledResponse",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
-                                .map_err(|e| e.in_field("IsUMEnabledResponse"))?,
+                            xsd::child(reader, "IsUMEnabledResponse", xsd::read_bool)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -427,12 +367,7 @@ pub struct PlayOnPhone {
     #[yaserde(rename = "DialString", prefix = "m")]
     pub dial_string: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for PlayOnPhone {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -450,11 +385,7 @@ impl ::yaserde::YaDeserialize for PlayOnPhone {
                         "entryId",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("entryId"))?,
+                            xsd::child(reader, "entryId", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -465,11 +396,7 @@ impl ::yaserde::YaDeserialize for PlayOnPhone {
                         "DialString",
                     ) => {
                         field_1 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("DialString"))?,
+                            xsd::child(reader, "DialString", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -511,12 +438,7 @@ pub struct PlayOnPhoneGreeting {
     #[yaserde(rename = "DialString", prefix = "m")]
     pub dial_string: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for PlayOnPhoneGreeting {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -534,16 +456,11 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneGreeting {
                         "GreetingType",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(
-                                <UmGreetingType as ::std::str::FromStr>::from_str(
-                                        &xsd::read_text(reader)?,
-                                    )
-                                    .map_err(::yaserde::Error::custom)?,
-                            ))()
-                                .map_err(|e| e.in_field("GreetingType"))?,
+                            xsd::child(
+                                reader,
+                                "GreetingType",
+                                xsd::read_parsed::<UmGreetingType, _>,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -554,11 +471,7 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneGreeting {
                         "DialString",
                     ) => {
                         field_1 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("DialString"))?,
+                            xsd::child(reader, "DialString", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -597,12 +510,7 @@ pub struct PlayOnPhoneGreetingResponse {
     #[yaserde(rename = "PlayOnPhoneGreetingResponse", prefix = "m")]
     pub play_on_phone_greeting_response: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for PlayOnPhoneGreetingResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -619,11 +527,11 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneGreetingResponse {
                         "PlayOnPhoneGreetingResponse",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("PlayOnPhoneGreetingResponse"))?,
+                            xsd::child(
+                                reader,
+                                "PlayOnPhoneGreetingResponse",
+                                xsd::read_text,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -658,12 +566,7 @@ pub struct PlayOnPhoneResponse {
     #[yaserde(rename = "PlayOnPhoneResponse", prefix = "m")]
     pub play_on_phone_response: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for PlayOnPhoneResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -680,11 +583,7 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneResponse {
                         "PlayOnPhoneResponse",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("PlayOnPhoneResponse"))?,
+                            xsd::child(reader, "PlayOnPhoneResponse", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -715,12 +614,7 @@ impl xsd::Element for PlayOnPhoneResponse {
     default_namespace = "m"
 )]
 pub struct ResetPin {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for ResetPin {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -747,12 +641,7 @@ impl xsd::Element for ResetPin {
     default_namespace = "m"
 )]
 pub struct ResetPinResponse {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for ResetPinResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -783,12 +672,7 @@ pub struct SetMissedCallNotificationEnabled {
     #[yaserde(rename = "status", prefix = "m")]
     pub status: bool,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetMissedCallNotificationEnabled {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -805,11 +689,7 @@ impl ::yaserde::YaDeserialize for SetMissedCallNotificationEnabled {
                         "status",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
-                                .map_err(|e| e.in_field("status"))?,
+                            xsd::child(reader, "status", xsd::read_bool)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -840,12 +720,7 @@ impl xsd::Element for SetMissedCallNotificationEnabled {
     default_namespace = "m"
 )]
 pub struct SetMissedCallNotificationEnabledResponse {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetMissedCallNotificationEnabledResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -877,12 +752,7 @@ pub struct SetOofStatus {
     #[yaserde(rename = "status", prefix = "m")]
     pub status: bool,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetOofStatus {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -899,11 +769,7 @@ impl ::yaserde::YaDeserialize for SetOofStatus {
                         "status",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
-                                .map_err(|e| e.in_field("status"))?,
+                            xsd::child(reader, "status", xsd::read_bool)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -934,12 +800,7 @@ impl xsd::Element for SetOofStatus {
     default_namespace = "m"
 )]
 pub struct SetOofStatusResponse {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetOofStatusResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -970,12 +831,7 @@ pub struct SetPlayOnPhoneDialString {
     #[yaserde(rename = "dialString", prefix = "m")]
     pub dial_string: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetPlayOnPhoneDialString {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -992,11 +848,7 @@ impl ::yaserde::YaDeserialize for SetPlayOnPhoneDialString {
                         "dialString",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("dialString"))?,
+                            xsd::child(reader, "dialString", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1027,12 +879,7 @@ impl xsd::Element for SetPlayOnPhoneDialString {
     default_namespace = "m"
 )]
 pub struct SetPlayOnPhoneDialStringResponse {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetPlayOnPhoneDialStringResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -1064,12 +911,7 @@ pub struct SetTelephoneAccessFolderEmail {
     #[yaserde(rename = "base64FolderId", prefix = "m")]
     pub base64_folder_id: ::std::string::String,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetTelephoneAccessFolderEmail {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -1086,11 +928,7 @@ impl ::yaserde::YaDeserialize for SetTelephoneAccessFolderEmail {
                         "base64FolderId",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("base64FolderId"))?,
+                            xsd::child(reader, "base64FolderId", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1121,12 +959,7 @@ impl xsd::Element for SetTelephoneAccessFolderEmail {
     default_namespace = "m"
 )]
 pub struct SetTelephoneAccessFolderEmailResponse {}
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for SetTelephoneAccessFolderEmailResponse {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -1161,12 +994,7 @@ pub struct UmCallInfo {
     #[yaserde(rename = "EventCause", prefix = "m")]
     pub event_cause: UmEventCause,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for UmCallInfo {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -1184,16 +1012,11 @@ impl ::yaserde::YaDeserialize for UmCallInfo {
                         "CallState",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(
-                                <UmCallState as ::std::str::FromStr>::from_str(
-                                        &xsd::read_text(reader)?,
-                                    )
-                                    .map_err(::yaserde::Error::custom)?,
-                            ))()
-                                .map_err(|e| e.in_field("CallState"))?,
+                            xsd::child(
+                                reader,
+                                "CallState",
+                                xsd::read_parsed::<UmCallState, _>,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1204,16 +1027,11 @@ impl ::yaserde::YaDeserialize for UmCallInfo {
                         "EventCause",
                     ) => {
                         field_1 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(
-                                <UmEventCause as ::std::str::FromStr>::from_str(
-                                        &xsd::read_text(reader)?,
-                                    )
-                                    .map_err(::yaserde::Error::custom)?,
-                            ))()
-                                .map_err(|e| e.in_field("EventCause"))?,
+                            xsd::child(
+                                reader,
+                                "EventCause",
+                                xsd::read_parsed::<UmEventCause, _>,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1527,12 +1345,7 @@ pub struct UmProperties {
     #[yaserde(rename = "TelephoneAccessFolderEmail", prefix = "m")]
     pub telephone_access_folder_email: ::std::option::Option<::std::string::String>,
 }
-#[allow(
-    clippy::single_match,
-    clippy::match_single_binding,
-    clippy::needless_question_mark,
-    clippy::redundant_closure_call
-)]
+#[allow(clippy::single_match, clippy::match_single_binding)]
 impl ::yaserde::YaDeserialize for UmProperties {
     fn deserialize<R: ::std::io::Read>(
         reader: &mut ::yaserde::de::Deserializer<R>,
@@ -1553,11 +1366,7 @@ impl ::yaserde::YaDeserialize for UmProperties {
                         "OofStatus",
                     ) => {
                         field_0 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
-                                .map_err(|e| e.in_field("OofStatus"))?,
+                            xsd::child(reader, "OofStatus", xsd::read_bool)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1568,11 +1377,11 @@ impl ::yaserde::YaDeserialize for UmProperties {
                         "MissedCallNotificationEnabled",
                     ) => {
                         field_1 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::parse_bool(&xsd::read_text(reader)?)?))()
-                                .map_err(|e| e.in_field("MissedCallNotificationEnabled"))?,
+                            xsd::child(
+                                reader,
+                                "MissedCallNotificationEnabled",
+                                xsd::read_bool,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1583,11 +1392,7 @@ impl ::yaserde::YaDeserialize for UmProperties {
                         "PlayOnPhoneDialString",
                     ) => {
                         field_2 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("PlayOnPhoneDialString"))?,
+                            xsd::child(reader, "PlayOnPhoneDialString", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1598,11 +1403,7 @@ impl ::yaserde::YaDeserialize for UmProperties {
                         "TelephoneAccessNumbers",
                     ) => {
                         field_3 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("TelephoneAccessNumbers"))?,
+                            xsd::child(reader, "TelephoneAccessNumbers", xsd::read_text)?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -1613,11 +1414,11 @@ impl ::yaserde::YaDeserialize for UmProperties {
                         "TelephoneAccessFolderEmail",
                     ) => {
                         field_4 = ::std::option::Option::Some(
-                            (|| ::std::result::Result::Ok::<
-                                _,
-                                ::yaserde::Error,
-                            >(xsd::read_text(reader)?))()
-                                .map_err(|e| e.in_field("TelephoneAccessFolderEmail"))?,
+                            xsd::child(
+                                reader,
+                                "TelephoneAccessFolderEmail",
+                                xsd::read_text,
+                            )?,
                         );
                         ::std::result::Result::Ok(xsd::Step::Element)
                     }
@@ -2264,6 +2065,35 @@ pub mod xsd {
                 }
             }
         }
+    }
+    /// Reads a child element's value with `read`, naming the element in an error.
+    #[doc(hidden)]
+    pub fn child<R: ::std::io::Read, T>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        name: &str,
+        read: impl FnOnce(
+            &mut ::yaserde::de::Deserializer<R>,
+        ) -> ::std::result::Result<T, ::yaserde::Error>,
+    ) -> ::std::result::Result<T, ::yaserde::Error> {
+        read(reader).map_err(|e| e.in_field(name))
+    }
+    /// Reads a text-only element as an `xs:boolean`.
+    #[doc(hidden)]
+    pub fn read_bool<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<bool, ::yaserde::Error> {
+        parse_bool(&read_text(reader)?)
+    }
+    /// Reads a text-only element as a `T`, with its `FromStr`.
+    #[doc(hidden)]
+    pub fn read_parsed<T, R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<T, ::yaserde::Error>
+    where
+        T: ::std::str::FromStr,
+        T::Err: ::std::fmt::Display,
+    {
+        read_text(reader)?.parse().map_err(::yaserde::Error::custom)
     }
     /// Writes `<local xmlns="namespace">text</local>`.
     #[doc(hidden)]

@@ -241,22 +241,20 @@ fn write_alternative(ctx: &Ctx<'_>, a: &Alternative) -> TokenStream {
 }
 
 fn read_alternative(ctx: &Ctx<'_>, module: &str, a: &Alternative) -> TokenStream {
-    read_value(ctx, module, &a.ty)
+    let read = read_fn(ctx, module, &a.ty);
+    quote!(#read(reader)?)
 }
 
-/// Reads a value of type `ty` from the element whose start tag is next,
-/// leaving its end tag (as yaserde's readers do).
-pub(super) fn read_value(ctx: &Ctx<'_>, module: &str, ty_ref: &TypeRef) -> TokenStream {
+/// The function that reads a value of type `ty` from the element whose start
+/// tag is next, leaving its end tag (as yaserde's readers do).
+pub(super) fn read_fn(ctx: &Ctx<'_>, module: &str, ty_ref: &TypeRef) -> TokenStream {
     let ty = ctx.type_tokens(module, ty_ref);
     match ty_ref {
         TypeRef::Named(r) if matches!(ctx.model.item(r), Some(Item::Struct(_))) => {
-            quote!(<#ty as ::yaserde::YaDeserialize>::deserialize(reader)?)
+            quote!(<#ty as ::yaserde::YaDeserialize>::deserialize)
         }
-        TypeRef::Builtin(Builtin::String) => quote!(xsd::read_text(reader)?),
-        TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&xsd::read_text(reader)?)?),
-        _ => quote! {
-            <#ty as ::std::str::FromStr>::from_str(&xsd::read_text(reader)?)
-                .map_err(::yaserde::Error::custom)?
-        },
+        TypeRef::Builtin(Builtin::String) => quote!(xsd::read_text),
+        TypeRef::Builtin(Builtin::Bool) => quote!(xsd::read_bool),
+        _ => quote!(xsd::read_parsed::<#ty, _>),
     }
 }

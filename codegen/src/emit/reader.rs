@@ -83,14 +83,12 @@ pub(super) fn impl_deserialize(
         .map(|(f, local)| {
             let namespace = option_str(&f.namespace);
             let local_name = &f.wire_name;
-            let mut value = choice::read_value(ctx, module, &f.ty);
-            if f.boxed {
-                value = quote!(::std::boxed::Box::new(#value));
-            }
             // An error inside names the element, as yaserde's readers do.
-            let value = quote! {
-                (|| ::std::result::Result::Ok::<_, ::yaserde::Error>(#value))()
-                    .map_err(|e| e.in_field(#local_name))?
+            let read = choice::read_fn(ctx, module, &f.ty);
+            let value = if f.boxed {
+                quote!(xsd::child(reader, #local_name, #read).map(::std::boxed::Box::new)?)
+            } else {
+                quote!(xsd::child(reader, #local_name, #read)?)
             };
             let store = if f.occurrence == Occurrence::Many {
                 quote!(#local.push(#value);)
@@ -174,12 +172,7 @@ pub(super) fn impl_deserialize(
 
     quote! {
         // One arm per declared name, whatever their number.
-        #[allow(
-            clippy::single_match,
-            clippy::match_single_binding,
-            clippy::needless_question_mark,
-            clippy::redundant_closure_call
-        )]
+        #[allow(clippy::single_match, clippy::match_single_binding)]
         impl ::yaserde::YaDeserialize for #name {
             fn deserialize<R: ::std::io::Read>(
                 reader: &mut ::yaserde::de::Deserializer<R>,

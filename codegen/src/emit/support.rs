@@ -337,6 +337,36 @@ const CHOICES: &str = r#"
         }
     }
 
+    /// Reads a child element's value with `read`, naming the element in an error.
+    #[doc(hidden)]
+    pub fn child<R: ::std::io::Read, T>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        name: &str,
+        read: impl FnOnce(&mut ::yaserde::de::Deserializer<R>) -> ::std::result::Result<T, ::yaserde::Error>,
+    ) -> ::std::result::Result<T, ::yaserde::Error> {
+        read(reader).map_err(|e| e.in_field(name))
+    }
+
+    /// Reads a text-only element as an `xs:boolean`.
+    #[doc(hidden)]
+    pub fn read_bool<R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<bool, ::yaserde::Error> {
+        parse_bool(&read_text(reader)?)
+    }
+
+    /// Reads a text-only element as a `T`, with its `FromStr`.
+    #[doc(hidden)]
+    pub fn read_parsed<T, R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<T, ::yaserde::Error>
+    where
+        T: ::std::str::FromStr,
+        T::Err: ::std::fmt::Display,
+    {
+        read_text(reader)?.parse().map_err(::yaserde::Error::custom)
+    }
+
     /// Writes `<local xmlns="namespace">text</local>`.
     #[doc(hidden)]
     pub fn write_simple<W: ::std::io::Write>(
