@@ -25,16 +25,8 @@ impl ::yaserde::YaDeserialize for Disconnect {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "CallId",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "CallId", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "CallId") => {
+                        xsd::one(&mut field_0, reader, "CallId", xsd::read_text)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -104,16 +96,8 @@ impl ::yaserde::YaDeserialize for GetCallInfo {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "CallId",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "CallId", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "CallId") => {
+                        xsd::one(&mut field_0, reader, "CallId", xsd::read_text)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -156,20 +140,13 @@ impl ::yaserde::YaDeserialize for GetCallInfoResponse {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "GetCallInfoResponse",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "GetCallInfoResponse",
-                                <UmCallInfo as ::yaserde::YaDeserialize>::deserialize,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "GetCallInfoResponse") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "GetCallInfoResponse",
+                            <UmCallInfo as ::yaserde::YaDeserialize>::deserialize,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -239,20 +216,13 @@ impl ::yaserde::YaDeserialize for GetUmPropertiesResponse {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "GetUMPropertiesResponse",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "GetUMPropertiesResponse",
-                                <UmProperties as ::yaserde::YaDeserialize>::deserialize,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "GetUMPropertiesResponse") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "GetUMPropertiesResponse",
+                            <UmProperties as ::yaserde::YaDeserialize>::deserialize,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -322,16 +292,13 @@ impl ::yaserde::YaDeserialize for IsUmEnabledResponse {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "IsUMEnabledResponse",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "IsUMEnabledResponse", xsd::read_bool)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "IsUMEnabledResponse") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "IsUMEnabledResponse",
+                            xsd::read_bool,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -378,27 +345,11 @@ impl ::yaserde::YaDeserialize for PlayOnPhone {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "entryId",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "entryId", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "entryId") => {
+                        xsd::one(&mut field_0, reader, "entryId", xsd::read_text)
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "DialString",
-                    ) => {
-                        field_1 = ::std::option::Option::Some(
-                            xsd::child(reader, "DialString", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "DialString") => {
+                        xsd::one(&mut field_1, reader, "DialString", xsd::read_text)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -449,31 +400,16 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneGreeting {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "GreetingType",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "GreetingType",
-                                xsd::read_parsed::<UmGreetingType, _>,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "GreetingType") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "GreetingType",
+                            xsd::read_parsed::<UmGreetingType, _>,
+                        )
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "DialString",
-                    ) => {
-                        field_1 = ::std::option::Option::Some(
-                            xsd::child(reader, "DialString", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "DialString") => {
+                        xsd::one(&mut field_1, reader, "DialString", xsd::read_text)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -520,20 +456,13 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneGreetingResponse {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "PlayOnPhoneGreetingResponse",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "PlayOnPhoneGreetingResponse",
-                                xsd::read_text,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "PlayOnPhoneGreetingResponse") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "PlayOnPhoneGreetingResponse",
+                            xsd::read_text,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -576,16 +505,13 @@ impl ::yaserde::YaDeserialize for PlayOnPhoneResponse {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "PlayOnPhoneResponse",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "PlayOnPhoneResponse", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "PlayOnPhoneResponse") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "PlayOnPhoneResponse",
+                            xsd::read_text,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -682,16 +608,8 @@ impl ::yaserde::YaDeserialize for SetMissedCallNotificationEnabled {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "status",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "status", xsd::read_bool)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "status") => {
+                        xsd::one(&mut field_0, reader, "status", xsd::read_bool)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -762,16 +680,8 @@ impl ::yaserde::YaDeserialize for SetOofStatus {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "status",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "status", xsd::read_bool)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "status") => {
+                        xsd::one(&mut field_0, reader, "status", xsd::read_bool)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -841,16 +751,8 @@ impl ::yaserde::YaDeserialize for SetPlayOnPhoneDialString {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "dialString",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "dialString", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "dialString") => {
+                        xsd::one(&mut field_0, reader, "dialString", xsd::read_text)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -921,16 +823,8 @@ impl ::yaserde::YaDeserialize for SetTelephoneAccessFolderEmail {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "base64FolderId",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "base64FolderId", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "base64FolderId") => {
+                        xsd::one(&mut field_0, reader, "base64FolderId", xsd::read_text)
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -1005,35 +899,21 @@ impl ::yaserde::YaDeserialize for UmCallInfo {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "CallState",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "CallState",
-                                xsd::read_parsed::<UmCallState, _>,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "CallState") => {
+                        xsd::one(
+                            &mut field_0,
+                            reader,
+                            "CallState",
+                            xsd::read_parsed::<UmCallState, _>,
+                        )
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "EventCause",
-                    ) => {
-                        field_1 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "EventCause",
-                                xsd::read_parsed::<UmEventCause, _>,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "EventCause") => {
+                        xsd::one(
+                            &mut field_1,
+                            reader,
+                            "EventCause",
+                            xsd::read_parsed::<UmEventCause, _>,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -1359,68 +1239,40 @@ impl ::yaserde::YaDeserialize for UmProperties {
             reader,
             |reader, namespace, local| {
                 match (namespace, local) {
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "OofStatus",
-                    ) => {
-                        field_0 = ::std::option::Option::Some(
-                            xsd::child(reader, "OofStatus", xsd::read_bool)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "OofStatus") => {
+                        xsd::one(&mut field_0, reader, "OofStatus", xsd::read_bool)
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "MissedCallNotificationEnabled",
-                    ) => {
-                        field_1 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "MissedCallNotificationEnabled",
-                                xsd::read_bool,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "MissedCallNotificationEnabled") => {
+                        xsd::one(
+                            &mut field_1,
+                            reader,
+                            "MissedCallNotificationEnabled",
+                            xsd::read_bool,
+                        )
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "PlayOnPhoneDialString",
-                    ) => {
-                        field_2 = ::std::option::Option::Some(
-                            xsd::child(reader, "PlayOnPhoneDialString", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "PlayOnPhoneDialString") => {
+                        xsd::one(
+                            &mut field_2,
+                            reader,
+                            "PlayOnPhoneDialString",
+                            xsd::read_text,
+                        )
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "TelephoneAccessNumbers",
-                    ) => {
-                        field_3 = ::std::option::Option::Some(
-                            xsd::child(reader, "TelephoneAccessNumbers", xsd::read_text)?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "TelephoneAccessNumbers") => {
+                        xsd::one(
+                            &mut field_3,
+                            reader,
+                            "TelephoneAccessNumbers",
+                            xsd::read_text,
+                        )
                     }
-                    (
-                        ::std::option::Option::Some(
-                            "http://schemas.microsoft.com/exchange/services/2006/messages",
-                        ),
-                        "TelephoneAccessFolderEmail",
-                    ) => {
-                        field_4 = ::std::option::Option::Some(
-                            xsd::child(
-                                reader,
-                                "TelephoneAccessFolderEmail",
-                                xsd::read_text,
-                            )?,
-                        );
-                        ::std::result::Result::Ok(xsd::Step::Element)
+                    (xsd::ns::M, "TelephoneAccessFolderEmail") => {
+                        xsd::one(
+                            &mut field_4,
+                            reader,
+                            "TelephoneAccessFolderEmail",
+                            xsd::read_text,
+                        )
                     }
                     _ => ::std::result::Result::Ok(xsd::Step::Skip),
                 }
@@ -2077,6 +1929,33 @@ pub mod xsd {
     ) -> ::std::result::Result<T, ::yaserde::Error> {
         read(reader).map_err(|e| e.in_field(name))
     }
+    /// Reads the child element whose start tag is next into `slot`
+    /// (naming it in an error), up to but without its end tag.
+    #[doc(hidden)]
+    pub fn one<R: ::std::io::Read, T>(
+        slot: &mut ::std::option::Option<T>,
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        name: &str,
+        read: impl FnOnce(
+            &mut ::yaserde::de::Deserializer<R>,
+        ) -> ::std::result::Result<T, ::yaserde::Error>,
+    ) -> ::std::result::Result<Step, ::yaserde::Error> {
+        *slot = ::std::option::Option::Some(child(reader, name, read)?);
+        ::std::result::Result::Ok(Step::Element)
+    }
+    /// Reads the child element whose start tag is next onto `items`.
+    #[doc(hidden)]
+    pub fn many<R: ::std::io::Read, T>(
+        items: &mut ::std::vec::Vec<T>,
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        name: &str,
+        read: impl FnOnce(
+            &mut ::yaserde::de::Deserializer<R>,
+        ) -> ::std::result::Result<T, ::yaserde::Error>,
+    ) -> ::std::result::Result<Step, ::yaserde::Error> {
+        items.push(child(reader, name, read)?);
+        ::std::result::Result::Ok(Step::Element)
+    }
     /// Reads a text-only element as an `xs:boolean`.
     #[doc(hidden)]
     pub fn read_bool<R: ::std::io::Read>(
@@ -2156,5 +2035,13 @@ pub mod xsd {
         value
             .parse()
             .map_err(|e| ::yaserde::Error::custom(format!("attribute {name}: {e}")))
+    }
+    /// The namespaces the generated readers match, by prefix.
+    #[doc(hidden)]
+    pub mod ns {
+        /// `http://schemas.microsoft.com/exchange/services/2006/messages`, the namespace written `m:`.
+        pub const M: ::std::option::Option<&str> = ::std::option::Option::Some(
+            "http://schemas.microsoft.com/exchange/services/2006/messages",
+        );
     }
 }

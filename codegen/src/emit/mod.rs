@@ -125,6 +125,8 @@ pub(crate) struct Ctx<'m> {
     options: &'m Options,
     /// Items that some field holds in a `Box`: they get `Box<T>` impls.
     boxed: BTreeSet<ItemRef>,
+    /// Namespace prefix to the name of its constant in `xsd::ns`.
+    ns_consts: std::collections::BTreeMap<String, proc_macro2::Ident>,
 }
 
 impl<'m> Ctx<'m> {
@@ -163,6 +165,7 @@ impl<'m> Ctx<'m> {
             model,
             options,
             boxed,
+            ns_consts: reader::ns_consts(model),
         }
     }
 

@@ -11,7 +11,9 @@ use quote::{format_ident, quote};
 
 use super::wildcard::{attribute_arms, attribute_fields, option_str};
 use super::{Ctx, Member, choice};
-use crate::ir::{Builtin, Occurrence, Struct, TypeRef};
+use std::collections::BTreeMap;
+
+use crate::ir::{Builtin, Model, Occurrence, Struct, TypeRef};
 
 /// Whether struct `s` reads itself (see the module doc): all but those with
 /// an attribute wildcard, whose impls `wildcard` writes.
@@ -35,7 +37,7 @@ pub(super) fn impl_deserialize(
     let attribute_locals: Vec<Ident> = (0..attributes.len())
         .map(|i| format_ident!("attribute_{i}"))
         .collect();
-    let arms = attribute_arms(s, &attribute_locals);
+    let arms = attribute_arms(s, &attribute_locals, &|ns| ns_pattern(ctx, ns));
     let read_attributes = (!attributes.is_empty()).then(|| {
         quote! {
             let attributes = xsd::start_attributes(reader)?;
@@ -81,25 +83,19 @@ pub(super) fn impl_deserialize(
         .zip(&locals)
         .filter(|(f, _)| !f.flatten)
         .map(|(f, local)| {
-            let namespace = option_str(&f.namespace);
+            let namespace = ns_pattern(ctx, &f.namespace);
             let local_name = &f.wire_name;
-            // An error inside names the element, as yaserde's readers do.
-            let read = choice::read_fn(ctx, module, &f.ty);
-            let value = if f.boxed {
-                quote!(xsd::child(reader, #local_name, #read).map(::std::boxed::Box::new)?)
-            } else {
-                quote!(xsd::child(reader, #local_name, #read)?)
-            };
+            let mut read = choice::read_fn(ctx, module, &f.ty);
+            if f.boxed {
+                read = quote!(|reader| #read(reader).map(::std::boxed::Box::new));
+            }
             let store = if f.occurrence == Occurrence::Many {
-                quote!(#local.push(#value);)
+                quote!(xsd::many)
             } else {
-                quote!(#local = ::std::option::Option::Some(#value);)
+                quote!(xsd::one)
             };
             quote! {
-                (#namespace, #local_name) => {
-                    #store
-                    ::std::result::Result::Ok(xsd::Step::Element)
-                }
+                (#namespace, #local_name) => #store(&mut #local, reader, #local_name, #read),
             }
         });
     let choices: Vec<&Ident> = s
@@ -189,4 +185,32 @@ pub(super) fn impl_deserialize(
             }
         }
     }
+}
+
+/// A pattern matching namespace `ns` (an `Option<&str>`): the support
+/// module's constant for its prefix (`xsd::ns::T`), else the literal.
+pub(super) fn ns_pattern(ctx: &Ctx<'_>, ns: &Option<String>) -> TokenStream {
+    match ctx.prefix(ns).and_then(|p| ctx.ns_consts.get(p)) {
+        Some(name) => quote!(xsd::ns::#name),
+        None => option_str(ns),
+    }
+}
+
+/// The constants of `xsd::ns`: each prefix upper-cased (`t` gives `T`),
+/// where that makes a plain identifier no other prefix also makes.
+pub(super) fn ns_consts(model: &Model) -> BTreeMap<String, Ident> {
+    let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for prefix in model.prefixes.values() {
+        let name = prefix.to_ascii_uppercase();
+        let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric());
+        if plain {
+            by_name.entry(name).or_default().push(prefix);
+        }
+    }
+    by_name
+        .into_iter()
+        .filter(|(_, prefixes)| prefixes.len() == 1)
+        .map(|(name, prefixes)| (prefixes[0].to_string(), format_ident!("{name}")))
+        .collect()
 }

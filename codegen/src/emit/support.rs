@@ -170,6 +170,23 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             .parse::<TokenStream>()
             .expect("valid Rust")
     });
+    let namespaces = has_structs.then(|| {
+        let consts = model.prefixes.iter().filter_map(|(uri, prefix)| {
+            let name = ctx.ns_consts.get(prefix)?;
+            let doc = format!(" `{uri}`, the namespace written `{prefix}:`.");
+            Some(quote! {
+                #[doc = #doc]
+                pub const #name: ::std::option::Option<&str> = ::std::option::Option::Some(#uri);
+            })
+        });
+        quote! {
+            /// The namespaces the generated readers match, by prefix.
+            #[doc(hidden)]
+            pub mod ns {
+                #(#consts)*
+            }
+        }
+    });
     let values = values::emit_support(&value_kinds);
     quote! {
         /// Support for the generated types: names and helpers shared by all of them.
@@ -183,6 +200,7 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
             #bool
             #wildcards
             #attribute_reader
+            #namespaces
             #any
             #values
         }
@@ -345,6 +363,31 @@ const CHOICES: &str = r#"
         read: impl FnOnce(&mut ::yaserde::de::Deserializer<R>) -> ::std::result::Result<T, ::yaserde::Error>,
     ) -> ::std::result::Result<T, ::yaserde::Error> {
         read(reader).map_err(|e| e.in_field(name))
+    }
+
+    /// Reads the child element whose start tag is next into `slot`
+    /// (naming it in an error), up to but without its end tag.
+    #[doc(hidden)]
+    pub fn one<R: ::std::io::Read, T>(
+        slot: &mut ::std::option::Option<T>,
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        name: &str,
+        read: impl FnOnce(&mut ::yaserde::de::Deserializer<R>) -> ::std::result::Result<T, ::yaserde::Error>,
+    ) -> ::std::result::Result<Step, ::yaserde::Error> {
+        *slot = ::std::option::Option::Some(child(reader, name, read)?);
+        ::std::result::Result::Ok(Step::Element)
+    }
+
+    /// Reads the child element whose start tag is next onto `items`.
+    #[doc(hidden)]
+    pub fn many<R: ::std::io::Read, T>(
+        items: &mut ::std::vec::Vec<T>,
+        reader: &mut ::yaserde::de::Deserializer<R>,
+        name: &str,
+        read: impl FnOnce(&mut ::yaserde::de::Deserializer<R>) -> ::std::result::Result<T, ::yaserde::Error>,
+    ) -> ::std::result::Result<Step, ::yaserde::Error> {
+        items.push(child(reader, name, read)?);
+        ::std::result::Result::Ok(Step::Element)
     }
 
     /// Reads a text-only element as an `xs:boolean`.

@@ -42,7 +42,7 @@ pub(super) fn impls(
     let locals: Vec<Ident> = (0..attributes.len())
         .map(|i| quote::format_ident!("attribute_{i}"))
         .collect();
-    let arms = attribute_arms(s, &locals);
+    let arms = attribute_arms(s, &locals, &option_str);
     let allows = match &any.namespaces {
         NamespaceConstraint::Any => quote!(true),
         NamespaceConstraint::Not(list) => {
@@ -167,13 +167,17 @@ pub(super) fn impls(
 
 /// The match arms that read each declared attribute of `s` from `attribute`
 /// (an `OwnedAttribute` matched by `(namespace, local name)`) into its local.
-pub(super) fn attribute_arms(s: &Struct, locals: &[Ident]) -> Vec<TokenStream> {
+pub(super) fn attribute_arms(
+    s: &Struct,
+    locals: &[Ident],
+    ns_pattern: &dyn Fn(&Option<String>) -> TokenStream,
+) -> Vec<TokenStream> {
     s.attributes
         .iter()
         .zip(locals)
         .map(|(a, local)| {
             let local_name = &a.wire_name;
-            let namespace = option_str(&a.namespace);
+            let namespace = ns_pattern(&a.namespace);
             let parse = match &a.ty {
                 TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&attribute.value)?),
                 TypeRef::Builtin(Builtin::String) => quote!(attribute.value.clone()),
