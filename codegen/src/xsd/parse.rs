@@ -45,6 +45,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Schema, Vec<ParseError>> {
     let mut p = Parser {
         file,
         doc: &doc,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
         errors: Vec::new(),
     };
     let schema = p.schema(doc.root_element());
@@ -58,6 +61,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Schema, Vec<ParseError>> {
 struct Parser<'d, 'i> {
     file: Arc<PathBuf>,
     doc: &'d Document<'i>,
+    /// The byte offset at which each line starts: `Document::text_pos_at`
+    /// counts lines from the start of the text at every call, which made
+    /// parsing quadratic in the file's length.
+    line_starts: Vec<usize>,
     errors: Vec<ParseError>,
 }
 
@@ -75,12 +82,17 @@ fn is_xs(node: Node<'_, '_>, name: &str) -> bool {
 }
 
 impl<'i> Parser<'_, 'i> {
+    /// Where `node` starts, as `Document::text_pos_at` gives it: line and
+    /// column (in characters) counted from 1.
     fn location(&self, node: Node<'_, 'i>) -> Location {
-        let pos = self.doc.text_pos_at(node.range().start);
+        let text = self.doc.input_text();
+        let pos = node.range().start.min(text.len());
+        let line = self.line_starts.partition_point(|&start| start <= pos) - 1;
+        let column = text[self.line_starts[line]..pos].chars().count() + 1;
         Location {
             file: self.file.clone(),
-            line: pos.row,
-            column: pos.col,
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
         }
     }
 
