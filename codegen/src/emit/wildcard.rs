@@ -131,6 +131,8 @@ pub(super) fn impls(
                 }
             }
 
+            // One push per declared attribute, each maybe conditional.
+            #[allow(clippy::vec_init_then_push)]
             impl ::yaserde::YaSerialize for #name {
                 fn serialize<W: ::std::io::Write>(
                     &self,
