@@ -1,10 +1,13 @@
-//! Structs that hold a choice (or `xs:any`). yaserde's derive reads a
-//! flattened field by writing the children no other field took into a new
-//! document and parsing that again, with a parser that trims text: a value
-//! inside a choice would lose its leading and trailing whitespace, and every
-//! such child would be read twice. So these structs derive `YaSerialize`
-//! only, and read themselves here: attributes from the start tag, each child
-//! by its name into its field, or offered to the choices in turn.
+//! The generated `YaDeserialize` of structs (all but those with an
+//! attribute wildcard, see `wildcard`); they derive `YaSerialize` only.
+//! yaserde's derived reader reads a flattened field (every choice) by writing
+//! the children no other field took into a new document and parsing that
+//! again with a parser that trims text, so a value inside a choice lost its
+//! leading and trailing whitespace and was read twice; its errors name Rust
+//! fields; and its expansion was most of what rustc checked in a large
+//! schema. These read attributes from the start tag, each child by its name
+//! and namespace into its field, the others offered to the choices in turn,
+//! and simple content from the text.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
