@@ -10,8 +10,8 @@
 //!   `roxmltree::Document::parse` of each: no generator can be faster;
 //! - `parse`: `xsd::load`, reading and parsing the set (imports followed);
 //! - `resolve`: `resolve::resolve` of the parsed schemas;
-//! - `emit`: `emit::emit_with` of the resolved model;
-//! - `format`: `format::format` of the emitted tokens;
+//! - `emit`: `emit::emit_pieces` of the resolved model, collected;
+//! - `format`: `format::format_pieces` of the emitted pieces;
 //! - `end_to_end`: `Config::generate`, all of the above.
 //!
 //! `bench/report` runs this and prints each stage and end to end over
@@ -35,7 +35,16 @@ fn generate(c: &mut Criterion, case: &common::Case) {
     let schemas = xsd::load(&roots).expect("the schema loads");
     let model = case.config.model(&roots).expect("the schema resolves");
     let options = emit::Options::default();
-    let tokens = emit::emit_with(&model, &options);
+    let pieces = |model| {
+        let mut pieces = Vec::new();
+        emit::emit_pieces(model, &options, |piece| {
+            pieces.push(piece);
+            Ok::<_, std::convert::Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
+        pieces
+    };
+    let emitted = pieces(&model);
 
     let mut group = c.benchmark_group(format!("generate_{}", case.name));
     group.throughput(Throughput::Bytes(texts));
@@ -60,13 +69,11 @@ fn generate(c: &mut Criterion, case: &common::Case) {
     group.bench_function("resolve", |b| {
         b.iter(|| black_box(resolve::resolve(&schemas).expect("the schema resolves")))
     });
-    group.bench_function("emit", |b| {
-        b.iter(|| black_box(emit::emit_with(&model, &options)))
-    });
+    group.bench_function("emit", |b| b.iter(|| black_box(pieces(&model))));
     group.bench_function("format", |b| {
         b.iter_batched(
-            || tokens.clone(),
-            |tokens| black_box(format::format(tokens, &model.sources).expect("valid Rust")),
+            || emitted.clone(),
+            |pieces| black_box(format::format_pieces(pieces, &model.sources).expect("valid Rust")),
             BatchSize::LargeInput,
         )
     });

@@ -36,6 +36,7 @@ pub mod ir;
 pub mod resolve;
 pub mod xsd;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Errors, Location};
@@ -136,41 +137,58 @@ impl Config {
     ) -> Result<Vec<(String, String)>, Errors> {
         let model = self.model(schemas)?;
         let options = self.emit_options()?;
-        let files = emit::emit_files(&model, &options);
-        let mut out = Vec::new();
-        if let [(_, only)] = &files[..] {
-            let text = format::format(only.clone(), &model.sources).map_err(Error::from)?;
-            return Ok(vec![("mod.rs".to_string(), text)]);
-        }
+        let single = model.modules.len() == 1 && model.modules.contains_key("");
         let mut declarations = proc_macro2::TokenStream::new();
-        for (name, tokens) in files {
-            let ident = ident::to_ident(&name);
-            let (file_tokens, doc) = if name == "xsd" {
-                // The support module comes wrapped as `pub mod xsd { ... }`: unwrap it.
-                let file: syn::File = syn::parse2(tokens)
-                    .map_err(|e| Error::from(error::EmitError::InvalidRust(e.to_string())))?;
-                let inner = file.items.into_iter().find_map(|item| match item {
-                    syn::Item::Mod(m) => m.content.map(|(_, items)| items),
-                    _ => None,
-                });
-                let items = inner.unwrap_or_default();
-                (
-                    quote::quote!(#(#items)*),
-                    " Support for the generated types: names and helpers shared by all of them."
-                        .to_string(),
-                )
-            } else {
-                (
-                    tokens,
-                    emit::module_doc(&model.modules[name.as_str()].namespace),
-                )
-            };
-            declarations.extend(quote::quote! {
-                #[doc = #doc]
-                pub mod #ident;
-            });
-            let text = format::format(file_tokens, &model.sources).map_err(Error::from)?;
-            out.push((format!("{name}.rs"), text));
+        let mut out = Vec::new();
+        // The file being written: its name and formatter.
+        let mut file: Option<(String, format::Formatter)> =
+            single.then(|| ("mod.rs".to_string(), format::Formatter::new(&model.sources)));
+        emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
+            match (piece, &mut file) {
+                (emit::Piece::Open { name, doc }, None) => {
+                    declarations.extend(quote::quote! {
+                        #[doc = #doc]
+                        pub mod #name;
+                    });
+                    let file_name = format!("{}.rs", name.to_string().trim_start_matches("r#"));
+                    file = Some((file_name, format::Formatter::new(&model.sources)));
+                }
+                (emit::Piece::Close, Some(_)) if !single => {
+                    let (name, formatter) = file.take().expect("a module's file");
+                    out.push((name, formatter.finish()?));
+                }
+                (emit::Piece::Items(tokens), Some((_, formatter))) => {
+                    formatter.push(emit::Piece::Items(tokens))?
+                }
+                (emit::Piece::Items(tokens), None) => {
+                    // The support module comes wrapped as `pub mod xsd { ... }`: unwrap it.
+                    let parsed: syn::File = syn::parse2(tokens)
+                        .map_err(|e| Error::from(error::EmitError::InvalidRust(e.to_string())))?;
+                    let inner = parsed.items.into_iter().find_map(|item| match item {
+                        syn::Item::Mod(m) => m.content.map(|(_, items)| items),
+                        _ => None,
+                    });
+                    let items = inner.unwrap_or_default();
+                    let doc = " Support for the generated types: names and helpers shared by all of them.";
+                    declarations.extend(quote::quote! {
+                        #[doc = #doc]
+                        pub mod xsd;
+                    });
+                    let mut formatter = format::Formatter::new(&model.sources);
+                    formatter.push(emit::Piece::Items(quote::quote!(#(#items)*)))?;
+                    out.push(("xsd.rs".to_string(), formatter.finish()?));
+                }
+                (piece, _) => {
+                    return Err(
+                        error::EmitError::InvalidRust(format!("unexpected {piece:?}")).into(),
+                    );
+                }
+            }
+            Ok(())
+        })?;
+        if let Some((name, formatter)) = file {
+            out.push((name, formatter.finish().map_err(Error::from)?));
+            return Ok(out);
         }
         let text = format::format(declarations, &model.sources).map_err(Error::from)?;
         out.insert(0, ("mod.rs".to_string(), text));
@@ -183,8 +201,10 @@ impl Config {
     /// `file:line:col`.
     pub fn generate(&self, schemas: &[impl AsRef<Path>]) -> Result<String, Errors> {
         let model = self.model(schemas)?;
-        let tokens = emit::emit_with(&model, &self.emit_options()?);
-        Ok(format::format(tokens, &model.sources).map_err(Error::from)?)
+        let mut formatter = format::Formatter::new(&model.sources);
+        emit::emit_pieces(&model, &self.emit_options()?, |piece| formatter.push(piece))
+            .map_err(Error::from)?;
+        Ok(formatter.finish().map_err(Error::from)?)
     }
 
     /// Parses and resolves `schemas` into the intermediate model, for
@@ -254,10 +274,81 @@ impl Config {
                 )
                 + ".rs"
         });
-        let code = self.generate(schemas)?;
         let path = out_dir.join(file_name);
-        write_if_changed(&path, &code)?;
+        self.generate_into(schemas, &path)?;
         Ok(path)
+    }
+
+    /// Generates the code for `schemas` into the file at `path`, writing each
+    /// item's text as soon as it is formatted (only one item is ever held in
+    /// memory), into a temporary file beside `path` that replaces it only if
+    /// the content changed.
+    fn generate_into(&self, schemas: &[impl AsRef<Path>], path: &Path) -> Result<(), Errors> {
+        let model = self.model(schemas)?;
+        let options = self.emit_options()?;
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".tmp");
+        let temporary = PathBuf::from(temporary);
+        let output_error = |source| Error::Output {
+            path: temporary.clone(),
+            source,
+        };
+        let file = std::fs::File::create(&temporary).map_err(output_error)?;
+        let mut writer = std::io::BufWriter::new(file);
+        let mut formatter = format::Formatter::new(&model.sources);
+        let written = emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
+            formatter.push(piece)?;
+            formatter.drain_to(&mut writer).map_err(output_error)
+        })
+        .and_then(|()| {
+            let rest = formatter.finish()?;
+            writer.write_all(rest.as_bytes()).map_err(output_error)?;
+            writer
+                .into_inner()
+                .map_err(|e| output_error(e.into_error()))?;
+            Ok(())
+        });
+        if let Err(e) = written {
+            // What was written is a part of a file: leave nothing.
+            let _ = std::fs::remove_file(&temporary);
+            return Err(e.into());
+        }
+        let unchanged = same_content(path, &temporary).map_err(output_error)?;
+        let replaced = if unchanged {
+            std::fs::remove_file(&temporary)
+        } else {
+            std::fs::rename(&temporary, path)
+        };
+        replaced.map_err(|source| Error::Output {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(())
+    }
+}
+
+/// Whether the file at `old` (which may not exist) holds what the file at
+/// `new` holds, compared a block at a time.
+fn same_content(old: &Path, new: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let Ok(old) = std::fs::File::open(old) else {
+        return Ok(false);
+    };
+    let new = std::fs::File::open(new)?;
+    if old.metadata()?.len() != new.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut old, mut new) = (std::io::BufReader::new(old), std::io::BufReader::new(new));
+    let (mut a, mut b) = ([0u8; 8192], [0u8; 8192]);
+    loop {
+        let n = old.read(&mut a)?;
+        if n == 0 {
+            return Ok(new.read(&mut b)? == 0);
+        }
+        new.read_exact(&mut b[..n])?;
+        if a[..n] != b[..n] {
+            return Ok(false);
+        }
     }
 }
 

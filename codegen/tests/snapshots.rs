@@ -147,3 +147,85 @@ fn one_file_per_module() {
     assert_eq!(single.len(), 1);
     assert_eq!(single[0].0, "mod.rs");
 }
+
+/// Every fixture (and the UM schema): the text formatted piece by piece
+/// (`generate`, `compile`) is prettyplease's text of the whole file.
+#[test]
+fn formatting_piece_by_piece_gives_the_whole_files_text() {
+    let mut schemas: Vec<PathBuf> = sorted_entries(&dir("fixtures"))
+        .into_iter()
+        .map(|f| f.join("schema.xsd"))
+        .collect();
+    schemas.push(dir("../../schema/Messages.xsd"));
+    let out_dir = tempfile::tempdir().unwrap();
+    for schema in schemas {
+        let config = xsd_codegen::Config::new();
+        let model = config.model(&[&schema]).unwrap();
+        let whole =
+            xsd_codegen::format::format(xsd_codegen::emit::emit(&model), &model.sources).unwrap();
+        let generated = config.generate(&[&schema]).unwrap();
+        assert_eq!(generated, whole, "{}", schema.display());
+        let path = xsd_codegen::Config::new()
+            .out_dir(out_dir.path())
+            .file_name("out.rs")
+            .cargo_directives(false)
+            .compile(&[&schema])
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            whole,
+            "{}",
+            schema.display()
+        );
+    }
+}
+
+/// `compile` replaces its file only when the content changes, and leaves no
+/// temporary file behind either way.
+#[test]
+fn compile_rewrites_only_what_changed() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let compile = |fixture: &str| {
+        xsd_codegen::Config::new()
+            .out_dir(out_dir.path())
+            .file_name("out.rs")
+            .cargo_directives(false)
+            .compile(&[dir("fixtures").join(fixture).join("schema.xsd")])
+            .unwrap()
+    };
+    let files = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(out_dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let path = compile("elements");
+    let first = std::fs::read_to_string(&path).unwrap();
+    // Mark the file: a rewrite would remove the mark.
+    let marked = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(marked)
+        .unwrap();
+    compile("elements");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        marked
+    );
+    assert_eq!(files(), ["out.rs"]);
+    compile("enums");
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), first);
+    assert_ne!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        marked
+    );
+    assert_eq!(files(), ["out.rs"]);
+    // A file of the same length but other bytes is replaced too.
+    std::fs::write(&path, "x".repeat(first.len())).unwrap();
+    compile("elements");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+}

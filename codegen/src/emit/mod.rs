@@ -42,6 +42,25 @@ pub fn valid_derive(derive: &str) -> bool {
     syn::parse_str::<syn::Path>(derive).is_ok()
 }
 
+/// One piece of the generated code, in the order it is written: a module's
+/// start, items, a module's end. Emitting piece by piece lets the formatter
+/// turn each into text at once ([`crate::format::Formatter`]), so the whole
+/// file never exists as tokens or as a syntax tree.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    /// The start of a module: `#[doc = doc] pub mod name {`.
+    Open {
+        /// The module's name.
+        name: proc_macro2::Ident,
+        /// Its rustdoc text.
+        doc: String,
+    },
+    /// One or more items, inside the innermost open module.
+    Items(TokenStream),
+    /// The end of the innermost open module.
+    Close,
+}
+
 /// The Rust tokens of a model: its items (in one module per namespace when
 /// there are several), and the `xsd` support module they need.
 pub fn emit(model: &Model) -> TokenStream {
@@ -50,24 +69,28 @@ pub fn emit(model: &Model) -> TokenStream {
 
 /// [`emit`], with options.
 pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
-    let files = emit_files(model, options);
-    if let [(_, only)] = &files[..] {
-        return only.clone();
-    }
-    let modules = files.iter().map(|(name, tokens)| {
-        let ident = to_ident(name);
-        if name == "xsd" {
-            return tokens.clone();
-        }
-        let doc = module_doc(&model.modules[name.as_str()].namespace);
-        quote! {
-            #[doc = #doc]
-            pub mod #ident {
-                #tokens
+    // A stack of (module open, its doc, the tokens inside it so far).
+    let mut stack: Vec<(Option<(proc_macro2::Ident, String)>, TokenStream)> =
+        vec![(None, TokenStream::new())];
+    emit_pieces(model, options, |piece| {
+        match piece {
+            Piece::Open { name, doc } => stack.push((Some((name, doc)), TokenStream::new())),
+            Piece::Items(tokens) => stack.last_mut().expect("the file").1.extend(tokens),
+            Piece::Close => {
+                let (open, body) = stack.pop().expect("an open module");
+                let (name, doc) = open.expect("a module, not the file");
+                stack.last_mut().expect("the file").1.extend(quote! {
+                    #[doc = #doc]
+                    pub mod #name {
+                        #body
+                    }
+                });
             }
         }
-    });
-    quote!(#(#modules)*)
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    stack.pop().expect("the file").1
 }
 
 /// The tokens of each module of `model`, by module name, for writing one
@@ -75,48 +98,84 @@ pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
 /// holding everything; else each namespace's module, and `xsd` (the support
 /// module, complete with its `pub mod xsd` wrapper in the one-file form).
 pub fn emit_files(model: &Model, options: &Options) -> Vec<(String, TokenStream)> {
+    let single = model.modules.len() == 1 && model.modules.contains_key("");
+    let mut files: Vec<(String, TokenStream)> = Vec::new();
+    let mut open = false;
+    emit_pieces(model, options, |piece| {
+        match piece {
+            Piece::Open { name, .. } => {
+                files.push((
+                    name.to_string().trim_start_matches("r#").to_string(),
+                    TokenStream::new(),
+                ));
+                open = true;
+            }
+            Piece::Close => open = false,
+            Piece::Items(tokens) if single => match files.first_mut() {
+                Some((_, file)) => file.extend(tokens),
+                None => files.push((String::new(), tokens)),
+            },
+            Piece::Items(tokens) if open => {
+                files.last_mut().expect("an open file").1.extend(tokens)
+            }
+            // Outside every namespace's module: the support module.
+            Piece::Items(tokens) => files.push(("xsd".to_string(), tokens)),
+        }
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    files
+}
+
+/// Emits `model` piece by piece into `sink`, in file order; stops at the
+/// first error of `sink`. [`emit_with`] is this, collected into one stream.
+pub fn emit_pieces<E>(
+    model: &Model,
+    options: &Options,
+    mut sink: impl FnMut(Piece) -> Result<(), E>,
+) -> Result<(), E> {
     let ctx = Ctx::new(model, options);
     let single = model.modules.len() == 1 && model.modules.contains_key("");
-    let mut files: Vec<(String, TokenStream)> = model.modules.iter().map(|(module, m)| {
-        let items = m.items.values().map(|item| ctx.item(module, item));
+    for (module, m) in &model.modules {
+        if !single {
+            sink(Piece::Open {
+                name: to_ident(module),
+                doc: module_doc(&m.namespace),
+            })?;
+            sink(Piece::Items(quote! {
+                #[allow(unused_imports)]
+                use super::xsd;
+            }))?;
+        }
+        sink(Piece::Items(quote! {
+            // yaserde's derive calls `<T>::from_str` on field types.
+            #[allow(unused_imports)]
+            use ::std::str::FromStr as _;
+        }))?;
+        for item in m.items.values() {
+            sink(Piece::Items(ctx.item(module, item)))?;
+        }
         let empty_text = m.items.values().any(|i| {
             // Only derived readers (the twins of wildcard structs) use it.
             matches!(i, Item::Struct(s) if !reader::reads_itself(s) && s.text.as_ref().is_some_and(|t| !matches!(t, TypeRef::Builtin(b) if *b != Builtin::String)))
         });
-        let empty_text = empty_text.then(|| {
-            quote! {
+        if empty_text {
+            sink(Piece::Items(quote! {
                 /// The text of an empty simple-content element.
                 fn xsd_empty_text() -> ::std::string::String {
                     ::std::string::String::new()
                 }
-            }
-        });
-        let body = quote! {
-            // yaserde's derive calls `<T>::from_str` on field types.
-            #[allow(unused_imports)]
-            use ::std::str::FromStr as _;
-
-            #(#items)*
-
-            #empty_text
-        };
-        if single {
-            (module.clone(), body)
-        } else {
-            let use_xsd = quote! {
-                #[allow(unused_imports)]
-                use super::xsd;
-            };
-            (module.clone(), quote!(#use_xsd #body))
+            }))?;
         }
-    }).collect();
-    let support = support::emit_support(&ctx, model);
-    if single {
-        files[0].1.extend(support);
-    } else if !support.is_empty() {
-        files.push(("xsd".to_string(), support));
+        if !single {
+            sink(Piece::Close)?;
+        }
     }
-    files
+    let support = support::emit_support(&ctx, model);
+    if !support.is_empty() {
+        sink(Piece::Items(support))?;
+    }
+    Ok(())
 }
 
 /// What emitting an item needs to know of the rest of the model.
