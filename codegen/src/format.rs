@@ -46,6 +46,35 @@ pub fn format_pieces(
     formatter.finish()
 }
 
+/// `tokens`, items in a row, cut into one stream per item, so that each is
+/// parsed and printed on its own: an item ends at a `;`, or at a `{ ... }`
+/// that no `;` follows (`const _: () = { ... };` goes on to its `;`).
+/// Tokens that are no items stay together, for syn to reject.
+fn split_items(tokens: TokenStream) -> Vec<TokenStream> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut items = Vec::new();
+    let mut item = Vec::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        let end = match &tree {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => {
+                g.delimiter() == Delimiter::Brace
+                    && !matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ';')
+            }
+            _ => false,
+        };
+        item.push(tree);
+        if end {
+            items.push(item.drain(..).collect());
+        }
+    }
+    if !item.is_empty() {
+        items.push(item.into_iter().collect());
+    }
+    items
+}
+
 /// Formats a file piece by piece (see the module doc).
 #[derive(Debug)]
 pub struct Formatter {
@@ -66,7 +95,9 @@ impl Formatter {
     /// Appends `piece`'s text.
     pub fn push(&mut self, piece: Piece) -> Result<(), EmitError> {
         match piece {
-            Piece::Items(tokens) => self.items(tokens),
+            Piece::Items(tokens) => split_items(tokens)
+                .into_iter()
+                .try_for_each(|item| self.items(item)),
             Piece::Open { name, doc } => {
                 self.items(quote! {
                     #[doc = #doc]
@@ -139,5 +170,77 @@ impl Formatter {
             self.out.push('\n');
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_cut_where_they_end() {
+        let tokens = quote! {
+            use std::fmt;
+            #[derive(Debug)]
+            pub struct A { x: u8 }
+            struct B(u8);
+            const _: () = { let _ = 1; };
+            impl A { fn f() {} }
+            pub mod m { fn g() {} }
+        };
+        let items: Vec<String> = split_items(tokens)
+            .into_iter()
+            .map(|t| t.to_string())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "use std :: fmt ;",
+                "# [derive (Debug)] pub struct A { x : u8 }",
+                "struct B (u8) ;",
+                "const _ : () = { let _ = 1 ; } ;",
+                "impl A { fn f () { } }",
+                "pub mod m { fn g () { } }",
+            ]
+        );
+    }
+
+    #[test]
+    fn pieces_inside_modules_are_indented_as_in_the_whole_file() {
+        let pieces = [
+            Piece::Items(quote!(
+                use a::b;
+            )),
+            Piece::Open {
+                name: quote::format_ident!("m"),
+                doc: " The module.".into(),
+            },
+            Piece::Items(quote!(pub struct S { pub x: u8 } impl S { fn f() {} })),
+            Piece::Close,
+        ];
+        let whole = format(
+            quote! {
+                use a::b;
+                #[doc = " The module."]
+                pub mod m { pub struct S { pub x: u8 } impl S { fn f() {} } }
+            },
+            &[],
+        )
+        .unwrap();
+        assert_eq!(format_pieces(pieces, &[]).unwrap(), whole);
+        assert!(
+            whole.contains("\n    pub struct S {\n        pub x: u8,\n    }\n"),
+            "{whole}"
+        );
+    }
+
+    #[test]
+    fn a_module_closed_twice_or_left_open_is_an_error() {
+        assert!(format_pieces([Piece::Close], &[]).is_err());
+        let open = Piece::Open {
+            name: quote::format_ident!("m"),
+            doc: String::new(),
+        };
+        assert!(format_pieces([open], &[]).is_err());
     }
 }

@@ -145,6 +145,8 @@ impl Config {
             single.then(|| ("mod.rs".to_string(), format::Formatter::new(&model.sources)));
         emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
             match (piece, &mut file) {
+                (piece, Some((_, formatter))) if single => formatter.push(piece)?,
+                // Each module of the schema's namespaces, and `xsd`, in a file.
                 (emit::Piece::Open { name, doc }, None) => {
                     declarations.extend(quote::quote! {
                         #[doc = #doc]
@@ -153,35 +155,16 @@ impl Config {
                     let file_name = format!("{}.rs", name.to_string().trim_start_matches("r#"));
                     file = Some((file_name, format::Formatter::new(&model.sources)));
                 }
-                (emit::Piece::Close, Some(_)) if !single => {
+                (emit::Piece::Close, Some(_)) => {
                     let (name, formatter) = file.take().expect("a module's file");
                     out.push((name, formatter.finish()?));
                 }
                 (emit::Piece::Items(tokens), Some((_, formatter))) => {
                     formatter.push(emit::Piece::Items(tokens))?
                 }
-                (emit::Piece::Items(tokens), None) => {
-                    // The support module comes wrapped as `pub mod xsd { ... }`: unwrap it.
-                    let parsed: syn::File = syn::parse2(tokens)
-                        .map_err(|e| Error::from(error::EmitError::InvalidRust(e.to_string())))?;
-                    let inner = parsed.items.into_iter().find_map(|item| match item {
-                        syn::Item::Mod(m) => m.content.map(|(_, items)| items),
-                        _ => None,
-                    });
-                    let items = inner.unwrap_or_default();
-                    let doc = " Support for the generated types: names and helpers shared by all of them.";
-                    declarations.extend(quote::quote! {
-                        #[doc = #doc]
-                        pub mod xsd;
-                    });
-                    let mut formatter = format::Formatter::new(&model.sources);
-                    formatter.push(emit::Piece::Items(quote::quote!(#(#items)*)))?;
-                    out.push(("xsd.rs".to_string(), formatter.finish()?));
-                }
                 (piece, _) => {
-                    return Err(
-                        error::EmitError::InvalidRust(format!("unexpected {piece:?}")).into(),
-                    );
+                    let message = format!("{piece:?} out of place");
+                    return Err(error::EmitError::InvalidRust(message).into());
                 }
             }
             Ok(())

@@ -1698,6 +1698,8 @@ pub mod xsd {
                 }
             }
         }
+    }
+    impl Document {
         /// Writes the element, under its own name.
         pub fn write<W: ::std::io::Write>(
             &self,

@@ -29,6 +29,10 @@ pub struct Options {
     pub derives: Vec<String>,
 }
 
+/// The rustdoc line of the `xsd` support module.
+pub const SUPPORT_DOC: &str =
+    " Support for the generated types: names and helpers shared by all of them.";
+
 /// The rustdoc line of the module of `namespace`.
 pub fn module_doc(namespace: &Option<String>) -> String {
     match namespace {
@@ -95,31 +99,22 @@ pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
 
 /// The tokens of each module of `model`, by module name, for writing one
 /// file per module: a model of one namespace gives one file (named `""`)
-/// holding everything; else each namespace's module, and `xsd` (the support
-/// module, complete with its `pub mod xsd` wrapper in the one-file form).
+/// holding everything, the `xsd` support module included; else each
+/// namespace's module and `xsd`, each the items inside the module.
 pub fn emit_files(model: &Model, options: &Options) -> Vec<(String, TokenStream)> {
     let single = model.modules.len() == 1 && model.modules.contains_key("");
+    if single {
+        return vec![(String::new(), emit_with(model, options))];
+    }
     let mut files: Vec<(String, TokenStream)> = Vec::new();
-    let mut open = false;
     emit_pieces(model, options, |piece| {
         match piece {
-            Piece::Open { name, .. } => {
-                files.push((
-                    name.to_string().trim_start_matches("r#").to_string(),
-                    TokenStream::new(),
-                ));
-                open = true;
-            }
-            Piece::Close => open = false,
-            Piece::Items(tokens) if single => match files.first_mut() {
-                Some((_, file)) => file.extend(tokens),
-                None => files.push((String::new(), tokens)),
-            },
-            Piece::Items(tokens) if open => {
-                files.last_mut().expect("an open file").1.extend(tokens)
-            }
-            // Outside every namespace's module: the support module.
-            Piece::Items(tokens) => files.push(("xsd".to_string(), tokens)),
+            Piece::Open { name, .. } => files.push((
+                name.to_string().trim_start_matches("r#").to_string(),
+                TokenStream::new(),
+            )),
+            Piece::Items(tokens) => files.last_mut().expect("an open module").1.extend(tokens),
+            Piece::Close => {}
         }
         Ok::<(), std::convert::Infallible>(())
     })
@@ -173,7 +168,12 @@ pub fn emit_pieces<E>(
     }
     let support = support::emit_support(&ctx, model);
     if !support.is_empty() {
+        sink(Piece::Open {
+            name: to_ident("xsd"),
+            doc: SUPPORT_DOC.to_string(),
+        })?;
         sink(Piece::Items(support))?;
+        sink(Piece::Close)?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use super::{Ctx, values};
 use crate::ident::{Scope, to_ident};
 use crate::ir::{Item, ItemRef, Model};
 
+/// The items of the `xsd` module (empty when nothing needs it).
 pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     let has = |f: &dyn Fn(&Item) -> bool| model.items().any(|(_, i)| f(i));
     let has_elements = has(&|i| matches!(i, Item::Struct(s) if s.is_element));
@@ -189,21 +190,18 @@ pub(super) fn emit_support(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
     });
     let values = values::emit_support(&value_kinds);
     quote! {
-        /// Support for the generated types: names and helpers shared by all of them.
-        pub mod xsd {
-            #element
-            #document
-            #unknown
-            #invalid
-            #text
-            #choices
-            #bool
-            #wildcards
-            #attribute_reader
-            #namespaces
-            #any
-            #values
-        }
+        #element
+        #document
+        #unknown
+        #invalid
+        #text
+        #choices
+        #bool
+        #wildcards
+        #attribute_reader
+        #namespaces
+        #any
+        #values
     }
 }
 
@@ -279,7 +277,11 @@ fn emit_document(ctx: &Ctx<'_>, model: &Model) -> TokenStream {
                     ))),
                 }
             }
+        }
 
+        // Two blocks: each is formatted on its own, which bounds the memory
+        // of formatting a schema of many elements.
+        impl Document {
             /// Writes the element, under its own name.
             pub fn write<W: ::std::io::Write>(
                 &self,
