@@ -87,14 +87,19 @@ fn read<T: YaDeserialize>(xml: &str) -> Result<T, yaserde::Error> {
     T::deserialize(&mut reader)
 }
 
+/// The path of fixture sample `sample` (as listed in [`SAMPLES`]).
+fn sample_path(sample: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(sample)
+}
+
 fn roundtrip<T: YaSerialize + YaDeserialize + PartialEq + Debug>(sample: &str) -> T {
     assert!(
         SAMPLES.contains(&sample),
         "{sample} is not listed in SAMPLES"
     );
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(sample);
+    let path = sample_path(sample);
     let xml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: T = read(&xml).unwrap_or_else(|e| panic!("{sample}: {e}"));
     let written = yaserde::ser::to_string(&value).unwrap_or_else(|e| panic!("{sample}: {e}"));
@@ -306,6 +311,42 @@ fn derived_types_hold_their_bases_content() {
     assert_eq!(items.short.as_ref().unwrap().subject, "only");
     assert_eq!(items.smtp.as_ref().unwrap().value, "bob@example.com");
     assert_eq!((items.count.value, items.count.approximate), (17, false));
+}
+
+/// XML Schema collapses the whitespace around numbers and booleans (their
+/// `whiteSpace` facet is `collapse`): ` 12 ` is 12, in an element, in an
+/// attribute and as simple content. A string keeps its spaces; what is not
+/// a number still fails.
+#[test]
+fn whitespace_around_numbers_and_booleans_is_collapsed() {
+    let values: builtins::Values = read(
+        &std::fs::read_to_string(sample_path("builtins/samples/Values.xml"))
+            .unwrap()
+            .replace("<i32>-2147483648</i32>", "<i32>\n  -7 \t</i32>")
+            .replace("<f64>-0.25</f64>", "<f64> 2.5 </f64>")
+            .replace("<u8>255</u8>", "<u8> 255</u8>")
+            .replace("<b>true</b>", "<b> false\n</b>")
+            .replace("<s>text with  two spaces</s>", "<s> 12 </s>"),
+    )
+    .unwrap();
+    assert_eq!(
+        (values.i32, values.f64, values.u8, values.b),
+        (-7, 2.5, 255, false)
+    );
+    assert_eq!(values.s, " 12 ");
+    let view: attributes::View =
+        read(r#"<View xmlns="urn:example:attributes" MaxEntries=" 10 " Offset="3&#10;" Shape="Default"/>"#)
+            .unwrap();
+    assert_eq!((view.max_entries, view.offset), (10, Some(3)));
+    let items = std::fs::read_to_string(sample_path("derivation/samples/Items.xml")).unwrap();
+    let padded: derivation::Items = read(&items.replace(
+        r#"<Count Approximate="false">17</Count>"#,
+        r#"<Count Approximate=" true ">  17 </Count>"#,
+    ))
+    .unwrap();
+    assert_eq!((padded.count.value, padded.count.approximate), (17, true));
+    let not_a_number = items.replace(">17</Count>", ">1 7</Count>");
+    assert!(read::<derivation::Items>(&not_a_number).is_err());
 }
 
 #[test]

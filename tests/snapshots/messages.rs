@@ -1965,6 +1965,32 @@ pub mod xsd {
     ) -> ::std::result::Result<bool, ::yaserde::Error> {
         parse_bool(&read_text(reader)?)
     }
+    /// `text` without the XML whitespace (space, tab, CR, LF) around it.
+    #[doc(hidden)]
+    pub fn trim_xml(text: &str) -> &str {
+        text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+    }
+    /// Parses a number (a Rust integer or float) from the text of an element:
+    /// XML Schema collapses the whitespace of numbers, so ` 12 ` is 12.
+    #[doc(hidden)]
+    pub fn parse_number<T>(text: &str) -> ::std::result::Result<T, ::yaserde::Error>
+    where
+        T: ::std::str::FromStr,
+        T::Err: ::std::fmt::Display,
+    {
+        trim_xml(text).parse().map_err(::yaserde::Error::custom)
+    }
+    /// Reads a text-only element as a number (see [`parse_number`]).
+    #[doc(hidden)]
+    pub fn read_number<T, R: ::std::io::Read>(
+        reader: &mut ::yaserde::de::Deserializer<R>,
+    ) -> ::std::result::Result<T, ::yaserde::Error>
+    where
+        T: ::std::str::FromStr,
+        T::Err: ::std::fmt::Display,
+    {
+        parse_number(&read_text(reader)?)
+    }
     /// Reads a text-only element as a `T`, with its `FromStr`.
     #[doc(hidden)]
     pub fn read_parsed<T, R: ::std::io::Read>(
@@ -1993,7 +2019,7 @@ pub mod xsd {
     /// Reads an `xs:boolean`: `true`, `false`, `1` or `0`.
     #[doc(hidden)]
     pub fn parse_bool(text: &str) -> ::std::result::Result<bool, ::yaserde::Error> {
-        match text.trim() {
+        match trim_xml(text) {
             "true" | "1" => ::std::result::Result::Ok(true),
             "false" | "0" => ::std::result::Result::Ok(false),
             other => {

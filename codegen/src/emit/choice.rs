@@ -255,6 +255,7 @@ pub(super) fn read_fn(ctx: &Ctx<'_>, module: &str, ty_ref: &TypeRef) -> TokenStr
         }
         TypeRef::Builtin(Builtin::String) => quote!(xsd::read_text),
         TypeRef::Builtin(Builtin::Bool) => quote!(xsd::read_bool),
-        _ => quote!(xsd::read_parsed::<#ty, _>),
+        TypeRef::Builtin(_) => quote!(xsd::read_number::<#ty, _>),
+        TypeRef::Named(_) => quote!(xsd::read_parsed::<#ty, _>),
     }
 }

@@ -132,9 +132,7 @@ pub(super) fn impl_deserialize(
             let parse = match ty {
                 TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&text)?),
                 TypeRef::Builtin(Builtin::String) | TypeRef::Named(_) => quote!(text),
-                TypeRef::Builtin(_) => {
-                    quote!(text.parse().map_err(::yaserde::Error::custom)?)
-                }
+                TypeRef::Builtin(_) => quote!(xsd::parse_number(&text)?),
             };
             (
                 quote!(let text = xsd::read_text(reader)?;),

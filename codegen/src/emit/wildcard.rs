@@ -183,7 +183,11 @@ pub(super) fn attribute_arms(
             let parse = match &a.ty {
                 TypeRef::Builtin(Builtin::Bool) => quote!(xsd::parse_bool(&attribute.value)?),
                 TypeRef::Builtin(Builtin::String) => quote!(attribute.value.clone()),
-                _ => quote!(xsd::parse_attribute(#local_name, &attribute.value)?),
+                // A number's whitespace collapses: ` 12 ` is 12.
+                TypeRef::Builtin(_) => {
+                    quote!(xsd::parse_attribute(#local_name, xsd::trim_xml(&attribute.value))?)
+                }
+                TypeRef::Named(_) => quote!(xsd::parse_attribute(#local_name, &attribute.value)?),
             };
             quote! {
                 (#namespace, #local_name) => #local = ::std::option::Option::Some(#parse),
