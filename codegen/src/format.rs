@@ -33,7 +33,7 @@ pub fn format(tokens: TokenStream, sources: &[String]) -> Result<String, EmitErr
     Ok(out)
 }
 
-/// Formats `pieces` into the text of a file, as [`format`] does the tokens
+/// Formats `pieces` into the text of a file, as [`format()`] does the tokens
 /// they make together.
 pub fn format_pieces(
     pieces: impl IntoIterator<Item = Piece>,

@@ -7,6 +7,11 @@
 //! XSD --xsd::parse--> xsd::Schema --resolve::resolve--> ir::Model --emit::emit--> tokens --format::format--> String
 //! ```
 //!
+//! [`Config`] runs the last two stages item by item ([`emit::emit_pieces`]
+//! into a [`format::Formatter`]), so that the whole file never exists as
+//! tokens or as a syntax tree; [`Config::compile`] also writes each item's
+//! text as soon as it is made.
+//!
 //! From a build script, use [`Config`] (as with prost-build):
 //!
 //! ```no_run
@@ -228,6 +233,11 @@ impl Config {
     /// Generates the code for `schemas` into the output directory, rewriting
     /// the file only when its content changed (so an unchanged schema does
     /// not trigger a rebuild). Returns the path written.
+    ///
+    /// The text is written as it is made, into `<file>.tmp` beside the
+    /// file, which then replaces the file (or is removed, when nothing
+    /// changed): memory holds one item of the generated code at a time, and
+    /// a failed run leaves the previous file whole.
     ///
     /// In a build script, this also tells cargo to rerun when a schema changes.
     pub fn compile(&self, schemas: &[impl AsRef<Path>]) -> Result<PathBuf, Errors> {
