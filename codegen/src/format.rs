@@ -159,7 +159,8 @@ impl Formatter {
         let file: syn::File =
             syn::parse2(tokens).map_err(|e| EmitError::InvalidRust(e.to_string()))?;
         let text = prettyplease::unparse(&file);
-        let mut lines = text.lines();
+        // Lines end at `\n` only: a `\r` (in a doc comment) is the text's.
+        let mut lines = text.strip_suffix('\n').unwrap_or(&text).split('\n');
         for _ in 0..self.depth {
             // The wrappers' own lines: `mod m {` first, `}` last.
             lines.next();

@@ -234,10 +234,13 @@ impl Config {
     /// the file only when its content changed (so an unchanged schema does
     /// not trigger a rebuild). Returns the path written.
     ///
-    /// The text is written as it is made, into `<file>.tmp` beside the
-    /// file, which then replaces the file (or is removed, when nothing
-    /// changed): memory holds one item of the generated code at a time, and
-    /// a failed run leaves the previous file whole.
+    /// The text is written as it is made, into a temporary file beside the
+    /// file (`.<file>.<process id>.<count>.tmp`), which then replaces the
+    /// file, taking its permissions (or is removed, when nothing changed):
+    /// memory holds one item of the generated code at a time, a failed run
+    /// leaves the previous file whole, and runs writing the same file at once
+    /// do not collide. A symbolic link is followed: the file it names is
+    /// replaced.
     ///
     /// In a build script, this also tells cargo to rerun when a schema changes.
     pub fn compile(&self, schemas: &[impl AsRef<Path>]) -> Result<PathBuf, Errors> {
@@ -279,44 +282,82 @@ impl Config {
     fn generate_into(&self, schemas: &[impl AsRef<Path>], path: &Path) -> Result<(), Errors> {
         let model = self.model(schemas)?;
         let options = self.emit_options()?;
-        let mut temporary = path.as_os_str().to_owned();
-        temporary.push(".tmp");
-        let temporary = PathBuf::from(temporary);
+        // Through a symbolic link, to the file it names.
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let (file, temporary) = Temporary::create(&path)?;
         let output_error = |source| Error::Output {
-            path: temporary.clone(),
+            path: temporary.path.clone(),
             source,
         };
-        let file = std::fs::File::create(&temporary).map_err(output_error)?;
         let mut writer = std::io::BufWriter::new(file);
         let mut formatter = format::Formatter::new(&model.sources);
-        let written = emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
+        emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
             formatter.push(piece)?;
             formatter.drain_to(&mut writer).map_err(output_error)
-        })
-        .and_then(|()| {
-            let rest = formatter.finish()?;
-            writer.write_all(rest.as_bytes()).map_err(output_error)?;
-            writer
-                .into_inner()
-                .map_err(|e| output_error(e.into_error()))?;
-            Ok(())
-        });
-        if let Err(e) = written {
-            // What was written is a part of a file: leave nothing.
-            let _ = std::fs::remove_file(&temporary);
-            return Err(e.into());
+        })?;
+        let rest = formatter.finish().map_err(Error::from)?;
+        writer.write_all(rest.as_bytes()).map_err(output_error)?;
+        writer
+            .into_inner()
+            .map_err(|e| output_error(e.into_error()))?;
+        if same_content(&path, &temporary.path).map_err(output_error)? {
+            return Ok(());
         }
-        let unchanged = same_content(path, &temporary).map_err(output_error)?;
-        let replaced = if unchanged {
-            std::fs::remove_file(&temporary)
-        } else {
-            std::fs::rename(&temporary, path)
-        };
-        replaced.map_err(|source| Error::Output {
+        temporary.replace(&path)?;
+        Ok(())
+    }
+}
+
+/// A file written beside the file it is to replace, removed unless it
+/// replaces it (an error on the way leaves the old file whole and no
+/// temporary file behind).
+struct Temporary {
+    path: PathBuf,
+}
+
+impl Temporary {
+    /// A new file beside `path`, named after it, this process and a count,
+    /// so that two runs writing the same file at once do not collide.
+    fn create(path: &Path) -> Result<(std::fs::File, Temporary), Error> {
+        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        loop {
+            let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let temporary = path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()));
+            match std::fs::File::options()
+                .write(true)
+                .create_new(true)
+                .open(&temporary)
+            {
+                Ok(file) => return Ok((file, Temporary { path: temporary })),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(source) => {
+                    return Err(Error::Output {
+                        path: temporary,
+                        source,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Moves this file over `path`, with `path`'s permissions when it exists.
+    fn replace(self, path: &Path) -> Result<(), Error> {
+        let output_error = |source| Error::Output {
             path: path.to_path_buf(),
             source,
-        })?;
-        Ok(())
+        };
+        if let Ok(old) = std::fs::metadata(path) {
+            std::fs::set_permissions(&self.path, old.permissions()).map_err(output_error)?;
+        }
+        std::fs::rename(&self.path, path).map_err(output_error)
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        // Gone already when it replaced the file.
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

@@ -229,3 +229,111 @@ fn compile_rewrites_only_what_changed() {
     compile("elements");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
 }
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn compile_into(dir: &Path, file: &str, fixture: &str) -> Result<PathBuf, xsd_codegen::Errors> {
+    xsd_codegen::Config::new()
+        .out_dir(dir)
+        .file_name(file)
+        .cargo_directives(false)
+        .compile(&[self::dir("fixtures").join(fixture).join("schema.xsd")])
+}
+
+/// Runs writing the same file at once all succeed, and leave it whole.
+#[test]
+fn compiles_of_the_same_file_at_once_do_not_collide() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let expected = generate(Path::new("fixtures/choice/schema.xsd")).unwrap();
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                for _ in 0..10 {
+                    compile_into(out_dir.path(), "out.rs", "choice").unwrap();
+                }
+            });
+        }
+    });
+    let written = std::fs::read_to_string(out_dir.path().join("out.rs")).unwrap();
+    assert_eq!(written, expected);
+    assert_eq!(names_in(out_dir.path()), ["out.rs"]);
+}
+
+/// A compile that fails to write leaves no temporary file.
+#[test]
+fn a_failed_compile_leaves_nothing_behind() {
+    let out_dir = tempfile::tempdir().unwrap();
+    // The file to write is a directory: the rename over it fails.
+    std::fs::create_dir(out_dir.path().join("out.rs")).unwrap();
+    let errors = compile_into(out_dir.path(), "out.rs", "elements").unwrap_err();
+    assert!(errors.to_string().contains("out.rs"), "{errors}");
+    assert_eq!(names_in(out_dir.path()), ["out.rs"]);
+}
+
+/// Replacing a file keeps its permissions, and a symbolic link stays one,
+/// to the file it names, which is replaced.
+#[cfg(unix)]
+#[test]
+fn compile_keeps_permissions_and_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let out_dir = tempfile::tempdir().unwrap();
+    let path = compile_into(out_dir.path(), "out.rs", "elements").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    compile_into(out_dir.path(), "out.rs", "enums").unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        generate(Path::new("fixtures/enums/schema.xsd")).unwrap()
+    );
+
+    std::os::unix::fs::symlink("out.rs", out_dir.path().join("link.rs")).unwrap();
+    compile_into(out_dir.path(), "link.rs", "choice").unwrap();
+    let link = out_dir.path().join("link.rs");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        generate(Path::new("fixtures/choice/schema.xsd")).unwrap()
+    );
+    assert_eq!(names_in(out_dir.path()), ["link.rs", "out.rs"]);
+}
+
+/// A carriage return in a doc comment (here, an element's default value)
+/// is kept as the whole file's formatting keeps it.
+#[test]
+fn a_carriage_return_in_a_doc_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("cr.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:cr" elementFormDefault="qualified">
+  <xs:element name="Note">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="Text" type="xs:string" minOccurs="0" default="a&#13;&#10;b"/>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>"#,
+    )
+    .unwrap();
+    let config = xsd_codegen::Config::new();
+    let model = config.model(&[&schema]).unwrap();
+    let whole =
+        xsd_codegen::format::format(xsd_codegen::emit::emit(&model), &model.sources).unwrap();
+    assert!(whole.contains('\r'), "the default's CR is in a doc comment");
+    assert_eq!(config.generate(&[&schema]).unwrap(), whole);
+}
