@@ -349,6 +349,23 @@ fn whitespace_around_numbers_and_booleans_is_collapsed() {
     assert!(read::<derivation::Items>(&not_a_number).is_err());
 }
 
+/// A struct with an attribute wildcard reads itself as the others do: its
+/// numbers' whitespace collapses too, its strings stay exact, and the
+/// attributes the wildcard allows are kept.
+#[test]
+fn a_struct_with_a_wildcard_reads_like_the_others() {
+    let tagged: instance::TaggedType = read(
+        r#"<Tagged xmlns="urn:example:instance" xmlns:x="urn:example:other" Lang="en" x:size=" 10 "><Name> n </Name><Size> 7
+</Size></Tagged>"#,
+    )
+    .unwrap();
+    assert_eq!(tagged.size, Some(7));
+    assert_eq!(tagged.name, " n ");
+    assert_eq!(tagged.lang.as_deref(), Some("en"));
+    assert_eq!(tagged.other_attributes.len(), 1);
+    assert_eq!(tagged.other_attributes[0].value, " 10 ");
+}
+
 #[test]
 fn choices_keep_their_order() {
     use choice::{FolderChoice, FolderChoice2, FolderRecurrenceGroup};

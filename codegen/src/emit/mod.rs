@@ -150,18 +150,6 @@ pub fn emit_pieces<E>(
         for item in m.items.values() {
             sink(Piece::Items(ctx.item(module, item)))?;
         }
-        let empty_text = m.items.values().any(|i| {
-            // Only derived readers (the twins of wildcard structs) use it.
-            matches!(i, Item::Struct(s) if !reader::reads_itself(s) && s.text.as_ref().is_some_and(|t| !matches!(t, TypeRef::Builtin(b) if *b != Builtin::String)))
-        });
-        if empty_text {
-            sink(Piece::Items(quote! {
-                /// The text of an empty simple-content element.
-                fn xsd_empty_text() -> ::std::string::String {
-                    ::std::string::String::new()
-                }
-            }))?;
-        }
         if !single {
             sink(Piece::Close)?;
         }
@@ -417,13 +405,9 @@ impl<'m> Ctx<'m> {
             } else {
                 format_ident!("value")
             };
-            // An empty element has no text event: its text is the empty string.
-            let default = (ty.to_string() == quote!(::std::string::String).to_string()
-                && !reader::reads_itself(s))
-            .then(|| quote!(, default = "xsd_empty_text"));
             Member {
                 docs: quote!(#[doc = " The element's text."] #value_docs),
-                yaserde: quote!(#[yaserde(text = true #default)]),
+                yaserde: quote!(#[yaserde(text = true)]),
                 ident,
                 ty,
             }
@@ -446,13 +430,6 @@ impl<'m> Ctx<'m> {
             module: module.to_string(),
             name: s.name.clone(),
         };
-        let derives = self.derives(quote!(
-            Clone,
-            Debug,
-            PartialEq,
-            ::yaserde::YaSerialize,
-            ::yaserde::YaDeserialize
-        ));
         let accessors = values::emit_accessors(s);
         let box_impls = self.boxed.contains(&this).then(|| {
             quote! {
@@ -532,6 +509,15 @@ impl<'m> Ctx<'m> {
                 &any_ident,
                 start,
             );
+            let reader = reader::impl_deserialize(
+                self,
+                module,
+                s,
+                &fields,
+                &attributes,
+                text.as_ref(),
+                Some(&any_ident),
+            );
             return quote! {
                 #docs
                 #derives
@@ -542,6 +528,7 @@ impl<'m> Ctx<'m> {
                 }
 
                 #impls
+                #reader
                 #accessors
                 #element_impl
                 #box_impls
@@ -549,14 +536,9 @@ impl<'m> Ctx<'m> {
         }
         let fields: Vec<Member> = fields.collect();
         let attributes: Vec<Member> = attributes.collect();
-        let (derives, reader) = if reader::reads_itself(s) {
-            let derives = self.derives(quote!(Clone, Debug, PartialEq, ::yaserde::YaSerialize));
-            let reader =
-                reader::impl_deserialize(self, module, s, &fields, &attributes, text.as_ref());
-            (derives, Some(reader))
-        } else {
-            (derives, None)
-        };
+        let derives = self.derives(quote!(Clone, Debug, PartialEq, ::yaserde::YaSerialize));
+        let reader =
+            reader::impl_deserialize(self, module, s, &fields, &attributes, text.as_ref(), None);
         let fields = fields.iter().map(Member::wire);
         let attributes = attributes.iter().map(Member::wire);
         let text = text.map(|m| m.wire());

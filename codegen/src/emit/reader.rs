@@ -1,5 +1,6 @@
-//! The generated `YaDeserialize` of structs (all but those with an
-//! attribute wildcard, see `wildcard`); they derive `YaSerialize` only.
+//! The generated `YaDeserialize` of every struct; structs derive
+//! `YaSerialize` only (those with an attribute wildcard write through a
+//! derived twin, see `wildcard`).
 //! yaserde's derived reader reads a flattened field (every choice) by writing
 //! the children no other field took into a new document and parsing that
 //! again with a parser that trims text, so a value inside a choice lost its
@@ -7,7 +8,8 @@
 //! fields; and its expansion was most of what rustc checked in a large
 //! schema. These read attributes from the start tag, each child by its name
 //! and namespace into its field, the others offered to the choices in turn,
-//! and simple content from the text.
+//! and simple content from the text; with an attribute wildcard, the
+//! attributes it allows and no field declares are kept as written.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -16,16 +18,11 @@ use super::wildcard::{attribute_arms, attribute_fields, option_str};
 use super::{Ctx, Member, choice};
 use std::collections::BTreeMap;
 
-use crate::ir::{Builtin, Model, Occurrence, Struct, TypeRef};
-
-/// Whether struct `s` reads itself (see the module doc): all but those with
-/// an attribute wildcard, whose impls `wildcard` writes.
-pub(super) fn reads_itself(s: &Struct) -> bool {
-    s.any_attribute.is_none()
-}
+use crate::ir::{Builtin, Model, NamespaceConstraint, Occurrence, Struct, TypeRef};
 
 /// The `YaDeserialize` impl of struct `s`, whose members are `fields` and
-/// `attributes` (in the order of `s.fields` and `s.attributes`).
+/// `attributes` (in the order of `s.fields` and `s.attributes`), and
+/// `other_attributes`, the field of its attribute wildcard if it has one.
 pub(super) fn impl_deserialize(
     ctx: &Ctx<'_>,
     module: &str,
@@ -33,6 +30,7 @@ pub(super) fn impl_deserialize(
     fields: &[Member],
     attributes: &[Member],
     text: Option<&Member>,
+    other_attributes: Option<&Ident>,
 ) -> TokenStream {
     let name = super::to_ident(&s.name);
     let wire = &s.wire_name;
@@ -41,10 +39,40 @@ pub(super) fn impl_deserialize(
         .map(|i| format_ident!("attribute_{i}"))
         .collect();
     let arms = attribute_arms(s, &attribute_locals, &|ns| ns_pattern(ctx, ns));
-    let read_attributes = (!attributes.is_empty()).then(|| {
+    // The wildcard's: the attributes it allows, kept as written.
+    let (other_local, other_arms, other_value) = match (other_attributes, &s.any_attribute) {
+        (Some(ident), Some(any)) => {
+            let keep = quote!(other.push(xsd::Attribute::from(attribute)));
+            let patterns = |list: &[Option<String>]| {
+                let list = list.iter().map(|ns| ns_pattern(ctx, ns));
+                quote!(#(#list)|*)
+            };
+            let arms = match &any.namespaces {
+                NamespaceConstraint::Any => quote!(_ => #keep,),
+                NamespaceConstraint::Not(list) if list.is_empty() => quote!(_ => #keep,),
+                NamespaceConstraint::Only(list) if list.is_empty() => quote!(_ => {}),
+                NamespaceConstraint::Not(list) => {
+                    let list = patterns(list);
+                    quote!((#list, _) => {} _ => #keep,)
+                }
+                NamespaceConstraint::Only(list) => {
+                    let list = patterns(list);
+                    quote!((#list, _) => #keep, _ => {})
+                }
+            };
+            (
+                Some(quote!(let mut other = ::std::vec::Vec::new();)),
+                arms,
+                Some(quote!(#ident: other,)),
+            )
+        }
+        _ => (None, quote!(_ => {}), None),
+    };
+    let read_attributes = (!attributes.is_empty() || other_local.is_some()).then(|| {
         quote! {
             let attributes = xsd::start_attributes(reader)?;
             #(let mut #attribute_locals = ::std::option::Option::None;)*
+            #other_local
             for attribute in &attributes {
                 let namespace = attribute
                     .name
@@ -53,7 +81,7 @@ pub(super) fn impl_deserialize(
                     .filter(|ns| !ns.is_empty());
                 match (namespace, attribute.name.local_name.as_str()) {
                     #(#arms)*
-                    _ => {}
+                    #other_arms
                 }
             }
         }
@@ -182,6 +210,7 @@ pub(super) fn impl_deserialize(
                     #(#values)*
                     #(#attribute_values)*
                     #text_value
+                    #other_value
                 })
             }
         }
@@ -191,7 +220,12 @@ pub(super) fn impl_deserialize(
 /// A pattern matching namespace `ns` (an `Option<&str>`): the support
 /// module's constant for its prefix (`xsd::ns::T`), else the literal.
 pub(super) fn ns_pattern(ctx: &Ctx<'_>, ns: &Option<String>) -> TokenStream {
-    match ctx.prefix(ns).and_then(|p| ctx.ns_consts.get(p)) {
+    // A namespace no schema of the set targets (in a wildcard's list) has
+    // no prefix.
+    let prefix = ns
+        .as_ref()
+        .and_then(|ns| ctx.model.prefixes.get(ns.as_str()));
+    match prefix.and_then(|p| ctx.ns_consts.get(p.as_str())) {
         Some(name) => quote!(xsd::ns::#name),
         None => option_str(ns),
     }

@@ -1,15 +1,15 @@
 //! Structs with an `xs:anyAttribute` wildcard. yaserde's derive drops the
-//! attributes it does not know, so such a struct writes its own impls: the
-//! child elements and text go through a derived twin (`Content`, declared in
-//! an anonymous const block), the attributes are read from the start tag
-//! exactly as written (declared ones by name, the rest kept if the wildcard
-//! allows their namespace) and written back the same way.
+//! attributes it does not know, so such a struct writes itself: the start
+//! tag with the declared attributes and the kept ones, as written, then the
+//! child elements and text through a derived twin (`Content`, declared in
+//! an anonymous const block). It reads itself as every struct does
+//! (`reader`), keeping the attributes the wildcard allows.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Member;
-use crate::ir::{Builtin, NamespaceConstraint, Struct, TypeRef};
+use crate::ir::{Builtin, Struct, TypeRef};
 
 /// What the start tag of the struct's element looks like, as the derived
 /// impls of the other structs write it.
@@ -22,7 +22,7 @@ pub(super) struct StartTag {
     pub attribute_names: Vec<String>,
 }
 
-/// The `YaDeserialize` and `YaSerialize` impls of struct `s`.
+/// The `YaSerialize` impl of struct `s`, and its twin `Content`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn impls(
     s: &Struct,
@@ -34,27 +34,8 @@ pub(super) fn impls(
     start: StartTag,
 ) -> TokenStream {
     let name = super::to_ident(&s.name);
-    let any = s.any_attribute.as_ref().expect("a struct with a wildcard");
     let content_fields = fields.iter().chain(text).map(Member::wire);
     let content_idents: Vec<&Ident> = fields.iter().chain(text).map(|m| &m.ident).collect();
-
-    // Reading: one `Option` per declared attribute, filled from the start tag.
-    let locals: Vec<Ident> = (0..attributes.len())
-        .map(|i| quote::format_ident!("attribute_{i}"))
-        .collect();
-    let arms = attribute_arms(s, &locals, &option_str);
-    let allows = match &any.namespaces {
-        NamespaceConstraint::Any => quote!(true),
-        NamespaceConstraint::Not(list) => {
-            let list = list.iter().map(option_str);
-            quote!(!matches!(namespace, #(#list)|*))
-        }
-        NamespaceConstraint::Only(list) => {
-            let list = list.iter().map(option_str);
-            quote!(matches!(namespace, #(#list)|*))
-        }
-    };
-    let assign = attribute_fields(s, attributes, &locals);
 
     // Writing: the declared attributes' text, then the start tag.
     let root = &start.root;
@@ -77,11 +58,6 @@ pub(super) fn impls(
             }
         });
     let no_attributes = super::no_attributes();
-    let read_content = if content_idents.is_empty() {
-        quote!(<Content as ::yaserde::YaDeserialize>::deserialize(reader)?;)
-    } else {
-        quote!(let content = <Content as ::yaserde::YaDeserialize>::deserialize(reader)?;)
-    };
     let declared = (!s.attributes.is_empty()).then(|| {
         quote! {
             let mut values: ::std::vec::Vec<(&str, ::std::string::String)> =
@@ -95,40 +71,10 @@ pub(super) fn impls(
 
     quote! {
         const _: () = {
-            #[derive(::yaserde::YaSerialize, ::yaserde::YaDeserialize)]
+            #[derive(::yaserde::YaSerialize)]
             #container
             struct Content {
                 #(#content_fields)*
-            }
-
-            // One arm per declared name, whatever their number.
-            #[allow(clippy::single_match, clippy::match_single_binding)]
-            impl ::yaserde::YaDeserialize for #name {
-                fn deserialize<R: ::std::io::Read>(
-                    reader: &mut ::yaserde::de::Deserializer<R>,
-                ) -> ::std::result::Result<Self, ::yaserde::Error> {
-                    let attributes = xsd::start_attributes(reader)?;
-                    #read_content
-                    #(let mut #locals = ::std::option::Option::None;)*
-                    let mut other = ::std::vec::Vec::new();
-                    for attribute in &attributes {
-                        let namespace = attribute
-                            .name
-                            .namespace
-                            .as_deref()
-                            .filter(|ns| !ns.is_empty());
-                        match (namespace, attribute.name.local_name.as_str()) {
-                            #(#arms)*
-                            _ if #allows => other.push(xsd::Attribute::from(attribute)),
-                            _ => {}
-                        }
-                    }
-                    ::std::result::Result::Ok(#name {
-                        #(#content_idents: content.#content_idents,)*
-                        #(#assign)*
-                        #any_ident: other,
-                    })
-                }
             }
 
             // One push per declared attribute, each maybe conditional.
