@@ -1,9 +1,3 @@
-/// Trims the whitespace XSD's `collapse` removes around a value.
-#[doc(hidden)]
-pub fn xml_trim(text: &str) -> &str {
-    text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
-}
-
 /// An [`InvalidValue`] of type `type_name`.
 #[doc(hidden)]
 pub fn invalid_value(

@@ -19,7 +19,7 @@ impl ::std::str::FromStr for Date {
 
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("date", text, reason);
-        let (year, month, day, rest) = parse_date_part(xml_trim(text).as_bytes()).map_err(fail)?;
+        let (year, month, day, rest) = parse_date_part(trim_xml(text).as_bytes()).map_err(fail)?;
         let timezone = parse_timezone(rest).map_err(fail)?;
         ::std::result::Result::Ok(Date {
             year,

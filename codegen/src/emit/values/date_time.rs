@@ -38,7 +38,7 @@ impl ::std::str::FromStr for DateTime {
 
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("dateTime", text, reason);
-        let (year, month, day, rest) = parse_date_part(xml_trim(text).as_bytes()).map_err(fail)?;
+        let (year, month, day, rest) = parse_date_part(trim_xml(text).as_bytes()).map_err(fail)?;
         let [b'T', rest @ ..] = rest else {
             return ::std::result::Result::Err(fail("expected `T` after the date"));
         };

@@ -29,7 +29,7 @@ impl ::std::str::FromStr for Duration {
 
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
         let fail = |reason: &str| invalid_value("duration", text, reason);
-        let mut rest = xml_trim(text).as_bytes();
+        let mut rest = trim_xml(text).as_bytes();
         let mut value = Duration::default();
         if let [b'-', after @ ..] = rest {
             value.negative = true;

@@ -9,7 +9,7 @@ impl ::std::str::FromStr for HexBinary {
     type Err = InvalidValue;
 
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
-        let digits = xml_trim(text).as_bytes();
+        let digits = trim_xml(text).as_bytes();
         if digits.len() % 2 != 0 {
             return ::std::result::Result::Err(invalid_value(
                 "hexBinary",

@@ -8,7 +8,7 @@ pub fn parse_integer(
     min: ::std::option::Option<i128>,
     max: ::std::option::Option<i128>,
 ) -> ::std::result::Result<i128, InvalidValue> {
-    let trimmed = xml_trim(text);
+    let trimmed = trim_xml(text);
     let digits = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
     if digits.is_empty() || leading_digits(digits.as_bytes()) != digits.len() {
         return ::std::result::Result::Err(invalid_value(

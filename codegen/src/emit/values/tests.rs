@@ -14,6 +14,11 @@ mod xsd {
         pub reason: String,
     }
 
+    /// As in the support module (emitted wherever values are).
+    pub fn trim_xml(text: &str) -> &str {
+        text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+    }
+
     include!("common.rs");
     include!("calendar.rs");
     include!("date_time.rs");

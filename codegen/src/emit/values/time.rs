@@ -30,7 +30,7 @@ impl ::std::str::FromStr for Time {
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("time", text, reason);
         let (hour, minute, second, fraction, rest) =
-            parse_time_part(xml_trim(text).as_bytes()).map_err(fail)?;
+            parse_time_part(trim_xml(text).as_bytes()).map_err(fail)?;
         let timezone = parse_timezone(rest).map_err(fail)?;
         ::std::result::Result::Ok(Time {
             hour,
