@@ -99,6 +99,7 @@ impl Formatter {
                 .into_iter()
                 .try_for_each(|item| self.items(item)),
             Piece::Open { name, doc } => {
+                let name = crate::ident::to_ident(&name);
                 self.items(quote! {
                     #[doc = #doc]
                     pub mod #name {}
@@ -213,7 +214,7 @@ mod tests {
                 use a::b;
             )),
             Piece::Open {
-                name: quote::format_ident!("m"),
+                name: "m".to_string(),
                 doc: " The module.".into(),
             },
             Piece::Items(quote!(pub struct S { pub x: u8 } impl S { fn f() {} })),
@@ -239,7 +240,7 @@ mod tests {
     fn a_module_closed_twice_or_left_open_is_an_error() {
         assert!(format_pieces([Piece::Close], &[]).is_err());
         let open = Piece::Open {
-            name: quote::format_ident!("m"),
+            name: "m".to_string(),
             doc: String::new(),
         };
         assert!(format_pieces([open], &[]).is_err());

@@ -19,6 +19,12 @@ pub struct Model {
 }
 
 impl Model {
+    /// Whether the model is one module of no name (a schema set of one
+    /// namespace): its code is one file with no namespace modules.
+    pub fn is_single_module(&self) -> bool {
+        self.modules.len() == 1 && self.modules.contains_key("")
+    }
+
     /// The item an [`ItemRef`] names.
     pub fn item(&self, r: &ItemRef) -> Option<&Item> {
         self.modules.get(&r.module)?.items.get(&r.name)

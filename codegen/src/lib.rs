@@ -142,7 +142,7 @@ impl Config {
     ) -> Result<Vec<(String, String)>, Errors> {
         let model = self.model(schemas)?;
         let options = self.emit_options()?;
-        let single = model.modules.len() == 1 && model.modules.contains_key("");
+        let single = model.is_single_module();
         let mut declarations = proc_macro2::TokenStream::new();
         let mut out = Vec::new();
         // The file being written: its name and formatter.
@@ -153,11 +153,12 @@ impl Config {
                 (piece, Some((_, formatter))) if single => formatter.push(piece)?,
                 // Each module of the schema's namespaces, and `xsd`, in a file.
                 (emit::Piece::Open { name, doc }, None) => {
+                    let ident = ident::to_ident(&name);
                     declarations.extend(quote::quote! {
                         #[doc = #doc]
-                        pub mod #name;
+                        pub mod #ident;
                     });
-                    let file_name = format!("{}.rs", name.to_string().trim_start_matches("r#"));
+                    let file_name = format!("{name}.rs");
                     file = Some((file_name, format::Formatter::new(&model.sources)));
                 }
                 (emit::Piece::Close, Some(_)) => {

@@ -54,8 +54,9 @@ pub fn valid_derive(derive: &str) -> bool {
 pub enum Piece {
     /// The start of a module: `#[doc = doc] pub mod name {`.
     Open {
-        /// The module's name.
-        name: proc_macro2::Ident,
+        /// The module's name (as in [`Model::modules`]; a keyword among them
+        /// is written as a raw identifier).
+        name: String,
         /// Its rustdoc text.
         doc: String,
     },
@@ -74,8 +75,7 @@ pub fn emit(model: &Model) -> TokenStream {
 /// [`emit`], with options.
 pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
     // A stack of (module open, its doc, the tokens inside it so far).
-    let mut stack: Vec<(Option<(proc_macro2::Ident, String)>, TokenStream)> =
-        vec![(None, TokenStream::new())];
+    let mut stack: Vec<(Option<(String, String)>, TokenStream)> = vec![(None, TokenStream::new())];
     emit_pieces(model, options, |piece| {
         match piece {
             Piece::Open { name, doc } => stack.push((Some((name, doc)), TokenStream::new())),
@@ -83,6 +83,7 @@ pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
             Piece::Close => {
                 let (open, body) = stack.pop().expect("an open module");
                 let (name, doc) = open.expect("a module, not the file");
+                let name = to_ident(&name);
                 stack.last_mut().expect("the file").1.extend(quote! {
                     #[doc = #doc]
                     pub mod #name {
@@ -102,17 +103,13 @@ pub fn emit_with(model: &Model, options: &Options) -> TokenStream {
 /// holding everything, the `xsd` support module included; else each
 /// namespace's module and `xsd`, each the items inside the module.
 pub fn emit_files(model: &Model, options: &Options) -> Vec<(String, TokenStream)> {
-    let single = model.modules.len() == 1 && model.modules.contains_key("");
-    if single {
+    if model.is_single_module() {
         return vec![(String::new(), emit_with(model, options))];
     }
     let mut files: Vec<(String, TokenStream)> = Vec::new();
     emit_pieces(model, options, |piece| {
         match piece {
-            Piece::Open { name, .. } => files.push((
-                name.to_string().trim_start_matches("r#").to_string(),
-                TokenStream::new(),
-            )),
+            Piece::Open { name, .. } => files.push((name, TokenStream::new())),
             Piece::Items(tokens) => files.last_mut().expect("an open module").1.extend(tokens),
             Piece::Close => {}
         }
@@ -130,11 +127,11 @@ pub fn emit_pieces<E>(
     mut sink: impl FnMut(Piece) -> Result<(), E>,
 ) -> Result<(), E> {
     let ctx = Ctx::new(model, options);
-    let single = model.modules.len() == 1 && model.modules.contains_key("");
+    let single = model.is_single_module();
     for (module, m) in &model.modules {
         if !single {
             sink(Piece::Open {
-                name: to_ident(module),
+                name: module.clone(),
                 doc: module_doc(&m.namespace),
             })?;
             sink(Piece::Items(quote! {
@@ -157,7 +154,7 @@ pub fn emit_pieces<E>(
     let support = support::emit_support(&ctx, model);
     if !support.is_empty() {
         sink(Piece::Open {
-            name: to_ident("xsd"),
+            name: "xsd".to_string(),
             doc: SUPPORT_DOC.to_string(),
         })?;
         sink(Piece::Items(support))?;
