@@ -34,10 +34,7 @@ struct Golden {
 type Writer = Box<dyn Fn() -> String>;
 
 /// A writer of the `T` read from the envelope in `bytes` with `parse`.
-fn writer<T: xsd::Element + yaserde::YaSerialize + 'static>(
-    bytes: &[u8],
-    parse: fn(&[u8]) -> Result<T, soap::Error>,
-) -> Writer {
+fn writer<T: Root + 'static>(bytes: &[u8], parse: fn(&[u8]) -> Result<T, soap::Error>) -> Writer {
     let value = parse(bytes).expect("golden documents parse");
     Box::new(move || soap::to_envelope(&value).expect("golden values write"))
 }

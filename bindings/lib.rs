@@ -34,8 +34,10 @@ mod generated {
 mod operations;
 pub mod soap;
 
+/// The namespace of every UM web service element (generated from the schema).
+pub use generated::NAMESPACE;
 pub use generated::*;
 pub use operations::{OPERATIONS, OperationInfo, Request};
-
-/// The namespace of every UM web service element.
-pub const NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
+/// The runtime the generated types call: their traits and value types.
+pub use xsd_runtime as runtime;
+pub use xsd_runtime::{Element, ReadXml, Root, WriteXml};

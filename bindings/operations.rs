@@ -1,12 +1,13 @@
 //! The operation table: each request type, its response type and SOAPAction.
 
 use crate::generated::*;
+use xsd_runtime::Element;
 
 /// A request of the UM web service. Its response type and SOAPAction come
 /// with it, so a caller cannot pair a request with the wrong response.
-pub trait Request: xsd::Element + yaserde::YaSerialize {
+pub trait Request: Element {
     /// The response this request is answered with.
-    type Response: xsd::Element + yaserde::YaDeserialize;
+    type Response: Element;
     /// The operation's name.
     const OPERATION: &'static str;
     /// The value of the `SOAPAction` HTTP header for this operation.
@@ -44,8 +45,8 @@ macro_rules! operations {
             OperationInfo {
                 name: <$request as Request>::OPERATION,
                 soap_action: <$request as Request>::SOAP_ACTION,
-                request_element: <$request as xsd::Element>::LOCAL_NAME,
-                response_element: <$response as xsd::Element>::LOCAL_NAME,
+                request_element: <$request as Element>::LOCAL_NAME,
+                response_element: <$response as Element>::LOCAL_NAME,
             },
         )*];
     };

@@ -13,7 +13,6 @@ use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
 use um_bindings::*;
-use yaserde::{YaDeserialize, YaSerialize};
 
 /// The mistake `inventory.json` records in the SetTelephoneAccessFolderEmail page.
 const RECORDED_TYPO: &str = "the SOAP example's 'base64FolderID' is a doc typo";
@@ -62,7 +61,7 @@ fn round_trip<T>(
     parse: impl Fn(&[u8]) -> Result<T, soap::Error>,
 ) -> Result<String, soap::Error>
 where
-    T: xsd::Element + YaSerialize + PartialEq + Debug,
+    T: um_bindings::Root + PartialEq + Debug,
 {
     let value = parse(xml.as_bytes())?;
     let written = soap::to_envelope(&value).expect("a parsed value writes back");
@@ -73,7 +72,7 @@ where
 
 fn request<R>(xml: &str) -> Result<String, soap::Error>
 where
-    R: Request + YaDeserialize + PartialEq + Debug,
+    R: Request + PartialEq + Debug,
 {
     round_trip(xml, |xml| soap::from_envelope::<R>(xml))
 }
@@ -81,7 +80,7 @@ where
 fn response<R>(xml: &str) -> Result<String, soap::Error>
 where
     R: Request,
-    R::Response: YaSerialize + PartialEq + Debug,
+    R::Response: PartialEq + Debug,
 {
     round_trip(xml, |xml| soap::read_response::<R>(xml))
 }
@@ -92,8 +91,8 @@ macro_rules! parse_by_body_element {
     ($name:expr, $xml:expr; $($request:ty),* $(,)?) => {
         match $name {
             $(
-                name if name == <$request as xsd::Element>::LOCAL_NAME => request::<$request>($xml),
-                name if name == <<$request as Request>::Response as xsd::Element>::LOCAL_NAME => {
+                name if name == <$request as Element>::LOCAL_NAME => request::<$request>($xml),
+                name if name == <<$request as Request>::Response as Element>::LOCAL_NAME => {
                     response::<$request>($xml)
                 }
             )*

@@ -10,7 +10,7 @@
 //!   `roxmltree::Document::parse` of each: no generator can be faster;
 //! - `parse`: `xsd::load`, reading and parsing the set (imports followed);
 //! - `resolve`: `resolve::resolve` of the parsed schemas;
-//! - `emit`: `emit::emit_pieces` of the resolved model, collected;
+//! - `emit`: `emit::emit` of the resolved model, its pieces collected;
 //! - `format`: `format::format_pieces` of the emitted pieces;
 //! - `end_to_end`: `Config::generate`, all of the above.
 //!
@@ -37,7 +37,7 @@ fn generate(c: &mut Criterion, case: &common::Case) {
     let options = emit::Options::default();
     let pieces = |model| {
         let mut pieces = Vec::new();
-        emit::emit_pieces(model, &options, |piece| {
+        emit::emit(model, &options, |piece| {
             pieces.push(piece);
             Ok::<_, std::convert::Infallible>(())
         })

@@ -9,6 +9,8 @@
 //! (so lines break at the same width), and those modules' lines are dropped.
 //! [`Formatter::drain_to`] writes the text out as it is made, so that even
 //! the file's text need not be held whole (`Config::compile` does this).
+//! [`Formatter::per_module`] writes each module into a file of its own
+//! instead (`Config::generate_files`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -31,6 +33,17 @@ pub fn format(tokens: TokenStream, sources: &[String]) -> Result<String, EmitErr
     let mut out = header(sources);
     out.push_str(&prettyplease::unparse(&file));
     Ok(out)
+}
+
+/// The text of `model`'s code, under a header naming its sources: what
+/// [`emit::emit`](crate::emit::emit) makes of it, formatted by a [`Formatter`].
+pub fn format_model(
+    model: &crate::ir::Model,
+    options: &crate::emit::Options,
+) -> Result<String, EmitError> {
+    let mut formatter = Formatter::new(&model.sources);
+    crate::emit::emit(model, options, |piece| formatter.push(piece))?;
+    formatter.finish()
 }
 
 /// Formats `pieces` into the text of a file, as [`format()`] does the tokens
@@ -75,20 +88,43 @@ fn split_items(tokens: TokenStream) -> Vec<TokenStream> {
     items
 }
 
-/// Formats a file piece by piece (see the module doc).
+/// Formats a file piece by piece (see the module doc): the one place that
+/// turns [`Piece`]s into text.
 #[derive(Debug)]
 pub struct Formatter {
+    sources: Vec<String>,
+    /// The text of the file being written.
     out: String,
-    /// How many modules are open.
+    /// How many modules are open in it.
     depth: usize,
+    /// Whether each top-level module goes into a file of its own.
+    per_module: bool,
+    /// While a module's file is written: the top file's text so far, and
+    /// the module's name.
+    top: Option<(String, String)>,
+    /// The modules' files written, by file name.
+    files: Vec<(String, String)>,
 }
 
 impl Formatter {
     /// A file with its header naming `sources`, and nothing else yet.
     pub fn new(sources: &[String]) -> Self {
         Formatter {
+            sources: sources.to_vec(),
             out: header(sources),
             depth: 0,
+            per_module: false,
+            top: None,
+            files: Vec::new(),
+        }
+    }
+
+    /// Files instead of one: each top-level module in `<module>.rs`,
+    /// declared in `mod.rs`, which holds the rest (see [`finish_files`](Self::finish_files)).
+    pub fn per_module(sources: &[String]) -> Self {
+        Formatter {
+            per_module: true,
+            ..Formatter::new(sources)
         }
     }
 
@@ -98,6 +134,22 @@ impl Formatter {
             Piece::Items(tokens) => split_items(tokens)
                 .into_iter()
                 .try_for_each(|item| self.items(item)),
+            Piece::Open { name, doc } if self.per_module && self.top.is_none() => {
+                let ident = crate::ident::to_ident(&name);
+                self.items(quote! {
+                    #[doc = #doc]
+                    pub mod #ident;
+                })?;
+                let top = std::mem::replace(&mut self.out, header(&self.sources));
+                self.top = Some((top, name));
+                Ok(())
+            }
+            Piece::Close if self.depth == 0 && self.top.is_some() => {
+                let (top, name) = self.top.take().expect("a module's file");
+                let file = std::mem::replace(&mut self.out, top);
+                self.files.push((format!("{name}.rs"), file));
+                Ok(())
+            }
             Piece::Open { name, doc } => {
                 let name = crate::ident::to_ident(&name);
                 self.items(quote! {
@@ -138,10 +190,20 @@ impl Formatter {
     /// The file's text (what [`drain_to`](Self::drain_to) has not taken);
     /// an error if a module is still open.
     pub fn finish(self) -> Result<String, EmitError> {
-        if self.depth != 0 {
+        if self.depth != 0 || self.top.is_some() {
             return Err(EmitError::InvalidRust("a module left open".into()));
         }
         Ok(self.out)
+    }
+
+    /// The files of [`per_module`](Self::per_module): `mod.rs` first, then
+    /// each module's, by file name.
+    pub fn finish_files(mut self) -> Result<Vec<(String, String)>, EmitError> {
+        let files = std::mem::take(&mut self.files);
+        let top = self.finish()?;
+        Ok(std::iter::once(("mod.rs".to_string(), top))
+            .chain(files)
+            .collect())
     }
 
     fn indent(&mut self, depth: usize) {

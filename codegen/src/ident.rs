@@ -20,12 +20,13 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers (`r#self` is not allowed).
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
-/// Type names that the generated code or yaserde's derive would misread: yaserde
-/// classifies a field by the last segment of its type (`String`, `Option`,
-/// `Vec`, ...), and its derive names `Option`, `Some`, `None` and `vec!` unqualified.
+/// Type names that are taken: `Document`, the enum of a schema's global
+/// elements; `Self`; and the names of the standard prelude, which a type
+/// imported with the generated ones (`use generated::*`) would shadow in
+/// the user's code.
 const RESERVED_TYPES: &[&str] = &[
-    "Box", "Default", "Err", "FromStr", "None", "Ok", "Option", "Result", "Self", "Some", "String",
-    "ToString", "Vec",
+    "Box", "Default", "Document", "Err", "FromStr", "None", "Ok", "Option", "Result", "Self",
+    "Some", "String", "ToString", "Vec",
 ];
 
 /// Whether `name` is a Rust keyword in some edition.

@@ -173,7 +173,7 @@ pub struct Field {
     pub namespace: Option<String>,
     /// Its value type.
     pub ty: TypeRef,
-    /// How many times it may occur.
+    /// How many times it may occur (a choice: how many times the choice does).
     pub occurrence: Occurrence,
     /// Whether the value is boxed (it contains the struct itself).
     pub boxed: bool,
@@ -206,6 +206,17 @@ pub struct Attribute {
     pub doc: Option<String>,
     /// What the value is: its built-in type and facets.
     pub value_info: Option<ValueInfo>,
+}
+
+impl Attribute {
+    /// How many times the attribute occurs: once if required, else at most once.
+    pub fn occurrence(&self) -> Occurrence {
+        if self.required {
+            Occurrence::REQUIRED
+        } else {
+            Occurrence::OPTIONAL
+        }
+    }
 }
 
 /// The value type of a field.
@@ -247,12 +258,54 @@ pub enum Builtin {
     F64,
 }
 
-/// How many times a field occurs.
+/// How many times a field, a choice or an attribute occurs: at least `min`,
+/// at most `max` (`None`: unbounded). One model for all three, checked the
+/// same way: the Rust type holds the shape ([`Shape`]), and the reader checks
+/// the count where the shape does not bound it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Occurrence {
+pub struct Occurrence {
+    /// The fewest occurrences allowed.
+    pub min: u32,
+    /// The most occurrences allowed, `None` for unbounded.
+    pub max: Option<u32>,
+}
+
+impl Occurrence {
+    /// Exactly once.
+    pub const REQUIRED: Occurrence = Occurrence {
+        min: 1,
+        max: Some(1),
+    };
+    /// Zero or one time.
+    pub const OPTIONAL: Occurrence = Occurrence {
+        min: 0,
+        max: Some(1),
+    };
+    /// Any number of times.
+    pub const ANY: Occurrence = Occurrence { min: 0, max: None };
+
+    /// The Rust shape of a value that occurs so: `T`, `Option<T>` or `Vec<T>`.
+    pub fn shape(self) -> Shape {
+        match (self.min, self.max) {
+            (1, Some(1)) => Shape::One,
+            (0, Some(1)) => Shape::Optional,
+            _ => Shape::Many,
+        }
+    }
+
+    /// Whether a `Vec` of values that occur so must have its length
+    /// checked (it has bounds other than 0 and unbounded).
+    pub fn is_counted(self) -> bool {
+        self.shape() == Shape::Many && (self.min > 0 || self.max.is_some())
+    }
+}
+
+/// How a value that occurs some number of times is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
     /// Exactly once: `T`.
-    Required,
-    /// Zero or one: `Option<T>`.
+    One,
+    /// Zero or one time: `Option<T>`.
     Optional,
     /// Any other count: `Vec<T>`.
     Many,
@@ -285,24 +338,19 @@ pub struct Variant {
     pub doc: Option<String>,
 }
 
-/// A choice between elements: a Rust enum with a variant per element, and a
-/// collection type holding the occurrences in document order.
+/// A choice between elements: a Rust enum with a variant per element. The
+/// struct that holds it has a field of it (flattened: no element of its
+/// own), whose occurrence is the choice's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     /// Rust name of the enum of alternatives.
     pub name: String,
-    /// Rust name of the collection (`Vec` of the enum) the struct holds.
-    pub collection: String,
     /// Rustdoc.
     pub doc: Option<String>,
     /// The alternatives.
     pub alternatives: Vec<Alternative>,
     /// Whether any element not among the alternatives is kept as raw XML (`xs:any`).
     pub any: bool,
-    /// The fewest occurrences allowed.
-    pub min: u32,
-    /// The most occurrences allowed, `None` for unbounded.
-    pub max: Option<u32>,
 }
 
 /// One element a choice may hold.

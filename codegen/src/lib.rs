@@ -1,16 +1,17 @@
-//! An XSD to Rust code generator: structs and enums with [yaserde] impls,
-//! from XML Schema files.
+//! An XSD to Rust code generator: structs and enums that read and write
+//! their XML through the runtime crate [`xsd-runtime`] (and are also
+//! [yaserde]'s `YaSerialize`/`YaDeserialize`), from XML Schema files.
 //!
 //! The pipeline has four stages, each a module with one public function:
 //!
 //! ```text
-//! XSD --xsd::parse--> xsd::Schema --resolve::resolve--> ir::Model --emit::emit--> tokens --format::format--> String
+//! XSD --xsd::load--> xsd::Schema --resolve::resolve--> ir::Model --emit::emit--> pieces --format::Formatter--> String
 //! ```
 //!
-//! [`Config`] runs the last two stages item by item ([`emit::emit_pieces`]
-//! into a [`format::Formatter`]), so that the whole file never exists as
-//! tokens or as a syntax tree; [`Config::compile`] also writes each item's
-//! text as soon as it is made.
+//! [`Config`] runs the last two stages item by item ([`emit::emit`] hands
+//! each piece to a [`format::Formatter`]), so that the whole file never
+//! exists as tokens or as a syntax tree; [`Config::compile`] also writes
+//! each item's text as soon as it is made.
 //!
 //! From a build script, use [`Config`] (as with prost-build):
 //!
@@ -28,7 +29,11 @@
 //! include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 //! ```
 //!
+//! The generated code needs the runtime crate (`xsd-runtime`) as a
+//! dependency, named by [`Config::runtime_path`].
+//!
 //! [yaserde]: https://docs.rs/yaserde
+//! [`xsd-runtime`]: https://docs.rs/xsd-runtime
 
 pub mod changes;
 pub mod check;
@@ -57,6 +62,7 @@ pub struct Config {
     open_enums: bool,
     derives: Vec<String>,
     module_names: Vec<(String, String)>,
+    runtime_path: Option<String>,
 }
 
 impl Config {
@@ -117,71 +123,54 @@ impl Config {
         self
     }
 
+    /// Names the runtime crate in the generated code by `path` (default
+    /// `::xsd_runtime`): for a crate that depends on it under another name
+    /// (`::my_runtime`), or re-exports it (`crate::rt`), as prost-build's
+    /// `prost_path`.
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_path = Some(path.into());
+        self
+    }
+
     fn emit_options(&self) -> Result<emit::Options, Errors> {
-        let bad: Vec<Error> = self
+        let mut bad: Vec<Error> = self
             .derives
             .iter()
             .filter(|d| !emit::valid_derive(d))
             .map(|d| Error::Config(format!("`{d}` is not a derive path")))
             .collect();
+        let runtime = self
+            .runtime_path
+            .clone()
+            .unwrap_or_else(|| emit::DEFAULT_RUNTIME.to_string());
+        if !emit::valid_runtime_path(&runtime) {
+            bad.push(Error::Config(format!(
+                "`{runtime}` is not a path to the runtime crate (like `::xsd_runtime`)"
+            )));
+        }
         if !bad.is_empty() {
             return Err(Errors(bad));
         }
         Ok(emit::Options {
             derives: self.derives.clone(),
+            runtime,
         })
     }
 
     /// Generates the code for `schemas` as one file per module: `mod.rs`
-    /// declaring them, one `<module>.rs` per namespace and `xsd.rs` (a schema
-    /// set of one namespace gives `mod.rs` alone). Returns (file name, text)
-    /// pairs; [`write_if_changed`] writes them.
+    /// declaring them (and holding the enum of global elements), and one
+    /// `<module>.rs` per namespace (a schema set of one namespace gives
+    /// `mod.rs` alone). Returns (file name, text) pairs; [`write_if_changed`]
+    /// writes them.
     pub fn generate_files(
         &self,
         schemas: &[impl AsRef<Path>],
     ) -> Result<Vec<(String, String)>, Errors> {
         let model = self.model(schemas)?;
-        let options = self.emit_options()?;
-        let single = model.is_single_module();
-        let mut declarations = proc_macro2::TokenStream::new();
-        let mut out = Vec::new();
-        // The file being written: its name and formatter.
-        let mut file: Option<(String, format::Formatter)> =
-            single.then(|| ("mod.rs".to_string(), format::Formatter::new(&model.sources)));
-        emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
-            match (piece, &mut file) {
-                (piece, Some((_, formatter))) if single => formatter.push(piece)?,
-                // Each module of the schema's namespaces, and `xsd`, in a file.
-                (emit::Piece::Open { name, doc }, None) => {
-                    let ident = ident::to_ident(&name);
-                    declarations.extend(quote::quote! {
-                        #[doc = #doc]
-                        pub mod #ident;
-                    });
-                    let file_name = format!("{name}.rs");
-                    file = Some((file_name, format::Formatter::new(&model.sources)));
-                }
-                (emit::Piece::Close, Some(_)) => {
-                    let (name, formatter) = file.take().expect("a module's file");
-                    out.push((name, formatter.finish()?));
-                }
-                (emit::Piece::Items(tokens), Some((_, formatter))) => {
-                    formatter.push(emit::Piece::Items(tokens))?
-                }
-                (piece, _) => {
-                    let message = format!("{piece:?} out of place");
-                    return Err(error::EmitError::InvalidRust(message).into());
-                }
-            }
-            Ok(())
-        })?;
-        if let Some((name, formatter)) = file {
-            out.push((name, formatter.finish().map_err(Error::from)?));
-            return Ok(out);
-        }
-        let text = format::format(declarations, &model.sources).map_err(Error::from)?;
-        out.insert(0, ("mod.rs".to_string(), text));
-        Ok(out)
+        let mut formatter = format::Formatter::per_module(&model.sources);
+        emit::emit(&model, &self.emit_options()?, |piece| formatter.push(piece))
+            .map_err(Error::from)?;
+        Ok(formatter.finish_files().map_err(Error::from)?)
     }
 
     /// Generates the Rust code for `schemas` and returns it as text.
@@ -191,7 +180,7 @@ impl Config {
     pub fn generate(&self, schemas: &[impl AsRef<Path>]) -> Result<String, Errors> {
         let model = self.model(schemas)?;
         let mut formatter = format::Formatter::new(&model.sources);
-        emit::emit_pieces(&model, &self.emit_options()?, |piece| formatter.push(piece))
+        emit::emit(&model, &self.emit_options()?, |piece| formatter.push(piece))
             .map_err(Error::from)?;
         Ok(formatter.finish().map_err(Error::from)?)
     }
@@ -211,7 +200,7 @@ impl Config {
                 continue;
             };
             let taken = model.modules.contains_key(name.as_str()) && *name != from;
-            if taken || name == "xsd" || syn::parse_str::<syn::Ident>(name).is_err() {
+            if taken || syn::parse_str::<syn::Ident>(name).is_err() {
                 return Err(Error::Config(format!(
                     "`{name}` cannot name the module of {namespace}: not an identifier, or taken"
                 ))
@@ -292,7 +281,7 @@ impl Config {
         };
         let mut writer = std::io::BufWriter::new(file);
         let mut formatter = format::Formatter::new(&model.sources);
-        emit::emit_pieces(&model, &options, |piece| -> Result<(), Error> {
+        emit::emit(&model, &options, |piece| -> Result<(), Error> {
             formatter.push(piece)?;
             formatter.drain_to(&mut writer).map_err(output_error)
         })?;

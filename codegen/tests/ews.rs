@@ -12,14 +12,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The throwaway crate's `main`: reads every example envelope with the
-/// generated `xsd::Document` (header elements and the body's element),
-/// writes it back, compares, reads the written one again, and prints one
-/// line per file: `valid|invalid <tab> file <tab> ok|error: ...`.
+/// generated `Document` (header elements and the body's element), through
+/// the runtime's event source, writes it back with the runtime's writer,
+/// compares, reads the written one again, and prints one line per file:
+/// `valid|invalid <tab> file <tab> ok|error: ...`.
 const DRIVER: &str = r#"
-use ews_roundtrip::generated::xsd::Document;
-use yaserde::__xml::reader::XmlEvent as ReadEvent;
-use yaserde::__xml::writer::XmlEvent as WriteEvent;
-use yaserde::de::Deserializer;
+use ews_roundtrip::generated::Document;
+use xsd_runtime::read::is_whitespace;
+use xsd_runtime::xmlrs::{YaSource, parser_config};
+use xsd_runtime::{Event, Limits, ReadXml, Sink, Source, Writer};
 
 const SOAP: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -32,95 +33,77 @@ struct Envelope {
     text: Vec<(usize, String)>,
 }
 
-fn is_soap(name: &yaserde::__xml::name::OwnedName, local: &str) -> bool {
-    name.namespace.as_deref() == Some(SOAP) && name.local_name == local
-}
-
-fn read_children(de: &mut Deserializer<&[u8]>) -> Result<Vec<Document>, String> {
+fn read_children<S: Source>(source: &mut S) -> Result<Vec<Document>, String> {
     let mut out = Vec::new();
     loop {
-        match de.peek().map_err(|e| e.to_string())? {
-            ReadEvent::StartElement { name, .. } if is_soap(name, "Fault") => {
-                return Err("a SOAP fault".into());
-            }
-            ReadEvent::StartElement { .. } => {
-                out.push(Document::read(de).map_err(|e| e.to_string())?);
-                de.next_event().map_err(|e| e.to_string())?;
-            }
-            ReadEvent::EndElement { .. } => {
-                de.next_event().map_err(|e| e.to_string())?;
-                return Ok(out);
-            }
-            _ => {
-                de.next_event().map_err(|e| e.to_string())?;
-            }
+        match source.next().map_err(|e| e.to_string())? {
+            Event::Start if source.name() == (SOAP, "Fault") => return Err("a SOAP fault".into()),
+            Event::Start => out.push(Document::read_xml(source).map_err(|e| e.to_string())?),
+            Event::End => return Ok(out),
+            Event::Text => {}
+            Event::Eof => return Err("the document ends inside the envelope".into()),
         }
     }
 }
 
 fn read(xml: &str) -> Result<Envelope, String> {
-    // yaserde's configuration, but text untrimmed: a value keeps its whitespace.
-    let config = yaserde::__xml::ParserConfig::new()
-        .trim_whitespace(false)
-        .whitespace_to_characters(true)
-        .cdata_to_characters(true)
-        .ignore_comments(true)
-        .coalesce_characters(true);
-    let mut de = Deserializer::new(config.create_reader(xml.as_bytes()));
-    match de.next_event().map_err(|e| e.to_string())? {
-        ReadEvent::StartElement { name, .. } if is_soap(&name, "Envelope") => {}
-        other => return Err(format!("not a SOAP envelope: {other:?}")),
+    let mut de = yaserde::de::Deserializer::new(
+        parser_config(&Limits::unlimited()).create_reader(xml.as_bytes()),
+    );
+    let mut source = YaSource::document(&mut de);
+    let e = |e: xsd_runtime::Error| e.to_string();
+    match source.next().map_err(e)? {
+        Event::Start if source.name() == (SOAP, "Envelope") => {}
+        other => return Err(format!("not a SOAP envelope: {other:?} {:?}", source.name())),
     }
     let mut header = None;
     let mut text = Vec::new();
     loop {
-        match de.next_event().map_err(|e| e.to_string())? {
-            ReadEvent::StartElement { name, .. } if is_soap(&name, "Header") => {
-                header = Some(read_children(&mut de)?);
+        match source.next().map_err(e)? {
+            Event::Start if source.name() == (SOAP, "Header") => {
+                header = Some(read_children(&mut source)?);
             }
-            ReadEvent::StartElement { name, .. } if is_soap(&name, "Body") => {
-                let mut body = read_children(&mut de)?;
+            Event::Start if source.name() == (SOAP, "Body") => {
+                let mut body = read_children(&mut source)?;
                 if body.len() != 1 {
                     return Err(format!("{} elements in the body", body.len()));
                 }
                 return Ok(Envelope { header, body: body.remove(0), text });
             }
-            ReadEvent::Characters(t) => text.push((usize::from(header.is_some()), t)),
-            ReadEvent::Whitespace(_) => {}
+            Event::Text if is_whitespace(source.text()) => {}
+            Event::Text => text.push((usize::from(header.is_some()), source.text().to_string())),
             other => return Err(format!("unexpected {other:?} in the envelope")),
         }
     }
 }
 
 fn write(envelope: &Envelope) -> Result<String, String> {
-    let config = yaserde::ser::Config {
-        perform_indent: false,
-        write_document_declaration: true,
-        indent_string: None,
-    };
-    let mut w = yaserde::ser::Serializer::new_from_writer(Vec::new(), &config);
-    let e = |e: yaserde::__xml::writer::Error| e.to_string();
-    w.write(WriteEvent::start_element("soap:Envelope").ns("soap", SOAP)).map_err(e)?;
-    let text = |w: &mut yaserde::ser::Serializer<Vec<u8>>, at: usize| {
-        for (_, t) in envelope.text.iter().filter(|(i, _)| *i == at) {
-            w.write(WriteEvent::characters(t)).map_err(e)?;
+    let mut w = Writer::new(String::new());
+    let mut write = || -> xsd_runtime::Result<()> {
+        w.write_raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        w.start(SOAP, "Envelope", Some("soap"))?;
+        let text = |w: &mut Writer<String>, at: usize| {
+            for (_, t) in envelope.text.iter().filter(|(i, _)| *i == at) {
+                w.text(t)?;
+            }
+            Ok::<(), xsd_runtime::Error>(())
+        };
+        text(&mut w, 0)?;
+        if let Some(header) = &envelope.header {
+            w.start(SOAP, "Header", Some("soap"))?;
+            for doc in header {
+                xsd_runtime::write::root(&mut w, doc)?;
+            }
+            w.end()?;
+            text(&mut w, 1)?;
         }
-        Ok::<(), String>(())
+        w.start(SOAP, "Body", Some("soap"))?;
+        xsd_runtime::write::root(&mut w, &envelope.body)?;
+        w.end()?;
+        w.end()
     };
-    text(&mut w, 0)?;
-    if let Some(header) = &envelope.header {
-        w.write(WriteEvent::start_element("soap:Header")).map_err(e)?;
-        for doc in header {
-            doc.write(&mut w).map_err(|e| e.to_string())?;
-        }
-        w.write(WriteEvent::end_element()).map_err(e)?;
-        text(&mut w, 1)?;
-    }
-    w.write(WriteEvent::start_element("soap:Body")).map_err(e)?;
-    envelope.body.write(&mut w).map_err(|e| e.to_string())?;
-    w.write(WriteEvent::end_element()).map_err(e)?;
-    w.write(WriteEvent::end_element()).map_err(e)?;
-    String::from_utf8(w.into_inner()).map_err(|e| e.to_string())
+    write().map_err(|e| e.to_string())?;
+    Ok(w.into_inner())
 }
 
 fn round_trip(xml: &str) -> Result<(), String> {
@@ -169,11 +152,13 @@ fn main() {
 fn write_crate(root: &Path, code: &str) -> PathBuf {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let testkit = manifest_dir.join("../testkit");
+    let runtime = manifest_dir.join("../runtime");
     std::fs::create_dir_all(root.join("src")).unwrap();
     let manifest = format!(
         "[package]\nname = \"ews-roundtrip\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nyaserde = {{ version = \"0.13.2\", features = [\"derive\"] }}\n\
+         [dependencies]\nyaserde = \"0.13.2\"\nxsd-runtime = {{ path = {:?} }}\n\
          testkit = {{ path = {:?} }}\n\n[workspace]\n",
+        runtime.display().to_string(),
         testkit.display().to_string()
     );
     let write = |path: PathBuf, content: &str| {

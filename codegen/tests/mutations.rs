@@ -200,7 +200,7 @@ fn check(path: &Path, text: &str) -> Result<(), TestCaseError> {
         Ok(schema) => match resolve::resolve(&[schema]) {
             Err(errors) => Errors::from(errors),
             Ok(model) => {
-                let code = format::format(emit::emit(&model), &model.sources);
+                let code = format::format_model(&model, &emit::Options::default());
                 prop_assert!(code.is_ok(), "generated code does not parse: {code:?}");
                 return Ok(());
             }

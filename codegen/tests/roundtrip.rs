@@ -371,10 +371,9 @@ fn choices_keep_their_order() {
     use choice::{FolderChoice, FolderChoice2, FolderRecurrenceGroup};
     let folder: choice::Folder = roundtrip("choice/samples/Folder.xml");
     assert_eq!(folder.title, "Inbox");
-    assert_eq!(folder.choice.0, [FolderChoice::Path("/inbox".into())]);
+    assert_eq!(folder.choice, FolderChoice::Path("/inbox".into()));
     let kinds: Vec<String> = folder
         .choice_2
-        .0
         .iter()
         .map(|c| match c {
             FolderChoice2::Message(m) => format!("message {}", m.subject),
@@ -396,12 +395,12 @@ fn choices_keep_their_order() {
         ]
     );
     assert_eq!(
-        folder.recurrence_group.0,
-        [FolderRecurrenceGroup::Weekly("Mon".into())]
+        folder.recurrence_group,
+        Some(FolderRecurrenceGroup::Weekly("Mon".into()))
     );
     let minimal: choice::Folder = roundtrip("choice/samples/Folder.minimal.xml");
-    assert_eq!(minimal.choice.0, [FolderChoice::Id("7".into())]);
-    assert!(minimal.choice_2.0.is_empty() && minimal.recurrence_group.0.is_empty());
+    assert_eq!(minimal.choice, FolderChoice::Id("7".into()));
+    assert!(minimal.choice_2.is_empty() && minimal.recurrence_group.is_none());
     let settings: choice::Settings = roundtrip("choice/samples/Settings.xml");
     assert_eq!((settings.color.as_str(), settings.size), ("red", Some(3)));
     // A required choice that is missing is an error, not a default.
@@ -422,27 +421,31 @@ fn choices_keep_their_order() {
 fn substitution_groups_read_any_member() {
     use substitution::{AndTypeSearchExpression as Expr, IsEqualToTypePath as Path};
     let r: substitution::Restriction = roundtrip("substitution/samples/Restriction.xml");
-    let [substitution::RestrictionSearchExpression::And(and)] = &r.search_expression.0[..] else {
+    let substitution::RestrictionSearchExpression::And(and) = &r.search_expression else {
         panic!("an And expected: {r:?}")
     };
-    let [Expr::IsEqualTo(eq), Expr::Not(not)] = &and.search_expression.0[..] else {
+    let [Expr::IsEqualTo(eq), Expr::Not(not)] = &and.search_expression[..] else {
         panic!("IsEqualTo and Not expected: {and:?}")
     };
     assert_eq!(eq.constant, "hello");
-    let [Path::FieldUri(f)] = &eq.path.0[..] else {
+    let Path::FieldUri(f) = &eq.path else {
         panic!("a FieldURI expected")
     };
     assert_eq!(f.field_uri, "item:Subject");
-    assert_eq!(not.search_expression.0.len(), 1);
+    // `Not` holds exactly one expression: an IsEqualTo on an extended field.
+    let substitution::NotTypeSearchExpression::IsEqualTo(inner) = &*not.search_expression else {
+        panic!("an IsEqualTo inside Not expected: {not:?}")
+    };
+    assert_eq!(inner.constant, "x");
 }
 
 #[test]
 fn any_elements_are_kept_as_raw_xml() {
     let e: any::Extension = roundtrip("any/samples/Extension.xml");
     assert_eq!(e.name, "ext");
-    assert_eq!(e.any.0.len(), 2);
-    let any::ExtensionAny::Other(raw) = &e.any.0[0];
-    assert!(raw.0.contains("1 &amp; 2"), "{}", raw.0);
+    assert_eq!(e.any.len(), 2);
+    let any::ExtensionAny::Other(raw) = &e.any[0];
+    assert!(raw.to_string().contains("1 &amp; 2"), "{raw}");
 }
 
 #[test]
@@ -497,7 +500,7 @@ fn options_add_derives_and_name_modules() {
 
 #[test]
 fn instance_attributes_are_kept() {
-    use instance::xsd::Attribute;
+    use xsd_runtime::Attribute;
     const SOAP: &str = "http://schemas.xmlsoap.org/soap/envelope/";
     const OTHER: &str = "urn:example:other";
     let attribute = |ns: Option<&str>, prefix: Option<&str>, local: &str, value: &str| Attribute {
@@ -594,7 +597,7 @@ fn instance_attributes_are_kept() {
 
 #[test]
 fn exact_values_have_typed_accessors() {
-    use values::xsd::{self, Timezone};
+    use xsd_runtime::values::{self as xsd, Timezone};
     let events: values::Events = roundtrip("values/samples/Events.xml");
     let mut e = events.event[0].clone();
     let start = e.parse_start().unwrap();

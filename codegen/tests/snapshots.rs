@@ -123,15 +123,18 @@ fn one_file_per_module() {
         .generate_files(&[schema])
         .unwrap();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["mod.rs", "messages.rs", "types.rs", "xsd.rs"]);
+    assert_eq!(names, ["mod.rs", "messages.rs", "types.rs"]);
     let declarations: Vec<&str> = files[0]
         .1
         .lines()
         .filter(|l| l.starts_with("pub mod"))
         .collect();
-    assert_eq!(
-        declarations,
-        ["pub mod messages;", "pub mod types;", "pub mod xsd;"]
+    assert_eq!(declarations, ["pub mod messages;", "pub mod types;"]);
+    // The enum of global elements is at the top, beside the modules.
+    assert!(
+        files[0].1.contains("\npub enum Document {"),
+        "{}",
+        files[0].1
     );
     // The modules' items are those of the one-file form.
     let whole = generate(Path::new("fixtures/imports/schema.xsd")).unwrap();
@@ -139,7 +142,12 @@ fn one_file_per_module() {
         let first_item = text.lines().find(|l| l.starts_with("pub ")).unwrap();
         assert!(whole.contains(first_item.trim()), "{name}: {first_item}");
     }
-    assert!(files[1].1.contains("use super::xsd;"));
+    // A module names another's namespace through its constant.
+    assert!(
+        files[1].1.contains("super::types::NAMESPACE"),
+        "{}",
+        files[1].1
+    );
     // A schema of one namespace gives one file.
     let single = xsd_codegen::Config::new()
         .generate_files(&[dir("fixtures/elements/schema.xsd")])
@@ -161,8 +169,7 @@ fn formatting_piece_by_piece_gives_the_whole_files_text() {
     for schema in schemas {
         let config = xsd_codegen::Config::new();
         let model = config.model(&[&schema]).unwrap();
-        let whole =
-            xsd_codegen::format::format(xsd_codegen::emit::emit(&model), &model.sources).unwrap();
+        let whole = whole_file(&model);
         let generated = config.generate(&[&schema]).unwrap();
         assert_eq!(generated, whole, "{}", schema.display());
         let path = xsd_codegen::Config::new()
@@ -332,8 +339,35 @@ fn a_carriage_return_in_a_doc_is_kept() {
     .unwrap();
     let config = xsd_codegen::Config::new();
     let model = config.model(&[&schema]).unwrap();
-    let whole =
-        xsd_codegen::format::format(xsd_codegen::emit::emit(&model), &model.sources).unwrap();
+    let whole = whole_file(&model);
     assert!(whole.contains('\r'), "the default's CR is in a doc comment");
     assert_eq!(config.generate(&[&schema]).unwrap(), whole);
+}
+
+/// The text prettyplease makes of `model`'s code formatted as one file (the
+/// pieces nested into one token stream), to compare with the formatter's,
+/// which formats it item by item.
+fn whole_file(model: &xsd_codegen::ir::Model) -> String {
+    use xsd_codegen::emit::{self, Piece};
+    // The tokens of each open module (the file's first), with its name and doc.
+    let mut stack: Vec<(Option<(String, String)>, proc_macro2::TokenStream)> =
+        vec![(None, proc_macro2::TokenStream::new())];
+    emit::emit(model, &emit::Options::default(), |piece| {
+        match piece {
+            Piece::Open { name, doc } => stack.push((Some((name, doc)), Default::default())),
+            Piece::Items(tokens) => stack.last_mut().unwrap().1.extend(tokens),
+            Piece::Close => {
+                let (open, body) = stack.pop().unwrap();
+                let (name, doc) = open.unwrap();
+                let name = xsd_codegen::ident::to_ident(&name);
+                stack.last_mut().unwrap().1.extend(quote::quote! {
+                    #[doc = #doc]
+                    pub mod #name { #body }
+                });
+            }
+        }
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap();
+    xsd_codegen::format::format(stack.pop().unwrap().1, &model.sources).unwrap()
 }

@@ -19,7 +19,9 @@ pub fn xml_tree_eq(expected: &str, actual: &str) -> Result<(), String> {
 }
 
 fn expanded(name: roxmltree::ExpandedName<'_, '_>) -> String {
-    match name.namespace() {
+    // roxmltree gives an element under `xmlns=""` the namespace `""`: it is
+    // in no namespace, as one never under a default namespace is.
+    match name.namespace().filter(|ns| !ns.is_empty()) {
         Some(ns) => format!("{{{ns}}}{}", name.name()),
         None => name.name().to_string(),
     }

@@ -25,7 +25,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput};
 use ews_bench::messages::{ArrayOfResponseMessagesTypeChoice, FindItemResponse};
 use ews_bench::types::{ArrayOfRealItemsTypeChoice, FindItemParentTypeChoice};
-use ews_bench::xsd::Element;
+use xsd_runtime::Element;
 use yaserde::__xml::reader::XmlEvent as ReadEvent;
 use yaserde::__xml::writer::XmlEvent as WriteEvent;
 use yaserde::de::Deserializer;
@@ -109,7 +109,8 @@ fn read<T: Element + YaDeserialize>(bytes: &[u8]) -> Result<T, String> {
     }
     match de.peek().map_err(text)? {
         ReadEvent::StartElement { name, .. }
-            if name.local_name == T::LOCAL_NAME && name.namespace.as_deref() == T::NAMESPACE => {}
+            if name.local_name == T::LOCAL_NAME
+                && name.namespace.as_deref().unwrap_or("") == T::NAMESPACE => {}
         other => {
             return Err(format!(
                 "expected {} in the body, found {other:?}",
@@ -149,15 +150,14 @@ fn write<T: YaSerialize>(body: &T) -> String {
 /// The messages of a FindItem response.
 fn messages(response: &FindItemResponse) -> usize {
     let mut count = 0;
-    for message in &response.response_messages.choice.0 {
+    for message in &response.response_messages.choice {
         let ArrayOfResponseMessagesTypeChoice::FindItemResponseMessage(message) = message else {
             continue;
         };
-        for parent in message.root_folder.iter().flat_map(|r| &r.choice.0) {
+        for parent in message.root_folder.iter().map(|r| &r.choice) {
             if let FindItemParentTypeChoice::Items(items) = parent {
                 count += items
                     .choice
-                    .0
                     .iter()
                     .filter(|i| matches!(i, ArrayOfRealItemsTypeChoice::Message(_)))
                     .count();

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(schema) => match resolve::resolve(&[schema]) {
             Err(errors) => Errors::from(errors),
             Ok(model) => {
-                if let Err(e) = format::format(emit::emit(&model), &model.sources) {
+                if let Err(e) = format::format_model(&model, &emit::Options::default()) {
                     panic!("{e}");
                 }
                 return;

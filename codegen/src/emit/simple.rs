@@ -1,19 +1,20 @@
-//! Enumerations and lists: simple types with impls of their own.
+//! Enumerations and lists: simple types, read from and written as text
+//! (`SimpleType`), with `FromStr` and `Display`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Ctx, doc_attrs, no_attributes};
+use super::{Ctx, doc_attrs};
 use crate::ident::to_ident;
 use crate::ir::{Enum, List};
 
 pub(super) fn emit_enum(ctx: &Ctx<'_>, e: &Enum) -> TokenStream {
+    let rt = &ctx.rt;
     let name = to_ident(&e.name);
     let wire_type = &e.wire_name;
     let docs = doc_attrs(e.doc.as_deref(), format!("The `{wire_type}` enumeration."));
     let idents: Vec<_> = e.variants.iter().map(|v| to_ident(&v.name)).collect();
     let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
-    let no_attributes = no_attributes();
     let variants = e.variants.iter().zip(&idents).map(|(v, ident)| {
         let fallback = if v.value.is_empty() {
             "The empty string.".to_string()
@@ -54,7 +55,7 @@ pub(super) fn emit_enum(ctx: &Ctx<'_>, e: &Enum) -> TokenStream {
             quote!(pub const fn as_str(&self) -> &'static str),
             quote!(),
             quote! {
-                _ => ::std::result::Result::Err(xsd::UnknownEnumValue {
+                _ => ::std::result::Result::Err(#rt::UnknownEnumValue {
                     type_name: #wire_type,
                     value: ::std::string::ToString::to_string(value),
                     expected: &[#(#values),*],
@@ -90,7 +91,7 @@ pub(super) fn emit_enum(ctx: &Ctx<'_>, e: &Enum) -> TokenStream {
         }
 
         impl ::std::str::FromStr for #name {
-            type Err = xsd::UnknownEnumValue;
+            type Err = #rt::UnknownEnumValue;
 
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 match value {
@@ -100,29 +101,20 @@ pub(super) fn emit_enum(ctx: &Ctx<'_>, e: &Enum) -> TokenStream {
             }
         }
 
-        impl ::yaserde::YaSerialize for #name {
-            fn serialize<W: ::std::io::Write>(
-                &self,
-                writer: &mut ::yaserde::ser::Serializer<W>,
-            ) -> ::std::result::Result<(), ::yaserde::Error> {
-                xsd::write_text(writer, #wire_type, self.as_str())
+        impl #rt::SimpleType for #name {
+            fn from_text(text: &str) -> #rt::Result<Self> {
+                #rt::simple::parse(text)
             }
 
-            #no_attributes
-        }
-
-        impl ::yaserde::YaDeserialize for #name {
-            fn deserialize<R: ::std::io::Read>(
-                reader: &mut ::yaserde::de::Deserializer<R>,
-            ) -> ::std::result::Result<Self, ::yaserde::Error> {
-                let text = xsd::read_text(reader)?;
-                <Self as ::std::str::FromStr>::from_str(&text).map_err(::yaserde::Error::custom)
+            fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
             }
         }
     }
 }
 
 pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
+    let rt = &ctx.rt;
     let name = to_ident(&l.name);
     let wire_type = &l.wire_name;
     let item = ctx.type_tokens(module, &l.item);
@@ -130,7 +122,6 @@ pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
         l.doc.as_deref(),
         format!("The `{wire_type}` list: values separated by whitespace."),
     );
-    let no_attributes = no_attributes();
     let derives = ctx.derives(quote!(Clone, Debug, Default, PartialEq));
     quote! {
         #docs
@@ -139,51 +130,25 @@ pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
 
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                for (i, item) in self.0.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(" ")?;
-                    }
-                    ::std::fmt::Display::fmt(item, f)?;
-                }
-                ::std::result::Result::Ok(())
+                #rt::simple::write_list(f, &self.0)
             }
         }
 
         impl ::std::str::FromStr for #name {
-            type Err = xsd::InvalidValue;
+            type Err = #rt::InvalidValue;
 
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                value
-                    .split_whitespace()
-                    .map(|item| {
-                        <#item as ::std::str::FromStr>::from_str(item).map_err(|e| xsd::InvalidValue {
-                            type_name: #wire_type,
-                            value: ::std::string::ToString::to_string(value),
-                            reason: ::std::string::ToString::to_string(&e),
-                        })
-                    })
-                    .collect::<::std::result::Result<_, _>>()
-                    .map(Self)
+                #rt::simple::parse_list(value, #wire_type).map(Self)
             }
         }
 
-        impl ::yaserde::YaSerialize for #name {
-            fn serialize<W: ::std::io::Write>(
-                &self,
-                writer: &mut ::yaserde::ser::Serializer<W>,
-            ) -> ::std::result::Result<(), ::yaserde::Error> {
-                xsd::write_text(writer, #wire_type, &::std::string::ToString::to_string(self))
+        impl #rt::SimpleType for #name {
+            fn from_text(text: &str) -> #rt::Result<Self> {
+                #rt::simple::parse(text)
             }
 
-            #no_attributes
-        }
-
-        impl ::yaserde::YaDeserialize for #name {
-            fn deserialize<R: ::std::io::Read>(
-                reader: &mut ::yaserde::de::Deserializer<R>,
-            ) -> ::std::result::Result<Self, ::yaserde::Error> {
-                let text = xsd::read_text(reader)?;
-                <Self as ::std::str::FromStr>::from_str(&text).map_err(::yaserde::Error::custom)
+            fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Owned(::std::string::ToString::to_string(self))
             }
         }
     }

@@ -1,88 +1,24 @@
 //! Values kept as their exact text, read through typed accessors: the
-//! value types of the `xsd` support module (`DateTime`, `Date`, `Time`,
-//! `Duration`, `Base64Binary`, `HexBinary`, `parse_integer`), the accessors
-//! of the structs, and the doc line that tells a value's XSD type and facets.
-//!
-//! The value types are written as plain Rust in `values/*.rs`, emitted as
-//! tokens (only the ones some accessor uses), and compiled as they are by
-//! this module's tests.
+//! accessors of the structs (calling the runtime's value types: `DateTime`,
+//! `Date`, `Time`, `Duration`, `Base64Binary`, `HexBinary`, `parse_integer`),
+//! and the doc line that tells a value's XSD type and facets.
 //!
 //! Accessors are named `parse_<field>`: field names are unique in a struct,
-//! so accessor names are too, and no derived or yaserde trait method starts
-//! with `parse_`.
-
-use std::collections::BTreeSet;
+//! so accessor names are too, and no trait the types implement has a method
+//! starting with `parse_`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::Ctx;
 use crate::ident::to_ident;
-use crate::ir::{
-    Builtin, FacetKind, Item, Model, Occurrence, Struct, TypeRef, ValueInfo, ValueKind,
-};
-
-const COMMON: &str = include_str!("values/common.rs");
-const CALENDAR: &str = include_str!("values/calendar.rs");
-const DATE_TIME: &str = include_str!("values/date_time.rs");
-const DATE: &str = include_str!("values/date.rs");
-const TIME: &str = include_str!("values/time.rs");
-const DURATION: &str = include_str!("values/duration.rs");
-const BASE64: &str = include_str!("values/base64.rs");
-const HEX: &str = include_str!("values/hex.rs");
-const INTEGER: &str = include_str!("values/integer.rs");
-
-/// The kinds of value some accessor of the model reads (integer bounds left out).
-pub(super) fn used_kinds(model: &Model) -> BTreeSet<&'static str> {
-    let mut used = BTreeSet::new();
-    for (_, item) in model.items() {
-        let Item::Struct(s) = item else { continue };
-        for v in typed_values(s) {
-            if let Some(kind) = v.info.kind() {
-                used.insert(source_of(kind));
-            }
-        }
-    }
-    used
-}
-
-/// The support module's part for the value types `used` names.
-pub(super) fn emit_support(used: &BTreeSet<&'static str>) -> TokenStream {
-    if used.is_empty() {
-        return TokenStream::new();
-    }
-    let calendar = [DATE_TIME, DATE, TIME].iter().any(|s| used.contains(s));
-    let mut sources = vec![COMMON];
-    if calendar {
-        sources.push(CALENDAR);
-    }
-    for source in [DATE_TIME, DATE, TIME, DURATION, BASE64, HEX, INTEGER] {
-        if used.contains(source) {
-            sources.push(source);
-        }
-    }
-    sources
-        .into_iter()
-        .map(|s| s.parse::<TokenStream>().expect("valid Rust"))
-        .collect()
-}
-
-fn source_of(kind: ValueKind) -> &'static str {
-    match kind {
-        ValueKind::DateTime => DATE_TIME,
-        ValueKind::Date => DATE,
-        ValueKind::Time => TIME,
-        ValueKind::Duration => DURATION,
-        ValueKind::Base64Binary => BASE64,
-        ValueKind::HexBinary => HEX,
-        ValueKind::Integer { .. } => INTEGER,
-    }
-}
+use crate::ir::{Builtin, FacetKind, Occurrence, Shape, Struct, TypeRef, ValueInfo, ValueKind};
 
 /// A value of struct `s` kept as text: the Rust name of its field, how
 /// often it occurs and what it is.
 struct Value<'a> {
     field: String,
-    occurrence: Occurrence,
+    occurrence: Shape,
     wire: String,
     info: &'a ValueInfo,
 }
@@ -99,7 +35,7 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
         {
             let value = Value {
                 field: f.name.clone(),
-                occurrence: f.occurrence,
+                occurrence: f.occurrence.shape(),
                 wire: format!("the `{}` child element", f.wire_name),
                 info,
             };
@@ -108,14 +44,9 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
     }
     for a in &s.attributes {
         if let Some(info) = a.value_info.as_ref().filter(|_| string(&a.ty)) {
-            let occurrence = if a.required {
-                Occurrence::Required
-            } else {
-                Occurrence::Optional
-            };
             let value = Value {
                 field: a.name.clone(),
-                occurrence,
+                occurrence: a.occurrence().shape(),
                 wire: format!("the `{}` attribute", a.wire_name),
                 info,
             };
@@ -127,7 +58,7 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
         if string(ty) || matches!(ty, TypeRef::Named(_)) {
             let value = Value {
                 field: text_field(s).to_string(),
-                occurrence: Occurrence::Required,
+                occurrence: Occurrence::REQUIRED.shape(),
                 wire: "the element's text".to_string(),
                 info,
             };
@@ -148,45 +79,46 @@ pub(super) fn text_field(s: &Struct) -> &'static str {
 }
 
 /// The `impl` block of struct `s`'s typed accessors, if it has any.
-pub(super) fn emit_accessors(s: &Struct) -> TokenStream {
+pub(super) fn emit_accessors(ctx: &Ctx<'_>, s: &Struct) -> TokenStream {
     let values = typed_values(s);
     if values.is_empty() {
         return TokenStream::new();
     }
     let name = to_ident(&s.name);
+    let rt = &ctx.rt;
     let methods = values.iter().map(|v| {
         let info = v.info;
         let kind = info.kind().expect("kept only with a kind");
         let field = to_ident(&v.field);
         let method = format_ident!("parse_{}", v.field);
-        let item_ty = value_type(kind);
+        let item_ty = value_type(ctx, kind);
         let body = match v.occurrence {
-            Occurrence::Required => read(kind, &info.builtin, quote!(&self.#field)),
-            Occurrence::Optional => {
+            Shape::One => read(ctx, kind, &info.builtin, quote!(&self.#field)),
+            Shape::Optional => {
                 let read = match kind {
                     ValueKind::DateTime
                     | ValueKind::Date
                     | ValueKind::Time
                     | ValueKind::Duration => {
-                        let ty = value_type(kind);
+                        let ty = value_type(ctx, kind);
                         quote!(<#ty as ::std::str::FromStr>::from_str)
                     }
                     _ => {
-                        let read = read(kind, &info.builtin, quote!(text));
+                        let read = read(ctx, kind, &info.builtin, quote!(text));
                         quote!(|text| #read)
                     }
                 };
                 quote!(self.#field.as_deref().map(#read).transpose())
             }
-            Occurrence::Many => {
-                let read = read(kind, &info.builtin, quote!(text));
+            Shape::Many => {
+                let read = read(ctx, kind, &info.builtin, quote!(text));
                 quote!(self.#field.iter().map(|text| #read).collect())
             }
         };
         let ty = match v.occurrence {
-            Occurrence::Required => item_ty,
-            Occurrence::Optional => quote!(::std::option::Option<#item_ty>),
-            Occurrence::Many => quote!(::std::vec::Vec<#item_ty>),
+            Shape::One => item_ty,
+            Shape::Optional => quote!(::std::option::Option<#item_ty>),
+            Shape::Many => quote!(::std::vec::Vec<#item_ty>),
         };
         let doc = format!(
             " Reads {} as an `xs:{}` value (the field keeps the exact text).",
@@ -194,7 +126,7 @@ pub(super) fn emit_accessors(s: &Struct) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            pub fn #method(&self) -> ::std::result::Result<#ty, xsd::InvalidValue> {
+            pub fn #method(&self) -> ::std::result::Result<#ty, #rt::InvalidValue> {
                 #body
             }
         }
@@ -207,30 +139,32 @@ pub(super) fn emit_accessors(s: &Struct) -> TokenStream {
 }
 
 /// The Rust type a value is read as.
-fn value_type(kind: ValueKind) -> TokenStream {
+fn value_type(ctx: &Ctx<'_>, kind: ValueKind) -> TokenStream {
+    let rt = &ctx.rt;
     match kind {
-        ValueKind::DateTime => quote!(xsd::DateTime),
-        ValueKind::Date => quote!(xsd::Date),
-        ValueKind::Time => quote!(xsd::Time),
-        ValueKind::Duration => quote!(xsd::Duration),
+        ValueKind::DateTime => quote!(#rt::values::DateTime),
+        ValueKind::Date => quote!(#rt::values::Date),
+        ValueKind::Time => quote!(#rt::values::Time),
+        ValueKind::Duration => quote!(#rt::values::Duration),
         ValueKind::Base64Binary | ValueKind::HexBinary => quote!(::std::vec::Vec<u8>),
         ValueKind::Integer { .. } => quote!(i128),
     }
 }
 
 /// The expression reading `text` (a `&str` or `&String`) as a value of `kind`.
-fn read(kind: ValueKind, builtin: &str, text: TokenStream) -> TokenStream {
+fn read(ctx: &Ctx<'_>, kind: ValueKind, builtin: &str, text: TokenStream) -> TokenStream {
+    let rt = &ctx.rt;
     let from_str = |ty: TokenStream| quote!(<#ty as ::std::str::FromStr>::from_str(#text));
     match kind {
         ValueKind::DateTime | ValueKind::Date | ValueKind::Time | ValueKind::Duration => {
-            from_str(value_type(kind))
+            from_str(value_type(ctx, kind))
         }
         ValueKind::Base64Binary => {
-            let parse = from_str(quote!(xsd::Base64Binary));
+            let parse = from_str(quote!(#rt::values::Base64Binary));
             quote!(#parse.map(|bytes| bytes.0))
         }
         ValueKind::HexBinary => {
-            let parse = from_str(quote!(xsd::HexBinary));
+            let parse = from_str(quote!(#rt::values::HexBinary));
             quote!(#parse.map(|bytes| bytes.0))
         }
         ValueKind::Integer { min, max } => {
@@ -239,7 +173,7 @@ fn read(kind: ValueKind, builtin: &str, text: TokenStream) -> TokenStream {
                 None => quote!(::std::option::Option::None),
             };
             let (min, max) = (bound(min), bound(max));
-            quote!(xsd::parse_integer(#text, #builtin, #min, #max))
+            quote!(#rt::values::parse_integer(#text, #builtin, #min, #max))
         }
     }
 }
@@ -369,5 +303,4 @@ fn code(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "values/tests.rs"]
 mod tests;

@@ -92,10 +92,9 @@ fn visitor_key(namespace: &Option<String>, wire: &str) -> (Option<String>, Strin
 }
 
 fn occurrence(o: Occurs) -> Occurrence {
-    match (o.min, o.max) {
-        (1, Some(1)) => Occurrence::Required,
-        (0, Some(1)) => Occurrence::Optional,
-        _ => Occurrence::Many,
+    Occurrence {
+        min: o.min,
+        max: o.max,
     }
 }
 
@@ -764,7 +763,6 @@ impl<'s> Resolver<'s> {
     ) -> ir::Field {
         let base = format!("{}{}", owner.name, ident::type_name(label));
         let name = self.unique(&owner.module, base.clone());
-        let collection = self.unique(&owner.module, format!("{name}List"));
         let mut variant_names = Scope::new();
         let mut seen = std::collections::BTreeSet::new();
         let alternatives: Vec<ir::Alternative> = alternatives
@@ -784,13 +782,10 @@ impl<'s> Resolver<'s> {
             name: name.clone(),
         };
         let choice = ir::Choice {
-            name,
-            collection: collection.clone(),
+            name: name.clone(),
             doc: doc.clone(),
             alternatives,
             any,
-            min: occurs.min,
-            max: occurs.max,
         };
         let location = self.locations.get(owner).cloned().unwrap_or_else(|| {
             self.schemas[0]
@@ -810,9 +805,9 @@ impl<'s> Resolver<'s> {
             namespace: None,
             ty: TypeRef::Named(ItemRef {
                 module: owner.module.clone(),
-                name: collection,
+                name,
             }),
-            occurrence: Occurrence::Required,
+            occurrence: occurrence(occurs),
             boxed: false,
             flatten: true,
             doc,

@@ -521,7 +521,8 @@ impl<'s> Resolver<'s> {
         });
     }
 
-    /// A struct that contains itself without a `Vec` or `Box` in between has no
+    /// A struct that contains itself without a `Vec` or `Box` in between
+    /// (through its fields, or the alternatives of a choice it holds) has no
     /// finite size: such fields are boxed.
     fn check_recursion(&mut self) {
         let mut boxed = Vec::new();
@@ -533,7 +534,7 @@ impl<'s> Resolver<'s> {
                     name: s.name.clone(),
                 };
                 for (i, f) in s.fields.iter().enumerate() {
-                    if f.occurrence == ir::Occurrence::Many || f.flatten {
+                    if f.occurrence.shape() == ir::Shape::Many {
                         continue;
                     }
                     if let TypeRef::Named(next) = &f.ty {
@@ -555,7 +556,8 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    /// Whether `from` contains `to` by value (through required or optional fields).
+    /// Whether `from` contains `to` by value (through required or optional
+    /// fields, and every alternative of a choice).
     fn reaches(&self, from: &ItemRef, to: &ItemRef) -> bool {
         let mut stack = vec![from.clone()];
         let mut seen = BTreeSet::new();
@@ -566,18 +568,26 @@ impl<'s> Resolver<'s> {
             if !seen.insert(r.clone()) {
                 continue;
             }
-            if let Some(Item::Struct(s)) =
-                self.items.get(&r.module).and_then(|m| m.items.get(&r.name))
-            {
-                for f in s
-                    .fields
-                    .iter()
-                    .filter(|f| f.occurrence != ir::Occurrence::Many && !f.flatten)
-                {
-                    if let TypeRef::Named(n) = &f.ty {
-                        stack.push(n.clone());
+            match self.items.get(&r.module).and_then(|m| m.items.get(&r.name)) {
+                Some(Item::Struct(s)) => {
+                    for f in s
+                        .fields
+                        .iter()
+                        .filter(|f| f.occurrence.shape() != ir::Shape::Many && !f.boxed)
+                    {
+                        if let TypeRef::Named(n) = &f.ty {
+                            stack.push(n.clone());
+                        }
                     }
                 }
+                Some(Item::Choice(c)) => {
+                    for a in c.alternatives.iter().filter(|a| !a.boxed) {
+                        if let TypeRef::Named(n) = &a.ty {
+                            stack.push(n.clone());
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         false

@@ -20,8 +20,6 @@ pub(super) fn module_names(
             .collect();
     }
     let mut scope = Scope::new();
-    // The `xsd` support module and the top-level names must not be shadowed.
-    scope.unique("xsd".into());
     namespaces
         .iter()
         .map(|ns| {

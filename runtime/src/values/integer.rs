@@ -1,7 +1,11 @@
+//! `xs:integer` and the types derived from it that have no Rust primitive.
+
+use super::common::{invalid_value, leading_digits};
+use super::{InvalidValue, trim_xml};
+
 /// Reads an `xs:integer` (or a type derived from it, whose bounds are `min`
 /// and `max`) as an `i128`: an error when it does not fit, though the text
 /// keeps it exactly.
-#[doc(hidden)]
 pub fn parse_integer(
     text: &str,
     type_name: &'static str,

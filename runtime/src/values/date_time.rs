@@ -1,3 +1,9 @@
+//! `xs:dateTime`.
+
+use super::calendar::*;
+use super::common::invalid_value;
+use super::{InvalidValue, trim_xml};
+
 /// An `xs:dateTime` value, each part as written: `-0044-03-15T12:00:00.5+01:00`.
 ///
 /// It reads every XSD 1.0 form: negative years and years of more than four

@@ -1,3 +1,7 @@
+//! What dates, times and date-times share: their parts, the timezone.
+
+use super::common::leading_digits;
+
 /// The timezone of an `xs:dateTime`, `xs:date` or `xs:time` value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Timezone {
@@ -22,8 +26,7 @@ impl ::std::fmt::Display for Timezone {
 }
 
 /// Two ASCII digits as a number.
-#[doc(hidden)]
-pub fn two_digits(high: u8, low: u8) -> ::std::option::Option<u8> {
+pub(crate) fn two_digits(high: u8, low: u8) -> ::std::option::Option<u8> {
     if high.is_ascii_digit() && low.is_ascii_digit() {
         ::std::option::Option::Some((high - b'0') * 10 + (low - b'0'))
     } else {
@@ -32,8 +35,7 @@ pub fn two_digits(high: u8, low: u8) -> ::std::option::Option<u8> {
 }
 
 /// The days of a month; XSD 1.0 has no year 0, so year -1 is a leap year (1 BCE).
-#[doc(hidden)]
-pub fn days_in_month(year: i64, month: u8) -> u8 {
+pub(crate) fn days_in_month(year: i64, month: u8) -> u8 {
     let year = if year < 0 { year + 1 } else { year };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     match month {
@@ -45,8 +47,9 @@ pub fn days_in_month(year: i64, month: u8) -> u8 {
 }
 
 /// Reads `-?yyyy-mm-dd` from the start of `bytes`: year, month, day and the rest.
-#[doc(hidden)]
-pub fn parse_date_part(bytes: &[u8]) -> ::std::result::Result<(i64, u8, u8, &[u8]), &'static str> {
+pub(crate) fn parse_date_part(
+    bytes: &[u8],
+) -> ::std::result::Result<(i64, u8, u8, &[u8]), &'static str> {
     let (negative, unsigned) = match bytes {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, bytes),
@@ -94,8 +97,7 @@ pub fn parse_date_part(bytes: &[u8]) -> ::std::result::Result<(i64, u8, u8, &[u8
 
 /// Reads `hh:mm:ss(.s+)?` from the start of `bytes`: hour, minute, second,
 /// the fraction's digits and the rest. `24:00:00` is allowed.
-#[doc(hidden)]
-pub fn parse_time_part(
+pub(crate) fn parse_time_part(
     bytes: &[u8],
 ) -> ::std::result::Result<(u8, u8, u8, ::std::string::String, &[u8]), &'static str> {
     let [h1, h2, b':', m1, m2, b':', s1, s2, rest @ ..] = bytes else {
@@ -135,8 +137,7 @@ pub fn parse_time_part(
 }
 
 /// Reads the optional timezone that ends a date or time: nothing, `Z`, or `±hh:mm`.
-#[doc(hidden)]
-pub fn parse_timezone(
+pub(crate) fn parse_timezone(
     bytes: &[u8],
 ) -> ::std::result::Result<::std::option::Option<Timezone>, &'static str> {
     match bytes {
@@ -163,8 +164,7 @@ pub fn parse_timezone(
 }
 
 /// Writes a year: at least four digits, `-` before a negative one.
-#[doc(hidden)]
-pub fn write_year(f: &mut ::std::fmt::Formatter<'_>, year: i64) -> ::std::fmt::Result {
+pub(crate) fn write_year(f: &mut ::std::fmt::Formatter<'_>, year: i64) -> ::std::fmt::Result {
     if year < 0 {
         f.write_str("-")?;
     }
@@ -172,8 +172,7 @@ pub fn write_year(f: &mut ::std::fmt::Formatter<'_>, year: i64) -> ::std::fmt::R
 }
 
 /// Writes `hh:mm:ss(.fraction)?` and the timezone.
-#[doc(hidden)]
-pub fn write_time(
+pub(crate) fn write_time(
     f: &mut ::std::fmt::Formatter<'_>,
     (hour, minute, second): (u8, u8, u8),
     fraction: &str,
@@ -190,8 +189,7 @@ pub fn write_time(
 }
 
 /// The nanoseconds of a fraction of a second's digits (digits past the ninth are cut).
-#[doc(hidden)]
-pub fn nanoseconds(fraction: &str) -> u32 {
+pub(crate) fn nanoseconds(fraction: &str) -> u32 {
     let mut nanos = 0;
     for i in 0..9 {
         let digit = fraction

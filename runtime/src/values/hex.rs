@@ -1,3 +1,8 @@
+//! `xs:hexBinary`.
+
+use super::common::invalid_value;
+use super::{InvalidValue, trim_xml};
+
 /// An `xs:hexBinary` value: the bytes, written as two hexadecimal digits each.
 ///
 /// Reading takes either case; `Display` writes upper case (the canonical

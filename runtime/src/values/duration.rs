@@ -1,3 +1,8 @@
+//! `xs:duration`.
+
+use super::common::{invalid_value, leading_digits};
+use super::{InvalidValue, trim_xml};
+
 /// An `xs:duration` value, each part as written: `-P1Y2M3DT4H5M6.789S`.
 ///
 /// Years and months are kept apart from days and seconds, as XSD does (a

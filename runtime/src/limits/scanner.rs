@@ -1,197 +1,7 @@
-//! Limits on what the envelope reader accepts, and the guard that enforces
-//! them on the raw bytes before the XML parser sees them.
-//!
-//! The guard sits between the caller's `Read` and xml-rs. It reads in chunks
-//! (so a socket is not read byte by byte), counts the bytes, and runs a small
-//! tokenizer over each chunk *before* handing any of it on: tags, attribute
-//! values, comments, CDATA sections and processing instructions, enough to
-//! know the element depth, the number of elements and attributes, and the
-//! length of names and text. It refuses a document type declaration outright
-//! (SOAP 1.1, section 3: "A SOAP message MUST NOT contain a Document Type
-//! Declaration"), and any NUL byte, which no XML document may hold and which
-//! every UTF-16 or UTF-32 document does: the reader accepts UTF-8 (and other
-//! ASCII-compatible encodings), in which the bytes of `<`, `>`, quotes, `!`,
-//! `?`, `-` and `]` always mean what the tokenizer takes them to mean.
-//!
-//! The tokenizer only ever refuses input; the parser still checks that the
-//! document is well formed. The parser's own limits are set from the same
-//! [`Limits`] (with a margin, so the guard's typed error comes first), as a
-//! second line of defence.
+//! The byte-level tokenizer of the [`Guard`](super::Guard): it counts what
+//! the [`Limits`] bound, across chunks.
 
-use std::cell::Cell;
-use std::fmt;
-use std::io::{self, Read};
-use std::rc::Rc;
-
-use yaserde::__xml::reader::ParserConfig;
-
-/// Bounds on the documents the reader accepts: each is checked as the bytes
-/// arrive, so a document over a limit is refused after reading at most one
-/// chunk (8 KiB) past the point where it went over, never read whole.
-///
-/// The defaults are generous for the UM web service, whose largest message
-/// is well under a kilobyte, and keep the memory a hostile document can make
-/// the reader use to a few times `max_document_len`. Change a few with
-/// struct update syntax:
-///
-/// ```
-/// use um_bindings::soap::Limits;
-///
-/// let limits = Limits { max_document_len: 64 << 20, ..Limits::default() };
-/// assert_eq!(limits.max_depth, Limits::default().max_depth);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Limits {
-    /// Bytes in the whole document. Default: 4 MiB.
-    pub max_document_len: usize,
-    /// Elements open at once, the envelope included. Default: 64.
-    pub max_depth: usize,
-    /// Bytes in one run of character data (text, CDATA, comments and
-    /// processing instructions between two tags), and in one attribute
-    /// value, as written (before entities are replaced). Default: 1 MiB.
-    pub max_text_len: usize,
-    /// Attributes (namespace declarations included) on one element.
-    /// Default: 32.
-    pub max_attributes: usize,
-    /// Elements in the whole document. Default: 10,000.
-    pub max_elements: usize,
-    /// Bytes in one element or attribute name (prefix included), and in one
-    /// namespace URI. Default: 1,024.
-    pub max_name_len: usize,
-    /// Namespace declarations (`xmlns` and `xmlns:*` attributes) in scope at
-    /// once: on an element and all its ancestors. Default: 32.
-    ///
-    /// The parser hands each element a copy of every namespace in scope, so
-    /// this (with `max_name_len`) bounds the work per element.
-    pub max_namespaces: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_document_len: 4 << 20,
-            max_depth: 64,
-            max_text_len: 1 << 20,
-            max_attributes: 32,
-            max_elements: 10_000,
-            max_name_len: 1024,
-            max_namespaces: 32,
-        }
-    }
-}
-
-/// Which of the [`Limits`] a document went over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Limit {
-    /// [`Limits::max_document_len`].
-    DocumentLength,
-    /// [`Limits::max_depth`].
-    Depth,
-    /// [`Limits::max_text_len`].
-    TextLength,
-    /// [`Limits::max_attributes`].
-    Attributes,
-    /// [`Limits::max_elements`].
-    Elements,
-    /// [`Limits::max_name_len`].
-    NameLength,
-    /// [`Limits::max_namespaces`].
-    Namespaces,
-}
-
-impl Limit {
-    /// The name of the [`Limits`] field.
-    pub const fn field(self) -> &'static str {
-        match self {
-            Limit::DocumentLength => "max_document_len",
-            Limit::Depth => "max_depth",
-            Limit::TextLength => "max_text_len",
-            Limit::Attributes => "max_attributes",
-            Limit::Elements => "max_elements",
-            Limit::NameLength => "max_name_len",
-            Limit::Namespaces => "max_namespaces",
-        }
-    }
-}
-
-/// A document went over one of the [`Limits`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct LimitExceeded {
-    /// The limit.
-    pub limit: Limit,
-    /// Its value.
-    pub max: usize,
-}
-
-impl fmt::Display for LimitExceeded {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let max = self.max;
-        match self.limit {
-            Limit::DocumentLength => write!(f, "the document is longer than {max} bytes"),
-            Limit::Depth => write!(f, "elements are nested more than {max} deep"),
-            Limit::TextLength => write!(
-                f,
-                "a text, comment or attribute value is longer than {max} bytes"
-            ),
-            Limit::Attributes => write!(f, "an element has more than {max} attributes"),
-            Limit::Elements => write!(f, "the document has more than {max} elements"),
-            Limit::NameLength => {
-                write!(f, "a name or namespace URI is longer than {max} bytes")
-            }
-            Limit::Namespaces => write!(
-                f,
-                "more than {max} namespace declarations are in scope at once"
-            ),
-        }?;
-        write!(f, " (Limits::{})", self.limit.field())
-    }
-}
-
-impl std::error::Error for LimitExceeded {}
-
-/// Why the guard refused the input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Violation {
-    Limit(LimitExceeded),
-    /// `<!DOCTYPE` (or any other `<!` markup declaration).
-    Dtd,
-    /// A NUL byte, at this offset.
-    Nul(u64),
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Violation::Limit(e) => e.fmt(f),
-            Violation::Dtd => f.write_str("document type declaration"),
-            Violation::Nul(offset) => write!(f, "NUL byte at offset {offset}"),
-        }
-    }
-}
-
-/// The xml-rs configuration: yaserde's own (CDATA as text, comments
-/// dropped) except that text keeps its whitespace (an `xs:string` value is
-/// read exactly as written), with the parser's limits set from `limits`.
-pub(crate) fn parser_config(limits: &Limits) -> ParserConfig {
-    // A margin over the guard's limits, so that the guard, which counts the
-    // same things or more, always speaks first with a typed error.
-    let margin = |n: usize| n.saturating_mul(2).saturating_add(16);
-    ParserConfig::new()
-        .trim_whitespace(false)
-        .whitespace_to_characters(true)
-        .cdata_to_characters(true)
-        .ignore_comments(true)
-        .coalesce_characters(true)
-        .max_attributes(margin(limits.max_attributes))
-        .max_attribute_length(margin(limits.max_text_len))
-        .max_data_length(margin(limits.max_text_len))
-        .max_name_length(margin(limits.max_name_len))
-        // No DTD gets through the guard, so no entity can be declared; in
-        // case one did, it may not expand.
-        .max_entity_expansion_length(0)
-        .max_entity_expansion_depth(0)
-}
+use super::{Limit, LimitExceeded, Limits, Violation};
 
 /// What the tokenizer is in the middle of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,8 +33,8 @@ enum State {
 
 /// The byte-level tokenizer: counts what the limits bound, across chunks.
 #[derive(Debug)]
-struct Scanner {
-    limits: Limits,
+pub(crate) struct Scanner {
+    pub(super) limits: Limits,
     state: State,
     /// Offset of the next byte.
     offset: u64,
@@ -255,7 +65,7 @@ const XMLNS_PREFIXED: u8 = 6;
 const NOT_XMLNS: u8 = u8::MAX;
 
 impl Scanner {
-    fn new(limits: Limits) -> Self {
+    pub(crate) fn new(limits: Limits) -> Self {
         Scanner {
             limits,
             state: State::Text,
@@ -273,7 +83,7 @@ impl Scanner {
         }
     }
 
-    fn over(&self, limit: Limit) -> Violation {
+    pub(crate) fn over(&self, limit: Limit) -> Violation {
         let max = match limit {
             Limit::DocumentLength => self.limits.max_document_len,
             Limit::Depth => self.limits.max_depth,
@@ -316,7 +126,7 @@ impl Scanner {
         self.text = 0;
     }
 
-    fn scan(&mut self, chunk: &[u8]) -> Result<(), Violation> {
+    pub(crate) fn scan(&mut self, chunk: &[u8]) -> Result<(), Violation> {
         let mut rest = chunk;
         while let Some((&byte, tail)) = rest.split_first() {
             // Most bytes are in runs of text, attribute values or names:
@@ -569,100 +379,6 @@ impl Scanner {
 #[inline]
 fn is_delimiter(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r' | b'\n' | b'=' | b'/' | b'>')
-}
-
-/// The size of the guard's chunks: the first is small (most SOAP messages
-/// are, and a buffer is zeroed when made); each one the input fills doubles
-/// the next, up to `CHUNK`.
-const FIRST_CHUNK: usize = 512;
-const CHUNK: usize = 8 * 1024;
-
-/// A `Read` that hands on the bytes of `inner` only once they have passed
-/// the [`Scanner`]; on a violation it records it in `violation` (for the
-/// envelope reader to report) and fails with an I/O error.
-pub(crate) struct Guard<R> {
-    inner: R,
-    buf: Box<[u8]>,
-    /// The part of `buf` scanned and not yet handed on.
-    start: usize,
-    end: usize,
-    /// Bytes read from `inner`.
-    total: usize,
-    scanner: Scanner,
-    violation: Rc<Cell<Option<Violation>>>,
-}
-
-impl<R: Read> Guard<R> {
-    pub(crate) fn new(inner: R, limits: &Limits, violation: Rc<Cell<Option<Violation>>>) -> Self {
-        Guard {
-            inner,
-            buf: vec![0; FIRST_CHUNK].into_boxed_slice(),
-            start: 0,
-            end: 0,
-            total: 0,
-            scanner: Scanner::new(*limits),
-            violation,
-        }
-    }
-
-    fn fail(&self, violation: Violation) -> io::Error {
-        self.violation.set(Some(violation));
-        io::Error::new(io::ErrorKind::InvalidData, violation.to_string())
-    }
-
-    /// Reads and scans the next chunk; `false` at the end of the input.
-    #[cold]
-    fn refill(&mut self) -> io::Result<bool> {
-        if let Some(violation) = self.violation.get() {
-            return Err(self.fail(violation));
-        }
-        if self.end == self.buf.len() && self.buf.len() < CHUNK {
-            self.buf = vec![0; self.buf.len() * 2].into_boxed_slice();
-        }
-        // Never read more than one byte past the document limit.
-        let room = self
-            .scanner
-            .limits
-            .max_document_len
-            .saturating_sub(self.total)
-            .saturating_add(1)
-            .min(self.buf.len());
-        let n = loop {
-            match self.inner.read(&mut self.buf[..room]) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                result => break result?,
-            }
-        };
-        self.total += n;
-        if self.total > self.scanner.limits.max_document_len {
-            return Err(self.fail(self.scanner.over(Limit::DocumentLength)));
-        }
-        if let Err(violation) = self.scanner.scan(&self.buf[..n]) {
-            return Err(self.fail(violation));
-        }
-        self.start = 0;
-        self.end = n;
-        Ok(n > 0)
-    }
-}
-
-impl<R: Read> Read for Guard<R> {
-    #[inline]
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        // xml-rs reads one byte at a time: keep that path short.
-        if self.start == self.end && !self.refill()? {
-            return Ok(0);
-        }
-        if let [one] = out {
-            *one = self.buf[self.start];
-            self.start += 1;
-            return Ok(1);
-        }
-        let n = out.len().min(self.end - self.start);
-        out[..n].copy_from_slice(&self.buf[self.start..self.start + n]);
-        self.start += n;
-        Ok(n)
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
+//! Helpers of the value parsers.
+
+use super::InvalidValue;
+
 /// An [`InvalidValue`] of type `type_name`.
-#[doc(hidden)]
-pub fn invalid_value(
+pub(crate) fn invalid_value(
     type_name: &'static str,
     value: &str,
     reason: impl ::std::fmt::Display,
@@ -13,7 +16,6 @@ pub fn invalid_value(
 }
 
 /// How many ASCII digits `bytes` starts with.
-#[doc(hidden)]
-pub fn leading_digits(bytes: &[u8]) -> usize {
+pub(crate) fn leading_digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|c| c.is_ascii_digit()).count()
 }

@@ -1,3 +1,9 @@
+//! `xs:date`.
+
+use super::calendar::*;
+use super::common::invalid_value;
+use super::{InvalidValue, trim_xml};
+
 /// An `xs:date` value, each part as written: `2026-11-23Z`.
 ///
 /// Negative years and years of more than four digits are read, and an

@@ -1,3 +1,8 @@
+//! `xs:base64Binary`.
+
+use super::InvalidValue;
+use super::common::invalid_value;
+
 /// An `xs:base64Binary` value: the bytes, written in base64.
 ///
 /// Reading is strict (the base64 alphabet, `=` padding to a multiple of four,

@@ -1,3 +1,9 @@
+//! `xs:time`.
+
+use super::calendar::*;
+use super::common::invalid_value;
+use super::{InvalidValue, trim_xml};
+
 /// An `xs:time` value, each part as written: `09:13:54.1234567+01:00`.
 ///
 /// Fractional seconds of any length are kept as their digits, exactly; the

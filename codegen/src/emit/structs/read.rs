@@ -1,0 +1,262 @@
+//! A struct's `ReadXml`: attributes from the start tag, each child element
+//! by its name and namespace into its member (a choice's alternatives
+//! included), or the text of simple content; then the occurrences checked.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Kind, Member};
+use crate::emit::{Ctx, names_summary};
+use crate::ir::{Item, NamespaceConstraint, Occurrence, Shape, Struct, TypeRef};
+
+/// How a child element found under one of the names of the children table
+/// is read.
+struct Arm {
+    /// The child's namespace expression and local name.
+    name: (TokenStream, String),
+    read: TokenStream,
+}
+
+/// `ident: local,` (or `ident,` when they are the same name).
+fn set(ident: &proc_macro2::Ident, local: &proc_macro2::Ident) -> TokenStream {
+    if ident == local {
+        quote!(#ident,)
+    } else {
+        quote!(#ident: #local,)
+    }
+}
+
+pub(super) fn impl_read(
+    ctx: &Ctx<'_>,
+    module: &str,
+    s: &Struct,
+    members: &[Member<'_>],
+) -> TokenStream {
+    let rt = &ctx.rt;
+    let name = crate::ident::to_ident(&s.name);
+    let wire = &s.wire_name;
+    let mut declare = Vec::new();
+    let mut attribute_arms = Vec::new();
+    let mut other_attributes = None;
+    let mut arms: Vec<Arm> = Vec::new();
+    // The member that takes elements no name matches (an `xs:any` of a choice).
+    let mut wildcard = None;
+    let mut text = None;
+    let mut values = Vec::new();
+
+    for m in members {
+        let local = &m.local;
+        let ident = &m.ident;
+        match m.kind {
+            Kind::Field(f) => {
+                let shape = f.occurrence.shape();
+                declare.push(match shape {
+                    Shape::Many => quote!(let mut #local = ::std::vec::Vec::new();),
+                    _ => quote!(let mut #local = ::std::option::Option::None;),
+                });
+                let choice = match &f.ty {
+                    TypeRef::Named(r) if f.flatten => match ctx.model.item(r) {
+                        Some(Item::Choice(c)) => Some((c, ctx.path(module, r))),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match choice {
+                    Some((c, path)) => {
+                        let (store, boxed) = match (shape, f.boxed) {
+                            (Shape::Many, false) => (quote!(#rt::read::many_of), quote!()),
+                            (Shape::Many, true) => {
+                                (quote!(#rt::read::many_of), quote!(::std::boxed::Box::new))
+                            }
+                            (_, false) => (quote!(#rt::read::one_of), quote!()),
+                            (_, true) => {
+                                (quote!(#rt::read::one_of), quote!(::std::boxed::Box::new))
+                            }
+                        };
+                        for a in &c.alternatives {
+                            let variant = crate::ident::to_ident(&a.name);
+                            let make = if f.boxed || a.boxed {
+                                let inner = if a.boxed {
+                                    quote!(#path::#variant(::std::boxed::Box::new(v)))
+                                } else {
+                                    quote!(#path::#variant(v))
+                                };
+                                let outer = if f.boxed {
+                                    quote!(#boxed(#inner))
+                                } else {
+                                    inner
+                                };
+                                let ty = ctx.type_tokens(module, &a.ty);
+                                quote!(|v: #ty| #outer)
+                            } else {
+                                quote!(#path::#variant)
+                            };
+                            arms.push(Arm {
+                                name: (ctx.ns(module, &a.namespace), a.wire_name.clone()),
+                                read: quote!(#store(&mut #local, source, #make)),
+                            });
+                        }
+                        if c.any && wildcard.is_none() {
+                            let make = if f.boxed {
+                                quote!(|v: #rt::AnyElement| ::std::boxed::Box::new(#path::Other(v)))
+                            } else {
+                                quote!(#path::Other)
+                            };
+                            wildcard = Some(quote!(#store(&mut #local, source, #make)));
+                        }
+                        let what =
+                            names_summary(c.alternatives.iter().map(|a| a.wire_name.as_str()));
+                        values.push(match shape {
+                            Shape::One => {
+                                quote!(#ident: #rt::read::required_choice(#local, #what)?,)
+                            }
+                            _ => count(ctx, ident, local, f.occurrence, &what),
+                        });
+                    }
+                    None => {
+                        let store = match (shape, f.boxed) {
+                            (Shape::Many, false) => quote!(#rt::read::many),
+                            (Shape::Many, true) => quote!(#rt::read::many_boxed),
+                            (_, false) => quote!(#rt::read::one),
+                            (_, true) => quote!(#rt::read::one_boxed),
+                        };
+                        arms.push(Arm {
+                            name: (ctx.ns(module, &f.namespace), f.wire_name.clone()),
+                            read: quote!(#store(&mut #local, source)),
+                        });
+                        let child = &f.wire_name;
+                        values.push(match shape {
+                            Shape::One => {
+                                quote!(#ident: #rt::read::required(#local, #child, #wire)?,)
+                            }
+                            Shape::Optional => set(ident, local),
+                            Shape::Many => {
+                                count(ctx, ident, local, f.occurrence, &format!("`{child}`"))
+                            }
+                        });
+                    }
+                }
+            }
+            Kind::Attribute(a) => {
+                declare.push(quote!(let mut #local = ::std::option::Option::None;));
+                let ns = ctx.ns(module, &a.namespace);
+                let attr = &a.wire_name;
+                attribute_arms.push(
+                    quote!((#ns, #attr) => #rt::read::attribute_into(&mut #local, attribute),),
+                );
+                values.push(if a.required {
+                    quote!(#ident: #rt::read::required_attribute(#local, #attr, #wire)?,)
+                } else {
+                    set(ident, local)
+                });
+            }
+            Kind::Text(_, _) => {
+                text = Some(quote!(let #local = #rt::read::simple(source)?;));
+                values.push(set(ident, local));
+            }
+            Kind::AnyAttribute(any) => {
+                declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
+                let push = quote!(#local.push(#rt::Attribute::from_source(attribute)););
+                let namespaces = |list: &[Option<String>]| {
+                    let list = list.iter().map(|ns| ctx.ns(module, ns));
+                    quote!(#(#list)|*)
+                };
+                other_attributes = match &any.namespaces {
+                    NamespaceConstraint::Only(list) if list.is_empty() => None,
+                    NamespaceConstraint::Any => Some(push),
+                    NamespaceConstraint::Not(list) if list.is_empty() => Some(push),
+                    NamespaceConstraint::Not(list) => {
+                        let list = namespaces(list);
+                        Some(quote!(if !matches!(attribute.namespace, #list) { #push }))
+                    }
+                    NamespaceConstraint::Only(list) => {
+                        let list = namespaces(list);
+                        Some(quote!(if matches!(attribute.namespace, #list) { #push }))
+                    }
+                };
+                values.push(set(ident, local));
+            }
+        }
+    }
+
+    // The attributes no arm takes: kept by the wildcard, or ignored.
+    let keeps = other_attributes.is_some();
+    let rest = match other_attributes {
+        Some(keep) => quote!({
+            #keep
+            ::std::result::Result::Ok(())
+        }),
+        None => quote!(::std::result::Result::Ok(())),
+    };
+    let read_attributes = match (attribute_arms.is_empty(), keeps) {
+        (true, false) => None,
+        (true, true) => Some(quote!(#rt::read::attributes(source, |attribute| #rest)?;)),
+        (false, _) => Some(quote! {
+            #rt::read::attributes(source, |attribute| match (attribute.namespace, attribute.local) {
+                #(#attribute_arms)*
+                _ => #rest,
+            })?;
+        }),
+    };
+    let read_content = match text {
+        Some(text) => text,
+        None if arms.is_empty() && wildcard.is_none() => quote!(#rt::read::no_children(source)?;),
+        None => {
+            let names = arms.iter().map(|a| {
+                let (ns, local) = &a.name;
+                quote!((#ns, #local))
+            });
+            let reads = arms.iter().enumerate().map(|(i, a)| {
+                let read = &a.read;
+                let i = proc_macro2::Literal::usize_unsuffixed(i);
+                quote!(#i => #read,)
+            });
+            let other = wildcard.unwrap_or_else(|| quote!(#rt::read::unknown(source)));
+            if arms.is_empty() {
+                quote!(#rt::read::children(source, &[], |source, _| #other)?;)
+            } else {
+                quote! {
+                    #rt::read::children(source, &[#(#names),*], |source, child| match child {
+                        #(#reads)*
+                        _ => #other,
+                    })?;
+                }
+            }
+        }
+    };
+    quote! {
+        impl #rt::ReadXml for #name {
+            fn read_xml<__S: #rt::Source>(source: &mut __S) -> #rt::Result<Self> {
+                #(#declare)*
+                #read_attributes
+                #read_content
+                ::std::result::Result::Ok(Self {
+                    #(#values)*
+                })
+            }
+        }
+    }
+}
+
+/// The value of a repeated member, its count checked if it is bounded.
+fn count(
+    ctx: &Ctx<'_>,
+    ident: &proc_macro2::Ident,
+    local: &proc_macro2::Ident,
+    occurrence: Occurrence,
+    what: &str,
+) -> TokenStream {
+    if !occurrence.is_counted() {
+        return set(ident, local);
+    }
+    let rt = &ctx.rt;
+    let min = proc_macro2::Literal::usize_unsuffixed(occurrence.min as usize);
+    let max = match occurrence.max {
+        Some(max) => {
+            let max = proc_macro2::Literal::usize_unsuffixed(max as usize);
+            quote!(::std::option::Option::Some(#max))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    quote!(#ident: #rt::read::count(#local, #min, #max, #what)?,)
+}

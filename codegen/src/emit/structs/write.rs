@@ -1,0 +1,93 @@
+//! A struct's `WriteXml`: its attributes (the wildcard's kept ones last),
+//! then each child element or choice in order, or the text of simple content.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Kind, Member};
+use crate::emit::Ctx;
+use crate::ir::{Shape, Struct};
+
+pub(super) fn impl_write(
+    ctx: &Ctx<'_>,
+    module: &str,
+    s: &Struct,
+    members: &[Member<'_>],
+) -> TokenStream {
+    let rt = &ctx.rt;
+    let name = crate::ident::to_ident(&s.name);
+    let mut attributes = Vec::new();
+    let mut content = Vec::new();
+    for m in members {
+        let ident = &m.ident;
+        match m.kind {
+            Kind::Attribute(a) => {
+                let ns = ctx.ns(module, &a.namespace);
+                let local = &a.wire_name;
+                attributes.push(if a.required {
+                    quote!(#rt::write::attribute(sink, #ns, #local, &self.#ident)?;)
+                } else {
+                    quote!(#rt::write::attribute_opt(sink, #ns, #local, self.#ident.as_ref())?;)
+                });
+            }
+            Kind::AnyAttribute(_) => {
+                attributes.push(quote!(#rt::write::attributes(sink, &self.#ident)?;));
+            }
+            Kind::Text(_, _) => {
+                content.push(quote!(#rt::WriteXml::write_xml(&self.#ident, sink)?;));
+            }
+            Kind::Field(f) if f.flatten => {
+                let value = &quote!(self.#ident);
+                content.push(match (f.occurrence.shape(), f.boxed) {
+                    (Shape::One, false) => quote!(#rt::write::elements(sink, &#value)?;),
+                    (Shape::One, true) => quote!(#rt::write::elements(sink, &*#value)?;),
+                    (Shape::Optional, false) => {
+                        quote!(#rt::write::elements_opt(sink, #value.as_ref())?;)
+                    }
+                    (Shape::Optional, true) => {
+                        quote!(#rt::write::elements_opt(sink, #value.as_deref())?;)
+                    }
+                    (Shape::Many, false) => quote!(#rt::write::elements_all(sink, &#value)?;),
+                    (Shape::Many, true) => {
+                        quote!(#rt::write::elements_all(sink, #value.iter().map(|v| &**v))?;)
+                    }
+                });
+            }
+            Kind::Field(f) => {
+                let ns = ctx.ns(module, &f.namespace);
+                let local = &f.wire_name;
+                let value = &quote!(self.#ident);
+                content.push(match (f.occurrence.shape(), f.boxed) {
+                    (Shape::One, false) => quote!(#rt::write::child(sink, #ns, #local, &#value)?;),
+                    (Shape::One, true) => quote!(#rt::write::child(sink, #ns, #local, &*#value)?;),
+                    (Shape::Optional, false) => {
+                        quote!(#rt::write::child_opt(sink, #ns, #local, #value.as_ref())?;)
+                    }
+                    (Shape::Optional, true) => {
+                        quote!(#rt::write::child_opt(sink, #ns, #local, #value.as_deref())?;)
+                    }
+                    (Shape::Many, false) => {
+                        quote!(#rt::write::children(sink, #ns, #local, &#value)?;)
+                    }
+                    (Shape::Many, true) => quote! {
+                        #rt::write::children(sink, #ns, #local, #value.iter().map(|v| &**v))?;
+                    },
+                });
+            }
+        }
+    }
+    let sink = if attributes.is_empty() && content.is_empty() {
+        quote!(_sink)
+    } else {
+        quote!(sink)
+    };
+    quote! {
+        impl #rt::WriteXml for #name {
+            fn write_xml(&self, #sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
+                #(#attributes)*
+                #(#content)*
+                ::std::result::Result::Ok(())
+            }
+        }
+    }
+}

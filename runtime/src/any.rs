@@ -1,0 +1,288 @@
+//! XML kept as it was read, for wildcards: [`AnyElement`] (`xs:any`) and
+//! [`Attribute`] (`xs:anyAttribute`).
+
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::read::{self, Event, ReadXml, Source};
+use crate::write::{Sink, WriteXml, Writer};
+
+/// An attribute kept as written (an `xs:anyAttribute` wildcard's).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Attribute {
+    /// Its namespace URI, `None` for no namespace.
+    pub namespace: Option<String>,
+    /// The prefix it was written with (written back with it where free).
+    pub prefix: Option<String>,
+    /// Its local name.
+    pub local_name: String,
+    /// Its value.
+    pub value: String,
+}
+
+impl Attribute {
+    /// The attribute `a` of a start tag, owned.
+    pub fn from_source(a: read::Attr<'_>) -> Self {
+        Attribute {
+            namespace: (!a.namespace.is_empty()).then(|| a.namespace.to_string()),
+            prefix: a.prefix.map(str::to_string),
+            local_name: a.local.to_string(),
+            value: a.value.to_string(),
+        }
+    }
+
+    /// Adds the attribute to the start tag `sink` has just started.
+    pub fn write(&self, sink: &mut dyn Sink) -> Result<()> {
+        sink.attribute(
+            self.namespace.as_deref().unwrap_or(""),
+            &self.local_name,
+            self.prefix.as_deref(),
+            &self.value,
+        )
+    }
+}
+
+/// A namespace declaration kept as written: a prefix (`None` for the
+/// default namespace) and the namespace URI.
+pub type Declaration = (Option<String>, String);
+
+/// One event of an [`AnyElement`]: a start tag, text, or an end tag.
+#[derive(Clone, Debug)]
+pub enum AnyEvent {
+    /// A start tag.
+    Start {
+        /// Its namespace URI, `None` for no namespace.
+        namespace: Option<String>,
+        /// Its local name.
+        local_name: String,
+        /// The prefix it was written with.
+        prefix: Option<String>,
+        /// Its attributes, as written.
+        attributes: Vec<Attribute>,
+        /// The namespace declarations it made (kept, so that a prefix used
+        /// in a value, such as an `xsi:type`, stays bound).
+        declarations: Vec<Declaration>,
+    },
+    /// Text, with references replaced.
+    Text(String),
+    /// The end tag of the innermost open element.
+    End,
+}
+
+/// An element kept as it was read (an `xs:any` wildcard's): every start
+/// tag, attribute, namespace declaration, text and end tag, in order. It is
+/// flat (a list of events, not a tree), so that however deep it is, nothing
+/// that reads, compares, copies, writes or drops it recurses.
+///
+/// Two are equal when they are the same XML: the same names (with their
+/// namespaces), attributes (in any order) and text, whatever the prefixes
+/// and the declarations. `Display` writes it as XML text.
+#[derive(Clone, Debug)]
+pub struct AnyElement {
+    events: Vec<AnyEvent>,
+}
+
+impl AnyElement {
+    /// An element from its events: a start tag, then what it holds, then
+    /// the end tag that closes it (an error if they do not nest).
+    pub fn from_events(events: Vec<AnyEvent>) -> Result<Self> {
+        let mut depth = 0usize;
+        for (i, event) in events.iter().enumerate() {
+            match event {
+                AnyEvent::Start { .. } => depth += 1,
+                AnyEvent::End if depth > 0 => depth -= 1,
+                AnyEvent::End => return Err(Error::content("an end tag with no element open")),
+                AnyEvent::Text(_) if depth == 0 => {
+                    return Err(Error::content("text outside the element"));
+                }
+                AnyEvent::Text(_) => {}
+            }
+            if depth == 0 && i + 1 != events.len() {
+                return Err(Error::content("more than one element"));
+            }
+        }
+        if depth != 0 || events.is_empty() {
+            return Err(Error::content("the element is not closed"));
+        }
+        Ok(AnyElement { events })
+    }
+
+    /// Its events, the first a start tag and the last its end tag.
+    pub fn events(&self) -> &[AnyEvent] {
+        &self.events
+    }
+
+    /// The element's namespace (`None` for none) and local name.
+    pub fn name(&self) -> (Option<&str>, &str) {
+        match self.events.first() {
+            Some(AnyEvent::Start {
+                namespace,
+                local_name,
+                ..
+            }) => (namespace.as_deref(), local_name),
+            _ => (None, ""),
+        }
+    }
+
+    /// The element's own attributes.
+    pub fn attributes(&self) -> &[Attribute] {
+        match self.events.first() {
+            Some(AnyEvent::Start { attributes, .. }) => attributes,
+            _ => &[],
+        }
+    }
+
+    /// All the text inside the element, its descendants' included, in order.
+    pub fn text(&self) -> String {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                AnyEvent::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Writes the element whole (its start tag included).
+    pub fn write_element(&self, sink: &mut dyn Sink) -> Result<()> {
+        write_events(sink, &self.events)
+    }
+
+    /// The element as a list of events without prefixes or declarations,
+    /// attributes sorted: what equality compares.
+    fn canonical(&self) -> impl Iterator<Item = Canonical<'_>> {
+        self.events.iter().map(|e| match e {
+            AnyEvent::Start {
+                namespace,
+                local_name,
+                attributes,
+                ..
+            } => {
+                let mut attributes: Vec<(&Option<String>, &str, &str)> = attributes
+                    .iter()
+                    .map(|a| (&a.namespace, a.local_name.as_str(), a.value.as_str()))
+                    .collect();
+                attributes.sort();
+                Canonical::Start(namespace, local_name, attributes)
+            }
+            AnyEvent::Text(t) => Canonical::Text(t),
+            AnyEvent::End => Canonical::End,
+        })
+    }
+}
+
+#[derive(PartialEq)]
+enum Canonical<'a> {
+    Start(
+        &'a Option<String>,
+        &'a str,
+        Vec<(&'a Option<String>, &'a str, &'a str)>,
+    ),
+    Text(&'a str),
+    End,
+}
+
+impl PartialEq for AnyElement {
+    fn eq(&self, other: &Self) -> bool {
+        self.events.len() == other.events.len() && self.canonical().eq(other.canonical())
+    }
+}
+
+impl Eq for AnyElement {}
+
+/// The start tag that is `source`'s current event, owned.
+fn start_event<S: Source>(source: &S) -> AnyEvent {
+    let (namespace, local) = source.name();
+    AnyEvent::Start {
+        namespace: (!namespace.is_empty()).then(|| namespace.to_string()),
+        local_name: local.to_string(),
+        prefix: source.prefix().map(str::to_string),
+        attributes: (0..source.attribute_count())
+            .map(|i| Attribute::from_source(source.attribute(i)))
+            .collect(),
+        declarations: (0..source.declaration_count())
+            .map(|i| {
+                let (p, ns) = source.declaration(i);
+                (p.map(str::to_string), ns.to_string())
+            })
+            .collect(),
+    }
+}
+
+impl ReadXml for AnyElement {
+    /// Reads the element at the current start tag, whole (without recursion).
+    fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+        let mut events = vec![start_event(source)];
+        let mut depth = 1usize;
+        while depth > 0 {
+            match source.next()? {
+                Event::Start => {
+                    depth += 1;
+                    events.push(start_event(source));
+                }
+                Event::End => {
+                    depth -= 1;
+                    events.push(AnyEvent::End);
+                }
+                Event::Text => events.push(AnyEvent::Text(source.text().to_string())),
+                Event::Eof => return Err(read::end_of_document()),
+            }
+        }
+        Ok(AnyElement { events })
+    }
+}
+
+impl fmt::Display for AnyElement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut writer = Writer::new(String::new());
+        self.write_element(&mut writer).map_err(|_| fmt::Error)?;
+        f.write_str(&writer.into_inner())
+    }
+}
+
+/// Written as a child element of a struct, an `AnyElement` is the whole
+/// element, not content: see [`AnyElement::write_element`]. This impl
+/// writes its content (attributes, children, text) into an element the
+/// caller started, for a field whose element name is fixed.
+impl WriteXml for AnyElement {
+    fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
+        let Some((AnyEvent::Start { attributes, .. }, rest)) = self.events.split_first() else {
+            return Ok(());
+        };
+        for a in attributes {
+            a.write(sink)?;
+        }
+        write_events(sink, &rest[..rest.len().saturating_sub(1)])
+    }
+}
+
+/// Writes `events` to `sink`.
+fn write_events(sink: &mut dyn Sink, events: &[AnyEvent]) -> Result<()> {
+    for event in events {
+        match event {
+            AnyEvent::Start {
+                namespace,
+                local_name,
+                prefix,
+                attributes,
+                declarations,
+            } => {
+                sink.start(
+                    namespace.as_deref().unwrap_or(""),
+                    local_name,
+                    // Unprefixed, it was in the default namespace: keep it there.
+                    prefix.as_deref().or(Some("")),
+                )?;
+                for (p, ns) in declarations {
+                    sink.declare(p.as_deref(), ns)?;
+                }
+                for a in attributes {
+                    a.write(sink)?;
+                }
+            }
+            AnyEvent::Text(text) => sink.text(text)?,
+            AnyEvent::End => sink.end()?,
+        }
+    }
+    Ok(())
+}

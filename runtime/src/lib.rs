@@ -1,0 +1,81 @@
+//! The runtime of the code [xsd-codegen] generates, as `prost` is
+//! prost-build's: what every generated file needs and is the same for every
+//! schema, written once, here.
+//!
+//! - [`ReadXml`] and [`WriteXml`], which the generated types implement,
+//!   written against an event [`Source`] and an event [`Sink`]; a backend
+//!   (an XML parser) implements `Source`, and the [`Writer`] implements
+//!   `Sink`. The generated code runs on every backend unchanged: xml-rs
+//!   through yaserde ([`xmlrs`], so that the generated types are also
+//!   yaserde's `YaDeserialize` and `YaSerialize`, see [`impl_yaserde!`]).
+//! - [`SimpleType`]: values written as text (`String`, `bool`, the
+//!   integer and float types here; enumerations, lists and unions
+//!   generated), by XML Schema's lexical rules.
+//! - [`values`]: the XSD value types a field keeps as text and reads on
+//!   demand (`DateTime`, `Duration`, `Base64Binary`, ...).
+//! - [`AnyElement`] and [`Attribute`]: wildcard content, kept as written.
+//! - [`Element`] and [`Root`]: the global elements a document may start with.
+//! - [`Limits`]: bounds on what a reader accepts from a hostile document.
+//! - [`soap`]: the SOAP 1.1 envelope and fault.
+//!
+//! The generated code names this crate by one path
+//! (`Config::runtime_path`, default `::xsd_runtime`).
+//!
+//! [xsd-codegen]: https://docs.rs/xsd-codegen
+
+pub mod any;
+pub mod error;
+pub mod limits;
+pub mod read;
+pub mod simple;
+pub mod soap;
+pub mod values;
+pub mod write;
+pub mod xmlrs;
+
+pub use any::{AnyElement, AnyEvent, Attribute};
+pub use error::{Error, ErrorKind, Result};
+pub use limits::{Limit, LimitExceeded, Limits};
+pub use read::{Event, ReadXml, Source, UnknownContent};
+pub use simple::SimpleType;
+pub use values::{InvalidValue, UnknownEnumValue};
+pub use write::{Sink, WriteXml, Writer};
+
+pub use write::XML_NAMESPACE;
+
+#[doc(hidden)]
+pub use yaserde as __yaserde;
+
+/// The XML Schema instance namespace (`xsi:type`, `xsi:nil`, `xsi:schemaLocation`).
+pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// A global element of a schema: a type that can be a document's root (or a
+/// SOAP body's content), with its name.
+pub trait Element: ReadXml + WriteXml {
+    /// The element's namespace URI, `""` for none.
+    const NAMESPACE: &'static str;
+    /// The element's local name.
+    const LOCAL_NAME: &'static str;
+}
+
+/// A type that can be read from and written as a document's root element:
+/// every [`Element`], and the generated enum of all the global elements of
+/// a schema (`Document`), which is read from whichever of them it finds.
+pub trait Root: ReadXml + WriteXml {
+    /// The elements a value can be read from: namespace (`""` for none) and
+    /// local name.
+    fn root_names() -> &'static [(&'static str, &'static str)];
+
+    /// The element this value is written as.
+    fn root_name(&self) -> (&'static str, &'static str);
+}
+
+impl<T: Element> Root for T {
+    fn root_names() -> &'static [(&'static str, &'static str)] {
+        const { &[(T::NAMESPACE, T::LOCAL_NAME)] }
+    }
+
+    fn root_name(&self) -> (&'static str, &'static str) {
+        (T::NAMESPACE, T::LOCAL_NAME)
+    }
+}

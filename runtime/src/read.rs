@@ -1,0 +1,424 @@
+//! Reading: the event [`Source`] a backend implements, and the helpers the
+//! generated readers call.
+//!
+//! A generated reader ([`ReadXml::read_xml`]) is called with the start tag
+//! of its element as the source's current event, and returns with that
+//! element's end tag as the current event: it reads the attributes from the
+//! start tag, then its children and text until the end tag. Names are
+//! compared as a namespace URI and a local name; the empty string stands
+//! for no namespace (it can never be a namespace's name).
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::simple::SimpleType;
+
+/// What the source's current event is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A start tag: [`Source::name`], [`Source::attribute`] and
+    /// [`Source::declaration`] describe it. An empty element (`<a/>`) is a
+    /// start tag followed by an end tag.
+    Start,
+    /// An end tag: [`Source::name`] is its name.
+    End,
+    /// Text: [`Source::text`] is all of it up to the next tag, with
+    /// character and entity references replaced and CDATA sections taken in.
+    /// Comments and processing instructions are skipped (text on both sides
+    /// of one is one text).
+    Text,
+    /// The end of the document.
+    Eof,
+}
+
+/// An attribute of the current start tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attr<'a> {
+    /// Its namespace URI, `""` for none (unprefixed attributes have none).
+    pub namespace: &'a str,
+    /// Its local name.
+    pub local: &'a str,
+    /// The prefix it was written with, if any.
+    pub prefix: Option<&'a str>,
+    /// Its value, with references replaced (and, as XML requires, a
+    /// literal tab, carriage return or line feed turned into a space).
+    pub value: &'a str,
+}
+
+/// The events of an XML document, with namespaces resolved: what a backend
+/// (an XML parser) gives the generated readers.
+///
+/// The source is a cursor: [`next`](Source::next) moves it to the next
+/// event, and the other methods describe the current one. Namespace
+/// declarations (`xmlns`, `xmlns:p`) are not attributes; they are
+/// [`declaration`](Source::declaration)s.
+pub trait Source {
+    /// Moves to the next event and says what it is.
+    fn next(&mut self) -> Result<Event>;
+
+    /// The current start or end tag's namespace URI (`""` for none) and local name.
+    fn name(&self) -> (&str, &str);
+
+    /// The prefix the current start tag's name was written with, if any.
+    fn prefix(&self) -> Option<&str>;
+
+    /// How many attributes the current start tag has (namespace declarations
+    /// are not counted).
+    fn attribute_count(&self) -> usize;
+
+    /// Attribute `index` (below [`attribute_count`](Source::attribute_count))
+    /// of the current start tag.
+    fn attribute(&self, index: usize) -> Attr<'_>;
+
+    /// How many namespace declarations the current start tag makes.
+    fn declaration_count(&self) -> usize;
+
+    /// Namespace declaration `index` of the current start tag: the prefix
+    /// (`None` for the default namespace) and the URI (`""` to undeclare
+    /// the default namespace).
+    fn declaration(&self, index: usize) -> (Option<&str>, &str);
+
+    /// The current text.
+    fn text(&self) -> &str;
+
+    /// The namespace URI `prefix` is bound to where the current event
+    /// stands (`None`: the default namespace), if it is bound.
+    fn resolve_prefix(&self, prefix: Option<&str>) -> Option<&str>;
+
+    /// What to do with an element or text the schema does not allow.
+    fn unknown_content(&self) -> UnknownContent {
+        UnknownContent::Skip
+    }
+}
+
+/// What a reader does with content the schema does not allow where it
+/// stands: an element no field takes, text between child elements.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnknownContent {
+    /// Skip it, whole.
+    #[default]
+    Skip,
+    /// Fail, naming it.
+    Error,
+}
+
+/// A type read from an element: its attributes and content.
+///
+/// The generated structs implement it; so does every [`SimpleType`] (its
+/// element holds the text of the value).
+pub trait ReadXml: Sized {
+    /// Reads the element whose start tag is `source`'s current event, up to
+    /// its end tag, which is then the current event.
+    fn read_xml<S: Source>(source: &mut S) -> Result<Self>;
+}
+
+impl<T: SimpleType> ReadXml for T {
+    fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+        simple(source)
+    }
+}
+
+/// The index [`children`] gives a child element whose name is not among
+/// the names it was given.
+pub const UNKNOWN: usize = usize::MAX;
+
+/// Reads the children of the element whose start tag is current, up to its
+/// end tag: each child element's name is looked up in `names` (namespace,
+/// local name), and `child` is called with the source at the child's start
+/// tag and the child's index in `names` ([`UNKNOWN`] when it is not there).
+/// An error inside child `i` is located in it (`Error::at`). Text between
+/// the children must be whitespace, or is unknown content.
+pub fn children<S: Source>(
+    source: &mut S,
+    names: &[(&str, &str)],
+    mut child: impl FnMut(&mut S, usize) -> Result<()>,
+) -> Result<()> {
+    loop {
+        match source.next()? {
+            Event::Start => {
+                let found = {
+                    let (namespace, local) = source.name();
+                    names
+                        .iter()
+                        .position(|&(n, l)| l == local && n == namespace)
+                };
+                match found {
+                    Some(i) => child(source, i).map_err(|e| e.at(names[i].1))?,
+                    None => child(source, UNKNOWN)?,
+                }
+            }
+            Event::End => return Ok(()),
+            Event::Text => {
+                if !is_whitespace(source.text()) {
+                    unknown_text(source)?;
+                }
+            }
+            Event::Eof => return Err(end_of_document()),
+        }
+    }
+}
+
+/// Reads the content of an element that has no child elements and no text:
+/// up to its end tag (what is there is unknown content).
+pub fn no_children<S: Source>(source: &mut S) -> Result<()> {
+    children(source, &[], |source, _| unknown(source))
+}
+
+/// Reads the attributes of the current start tag: `attribute` is called
+/// with each.
+pub fn attributes<S: Source>(
+    source: &mut S,
+    mut attribute: impl FnMut(Attr<'_>) -> Result<()>,
+) -> Result<()> {
+    for i in 0..source.attribute_count() {
+        attribute(source.attribute(i))?;
+    }
+    Ok(())
+}
+
+/// Reads attribute `a`'s value as a `T` into `slot`:
+/// `attribute Build: invalid digit found in string` when it is not one.
+pub fn attribute_into<T: SimpleType>(slot: &mut Option<T>, a: Attr<'_>) -> Result<()> {
+    *slot = Some(attribute(a.value, a.local)?);
+    Ok(())
+}
+
+/// Reads the element at the current start tag as one of a choice's
+/// alternatives (`variant` makes the choice's value of it) into `slot`,
+/// for a choice that occurs at most once.
+pub fn one_of<S: Source, T: ReadXml, C>(
+    slot: &mut Option<C>,
+    source: &mut S,
+    variant: impl FnOnce(T) -> C,
+) -> Result<()> {
+    if slot.is_some() {
+        return again(source, "the choice occurs more than once");
+    }
+    *slot = Some(variant(T::read_xml(source)?));
+    Ok(())
+}
+
+/// Reads the element at the current start tag as one of a choice's
+/// alternatives onto `items`, for a choice that repeats.
+pub fn many_of<S: Source, T: ReadXml, C>(
+    items: &mut Vec<C>,
+    source: &mut S,
+    variant: impl FnOnce(T) -> C,
+) -> Result<()> {
+    items.push(variant(T::read_xml(source)?));
+    Ok(())
+}
+
+/// The error of an element that is none of a schema's global elements.
+pub fn not_global(namespace: &str, local: &str) -> Error {
+    Error::content(format!(
+        "<{}> is not a global element of the schema",
+        expanded(namespace, local)
+    ))
+}
+
+/// The error of a document that ends inside an element.
+pub fn end_of_document() -> Error {
+    Error::syntax("the document ends inside an element")
+}
+
+/// Whether `text` is only XML whitespace (space, tab, carriage return, line feed).
+pub fn is_whitespace(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// Reads the element at the current start tag into `slot`, which holds the
+/// value of a child that occurs at most once: a second occurrence is
+/// content the schema does not allow (skipped, or an error, as the source's
+/// [`unknown_content`](Source::unknown_content) says).
+pub fn one<S: Source, T: ReadXml>(slot: &mut Option<T>, source: &mut S) -> Result<()> {
+    if slot.is_some() {
+        return again(source, "the element occurs more than once");
+    }
+    *slot = Some(T::read_xml(source)?);
+    Ok(())
+}
+
+/// A second occurrence of what occurs at most once.
+fn again<S: Source>(source: &mut S, message: &str) -> Result<()> {
+    match source.unknown_content() {
+        UnknownContent::Skip => skip(source),
+        UnknownContent::Error => Err(Error::content(message)),
+    }
+}
+
+/// [`one`], for a value held in a `Box` (a type that contains itself).
+pub fn one_boxed<S: Source, T: ReadXml>(slot: &mut Option<Box<T>>, source: &mut S) -> Result<()> {
+    if slot.is_some() {
+        return again(source, "the element occurs more than once");
+    }
+    *slot = Some(Box::new(T::read_xml(source)?));
+    Ok(())
+}
+
+/// Reads the element at the current start tag onto `items`.
+pub fn many<S: Source, T: ReadXml>(items: &mut Vec<T>, source: &mut S) -> Result<()> {
+    items.push(T::read_xml(source)?);
+    Ok(())
+}
+
+/// [`many`], for values held in a `Box`.
+pub fn many_boxed<S: Source, T: ReadXml>(items: &mut Vec<Box<T>>, source: &mut S) -> Result<()> {
+    items.push(Box::new(T::read_xml(source)?));
+    Ok(())
+}
+
+/// The value of a required child element, or the error that says it is
+/// missing: `the element CallId of Disconnect is missing`.
+pub fn required<T>(slot: Option<T>, local: &str, owner: &str) -> Result<T> {
+    slot.ok_or_else(|| Error::content(format!("the element {local} of {owner} is missing")))
+}
+
+/// The value of a required attribute, or the error that says it is missing.
+pub fn required_attribute<T>(slot: Option<T>, local: &str, owner: &str) -> Result<T> {
+    slot.ok_or_else(|| Error::content(format!("the attribute {local} of {owner} is missing")))
+}
+
+/// Checks that a child that may repeat occurs between `min` and `max`
+/// (`None`: unbounded) times: ``expected 2 to 5 of `Item`, found 1``.
+pub fn count<T>(items: Vec<T>, min: usize, max: Option<usize>, what: &str) -> Result<Vec<T>> {
+    let n = items.len();
+    if n < min || max.is_some_and(|max| n > max) {
+        return Err(Error::content(format!(
+            "expected {} of {what}, found {n}",
+            bounds(min, max)
+        )));
+    }
+    Ok(items)
+}
+
+/// `1`, `2 to 5`, `at least 1`: the bounds of an occurrence count.
+pub fn bounds(min: usize, max: Option<usize>) -> String {
+    match max {
+        Some(max) if max == min => format!("{max}"),
+        Some(max) => format!("{min} to {max}"),
+        None => format!("at least {min}"),
+    }
+}
+
+/// The value of a choice that occurs exactly once: `expected 1 of `Id`,
+/// `Path`, found 0` when it is missing.
+pub fn required_choice<T>(slot: Option<T>, what: &str) -> Result<T> {
+    slot.ok_or_else(|| Error::content(format!("expected 1 of {what}, found 0")))
+}
+
+/// Reads the text of the element at the current start tag, up to its end
+/// tag: an element inside is an error.
+pub fn text<S: Source>(source: &mut S) -> Result<String> {
+    match source.next()? {
+        Event::Text => {
+            let text = source.text().to_owned();
+            end_of_text(source)?;
+            Ok(text)
+        }
+        event => {
+            end_of_text_at(source, event)?;
+            Ok(String::new())
+        }
+    }
+}
+
+/// Reads the element at the current start tag as a simple value: its text,
+/// parsed as a `T` (where it stands in the source, without a copy).
+pub fn simple<S: Source, T: SimpleType>(source: &mut S) -> Result<T> {
+    match source.next()? {
+        Event::Text => {
+            let value = T::from_text(source.text());
+            end_of_text(source)?;
+            value
+        }
+        event => {
+            end_of_text_at(source, event)?;
+            T::from_text("")
+        }
+    }
+}
+
+/// After the text of a text-only element: its end tag.
+fn end_of_text<S: Source>(source: &mut S) -> Result<()> {
+    let event = source.next()?;
+    end_of_text_at(source, event)
+}
+
+/// `event` must be the end tag of a text-only element.
+fn end_of_text_at<S: Source>(source: &mut S, event: Event) -> Result<()> {
+    match event {
+        Event::End => Ok(()),
+        Event::Start => {
+            let found = source.name().1.to_owned();
+            Err(Error::new(ErrorKind::TextOnly { found }))
+        }
+        // Sources join the text around comments: two texts in a row are not
+        // one of this element's.
+        Event::Text => Err(Error::syntax("text split in two by the source")),
+        Event::Eof => Err(end_of_document()),
+    }
+}
+
+/// Reads an attribute's value as a `T`: `attribute Build: invalid digit found in string`.
+pub fn attribute<T: SimpleType>(value: &str, local: &str) -> Result<T> {
+    T::from_text(value).map_err(|e| Error::value(format!("attribute {local}: {e}")))
+}
+
+/// Skips the element at the current start tag, whole: its end tag is then
+/// the current event.
+pub fn skip<S: Source>(source: &mut S) -> Result<()> {
+    let mut depth = 0usize;
+    loop {
+        match source.next()? {
+            Event::Start => depth += 1,
+            Event::End if depth == 0 => return Ok(()),
+            Event::End => depth -= 1,
+            Event::Text => {}
+            Event::Eof => return Err(end_of_document()),
+        }
+    }
+}
+
+/// The element at the current start tag is not allowed where it stands:
+/// skipped, or an error naming it, as the source's
+/// [`unknown_content`](Source::unknown_content) says.
+pub fn unknown<S: Source>(source: &mut S) -> Result<()> {
+    match source.unknown_content() {
+        UnknownContent::Skip => skip(source),
+        UnknownContent::Error => {
+            let (namespace, local) = source.name();
+            Err(
+                Error::content(format!("unexpected element {}", expanded(namespace, local)))
+                    .at(local),
+            )
+        }
+    }
+}
+
+/// The current text is not allowed where it stands (between child
+/// elements): ignored, or an error, as the source says.
+pub fn unknown_text<S: Source>(source: &mut S) -> Result<()> {
+    match source.unknown_content() {
+        UnknownContent::Skip => Ok(()),
+        UnknownContent::Error => {
+            const SHOWN: usize = 40;
+            let text = source.text();
+            let shown = match text.char_indices().nth(SHOWN) {
+                Some((end, _)) => format!("{:?}...", &text[..end]),
+                None => format!("{text:?}"),
+            };
+            Err(Error::content(format!(
+                "unexpected text {shown} between elements"
+            )))
+        }
+    }
+}
+
+/// `{namespace}local`, or `local` for no namespace: a name as messages write it.
+pub fn expanded(namespace: &str, local: &str) -> String {
+    if namespace.is_empty() {
+        local.to_string()
+    } else {
+        format!("{{{namespace}}}{local}")
+    }
+}

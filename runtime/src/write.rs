@@ -1,0 +1,682 @@
+//! Writing: the event [`Sink`] the generated writers write to, the
+//! [`Writer`] that turns events into XML text (namespace prefixes and
+//! declarations, escaping), and the helpers the generated writers call.
+//!
+//! A generated writer ([`WriteXml::write_xml`]) is called once its
+//! element's start tag is started: it adds the attributes, then writes the
+//! children and text; the caller ends the element. Names are a namespace
+//! URI and a local name, the empty string standing for no namespace; the
+//! [`Writer`] picks the prefixes and declares what is needed, so the
+//! generated code never deals with them.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, Result};
+use crate::simple::SimpleType;
+
+/// The namespace the `xml:` prefix is bound to in every document.
+pub const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// Where the events of a document go: the counterpart of
+/// [`Source`](crate::Source) for writing.
+///
+/// Prefixes given to [`start`](Sink::start) and
+/// [`attribute`](Sink::attribute) are wishes (to keep a document's own
+/// prefixes on a round trip): the sink uses them where they are free, and
+/// is free to choose otherwise.
+pub trait Sink {
+    /// Starts an element (its start tag stays open for declarations and
+    /// attributes until the first child, text or end).
+    fn start(&mut self, namespace: &str, local: &str, prefix: Option<&str>) -> Result<()>;
+
+    /// Declares `prefix` (`None`: the default namespace) for `namespace` on
+    /// the element just started.
+    fn declare(&mut self, prefix: Option<&str>, namespace: &str) -> Result<()>;
+
+    /// Adds an attribute to the element just started.
+    fn attribute(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+        value: &str,
+    ) -> Result<()>;
+
+    /// Writes text in the current element.
+    fn text(&mut self, text: &str) -> Result<()>;
+
+    /// Ends the current element.
+    fn end(&mut self) -> Result<()>;
+}
+
+/// A type written as an element: its attributes and content.
+///
+/// The generated structs implement it; so does every [`SimpleType`] (its
+/// element holds the value's text).
+pub trait WriteXml {
+    /// Writes the attributes and the content of the element whose start tag
+    /// `sink` has just started (the caller ends it).
+    fn write_xml(&self, sink: &mut dyn Sink) -> Result<()>;
+}
+
+impl<T: SimpleType> WriteXml for T {
+    fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
+        sink.text(&self.to_text())
+    }
+}
+
+/// Writes child element `{namespace}local` holding `value`.
+pub fn child<T: WriteXml + ?Sized>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: &T,
+) -> Result<()> {
+    sink.start(namespace, local, None)?;
+    value.write_xml(sink).map_err(|e| e.at(local))?;
+    sink.end()
+}
+
+/// Writes child element `{namespace}local` if there is a value.
+pub fn child_opt<T: WriteXml + ?Sized>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: Option<&T>,
+) -> Result<()> {
+    match value {
+        Some(value) => child(sink, namespace, local, value),
+        None => Ok(()),
+    }
+}
+
+/// Writes a child element `{namespace}local` for each value.
+pub fn children<'a, T: WriteXml + ?Sized + 'a>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    values: impl IntoIterator<Item = &'a T>,
+) -> Result<()> {
+    values
+        .into_iter()
+        .try_for_each(|value| child(sink, namespace, local, value))
+}
+
+/// Writes `value` as its own element: a document's root (or a SOAP body's).
+pub fn root<T: crate::Root>(sink: &mut dyn Sink, value: &T) -> Result<()> {
+    let (namespace, local) = value.root_name();
+    sink.start(namespace, local, None)?;
+    value.write_xml(sink)?;
+    sink.end()
+}
+
+/// Adds attribute `{namespace}local` with `value`.
+pub fn attribute<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: &T,
+) -> Result<()> {
+    sink.attribute(namespace, local, None, &value.to_text())
+}
+
+/// Adds attribute `{namespace}local` if there is a value.
+pub fn attribute_opt<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: Option<&T>,
+) -> Result<()> {
+    match value {
+        Some(value) => attribute(sink, namespace, local, value),
+        None => Ok(()),
+    }
+}
+
+/// Adds the attributes kept by an `xs:anyAttribute` wildcard.
+pub fn attributes(sink: &mut dyn Sink, attributes: &[crate::Attribute]) -> Result<()> {
+    attributes.iter().try_for_each(|a| a.write(sink))
+}
+
+/// Content written without an element of its own: a choice, whose value
+/// writes the element of the alternative it holds.
+pub trait WriteElements {
+    /// Writes the elements of the value.
+    fn write_elements(&self, sink: &mut dyn Sink) -> Result<()>;
+}
+
+/// Writes the elements of a choice.
+pub fn elements<T: WriteElements + ?Sized>(sink: &mut dyn Sink, value: &T) -> Result<()> {
+    value.write_elements(sink)
+}
+
+/// Writes the elements of a choice, if there is one.
+pub fn elements_opt<T: WriteElements + ?Sized>(
+    sink: &mut dyn Sink,
+    value: Option<&T>,
+) -> Result<()> {
+    value.map_or(Ok(()), |value| value.write_elements(sink))
+}
+
+/// Writes the elements of each occurrence of a choice.
+pub fn elements_all<'a, T: WriteElements + ?Sized + 'a>(
+    sink: &mut dyn Sink,
+    values: impl IntoIterator<Item = &'a T>,
+) -> Result<()> {
+    values
+        .into_iter()
+        .try_for_each(|value| value.write_elements(sink))
+}
+
+/// Where the [`Writer`]'s text goes.
+pub trait Output {
+    /// Appends `text` (markup, already escaped).
+    fn write_str(&mut self, text: &str) -> Result<()>;
+}
+
+impl Output for String {
+    fn write_str(&mut self, text: &str) -> Result<()> {
+        self.push_str(text);
+        Ok(())
+    }
+}
+
+impl Output for Vec<u8> {
+    fn write_str(&mut self, text: &str) -> Result<()> {
+        self.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+}
+
+impl<O: Output + ?Sized> Output for &mut O {
+    fn write_str(&mut self, text: &str) -> Result<()> {
+        (**self).write_str(text)
+    }
+}
+
+/// A namespace binding in scope: `prefix` (empty for the default namespace)
+/// to `namespace` (empty: no default namespace).
+#[derive(Debug)]
+struct Binding {
+    prefix: Box<str>,
+    namespace: Box<str>,
+}
+
+/// An open element: where its bindings and its qualified name start.
+#[derive(Debug)]
+struct Frame {
+    bindings: usize,
+    name: usize,
+}
+
+/// The [`Sink`] that writes XML text to an [`Output`]: it chooses prefixes,
+/// declares namespaces where they are first needed, and escapes text and
+/// attribute values so that a reader gets back exactly what was written
+/// (a carriage return in text, a tab or line feed in an attribute value are
+/// written as character references: XML's normalization would turn them
+/// into something else).
+///
+/// An element in a namespace that is not in scope declares it as the
+/// default namespace (`<Disconnect xmlns="...">`); an element in no
+/// namespace under a default one undeclares it (`xmlns=""`); an attribute in
+/// a namespace takes a prefix bound to it, or declares one (the one wished
+/// for, else `ns1`, `ns2`, ...). A character XML 1.0 cannot hold (a control
+/// character other than tab, line feed and carriage return) is an error.
+#[derive(Debug)]
+pub struct Writer<O: Output> {
+    out: O,
+    /// Whether the last start tag is still open (`<a x="1"` without `>`).
+    open: bool,
+    bindings: Vec<Binding>,
+    frames: Vec<Frame>,
+    /// The qualified names of the open elements, one after the other.
+    names: String,
+    /// Scratch space for escaping.
+    buf: String,
+}
+
+impl<O: Output> Writer<O> {
+    /// A writer appending to `out`.
+    pub fn new(out: O) -> Self {
+        Writer {
+            out,
+            open: false,
+            bindings: Vec::new(),
+            frames: Vec::new(),
+            names: String::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// The output, once every element is ended.
+    pub fn into_inner(self) -> O {
+        self.out
+    }
+
+    /// The output so far.
+    pub fn get_ref(&self) -> &O {
+        &self.out
+    }
+
+    /// How many elements are open.
+    pub fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// Writes `text` as it is (markup: an XML declaration, say).
+    pub fn write_raw(&mut self, text: &str) -> Result<()> {
+        self.close_start()?;
+        self.out.write_str(text)
+    }
+
+    /// The namespace bound to `prefix` (`""`: the default namespace) in scope.
+    fn lookup(&self, prefix: &str) -> Option<&str> {
+        if prefix == "xml" {
+            return Some(XML_NAMESPACE);
+        }
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| &*b.prefix == prefix)
+            .map(|b| &*b.namespace)
+    }
+
+    /// A prefix (not the default namespace) bound to `namespace` in scope,
+    /// and not rebound to another namespace further in.
+    fn prefix_of(&self, namespace: &str) -> Option<&str> {
+        if namespace == XML_NAMESPACE {
+            return Some("xml");
+        }
+        for (i, b) in self.bindings.iter().enumerate().rev() {
+            if &*b.namespace == namespace
+                && !b.prefix.is_empty()
+                && !self.bindings[i + 1..].iter().any(|c| c.prefix == b.prefix)
+            {
+                return Some(&b.prefix);
+            }
+        }
+        None
+    }
+
+    /// Whether the element just started declares `prefix` itself.
+    fn declared_here(&self, prefix: &str) -> bool {
+        let from = self.frames.last().map_or(0, |f| f.bindings);
+        self.bindings[from..].iter().any(|b| &*b.prefix == prefix)
+    }
+
+    fn close_start(&mut self) -> Result<()> {
+        if self.open {
+            self.open = false;
+            self.out.write_str(">")?;
+        }
+        Ok(())
+    }
+
+    /// Writes ` xmlns:prefix="namespace"` and binds it.
+    fn bind(&mut self, prefix: &str, namespace: &str) -> Result<()> {
+        if prefix.is_empty() {
+            self.out.write_str(" xmlns=\"")?;
+        } else {
+            self.out.write_str(" xmlns:")?;
+            self.out.write_str(prefix)?;
+            self.out.write_str("=\"")?;
+        }
+        self.buf.clear();
+        escape(&mut self.buf, namespace, true)?;
+        self.out.write_str(&self.buf)?;
+        self.out.write_str("\"")?;
+        self.bindings.push(Binding {
+            prefix: prefix.into(),
+            namespace: namespace.into(),
+        });
+        Ok(())
+    }
+
+    /// A prefix to declare for an attribute's namespace on the current
+    /// element: `wish` if it is free here, else `ns1`, `ns2`, ...
+    fn new_prefix(&self, wish: Option<&str>) -> String {
+        let element_prefix = self
+            .frames
+            .last()
+            .map(|f| &self.names[f.name..])
+            .and_then(|name| name.split_once(':'))
+            .map(|(p, _)| p);
+        let free = |p: &str| {
+            !p.is_empty()
+                && p != "xml"
+                && p != "xmlns"
+                && !self.declared_here(p)
+                && element_prefix != Some(p)
+        };
+        if let Some(wish) = wish.filter(|w| free(w)) {
+            return wish.to_string();
+        }
+        (1..)
+            .map(|n| format!("ns{n}"))
+            .find(|p| free(p) && self.lookup(p).is_none())
+            .expect("an unbounded range has a free prefix")
+    }
+}
+
+impl<O: Output> Sink for Writer<O> {
+    fn start(&mut self, namespace: &str, local: &str, prefix: Option<&str>) -> Result<()> {
+        self.close_start()?;
+        let default = self.lookup("").unwrap_or("");
+        // The prefix to write, and the declaration it needs (if any).
+        let (use_prefix, declare): (String, Option<String>) = if namespace.is_empty() {
+            let undeclare = !default.is_empty();
+            (String::new(), undeclare.then(String::new))
+        } else {
+            match prefix.filter(|p| !p.is_empty()) {
+                Some(p) if self.lookup(p) == Some(namespace) => (p.to_string(), None),
+                Some(p) if p != "xml" && p != "xmlns" => (p.to_string(), Some(p.to_string())),
+                _ if default == namespace => (String::new(), None),
+                _ => match self.prefix_of(namespace).filter(|_| prefix.is_none()) {
+                    Some(p) => (p.to_string(), None),
+                    None => (String::new(), Some(String::new())),
+                },
+            }
+        };
+        let name_start = self.names.len();
+        if !use_prefix.is_empty() {
+            self.names.push_str(&use_prefix);
+            self.names.push(':');
+        }
+        self.names.push_str(local);
+        self.frames.push(Frame {
+            bindings: self.bindings.len(),
+            name: name_start,
+        });
+        self.out.write_str("<")?;
+        self.out.write_str(&self.names[name_start..])?;
+        self.open = true;
+        if let Some(p) = declare {
+            self.bind(&p, namespace)?;
+        }
+        Ok(())
+    }
+
+    fn declare(&mut self, prefix: Option<&str>, namespace: &str) -> Result<()> {
+        if !self.open {
+            return Err(Error::write("a namespace declaration outside a start tag"));
+        }
+        let prefix = prefix.unwrap_or("");
+        if prefix == "xml" || prefix == "xmlns" || self.lookup(prefix) == Some(namespace) {
+            return Ok(());
+        }
+        if self.declared_here(prefix) {
+            return Err(Error::write(format!(
+                "the prefix {prefix:?} is declared twice on one element"
+            )));
+        }
+        self.bind(prefix, namespace)
+    }
+
+    fn attribute(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+        value: &str,
+    ) -> Result<()> {
+        if !self.open {
+            return Err(Error::write(format!(
+                "attribute {local} written outside a start tag"
+            )));
+        }
+        let qualified: Cow<'_, str> = if namespace.is_empty() {
+            Cow::Borrowed(local)
+        } else {
+            let bound = match prefix.filter(|p| self.lookup(p) == Some(namespace)) {
+                Some(p) => Some(p.to_string()),
+                None => self.prefix_of(namespace).map(str::to_string),
+            };
+            let p = match bound {
+                Some(p) => p,
+                None => {
+                    let p = self.new_prefix(prefix);
+                    self.bind(&p, namespace)?;
+                    p
+                }
+            };
+            Cow::Owned(format!("{p}:{local}"))
+        };
+        self.out.write_str(" ")?;
+        self.out.write_str(&qualified)?;
+        self.out.write_str("=\"")?;
+        self.buf.clear();
+        escape(&mut self.buf, value, true)?;
+        self.out.write_str(&self.buf)?;
+        self.out.write_str("\"")
+    }
+
+    fn text(&mut self, text: &str) -> Result<()> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.close_start()?;
+        self.buf.clear();
+        escape(&mut self.buf, text, false)?;
+        self.out.write_str(&self.buf)
+    }
+
+    fn end(&mut self) -> Result<()> {
+        let frame = self
+            .frames
+            .pop()
+            .ok_or_else(|| Error::write("an end tag with no element open"))?;
+        if self.open {
+            self.open = false;
+            self.out.write_str("/>")?;
+        } else {
+            self.out.write_str("</")?;
+            self.out.write_str(&self.names[frame.name..])?;
+            self.out.write_str(">")?;
+        }
+        self.names.truncate(frame.name);
+        self.bindings.truncate(frame.bindings);
+        Ok(())
+    }
+}
+
+/// How each ASCII byte is written: as is (0), escaped in text and
+/// attribute values (1), in attribute values only (2), or never (3: a
+/// control character XML 1.0 cannot hold).
+const CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut b = 0;
+    while b < 0x20 {
+        class[b] = 3;
+        b += 1;
+    }
+    class[b'\t' as usize] = 2;
+    class[b'\n' as usize] = 2;
+    class[b'\r' as usize] = 1;
+    class[b'&' as usize] = 1;
+    class[b'<' as usize] = 1;
+    class[b'>' as usize] = 1;
+    class[b'"' as usize] = 2;
+    class
+};
+
+/// Appends `text` to `out`, escaped for text (`attribute`: for an attribute
+/// value in double quotes).
+pub fn escape(out: &mut String, text: &str, attribute: bool) -> Result<()> {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let class = if b < 0x80 { CLASS[b as usize] } else { 0 };
+        let replace = match class {
+            0 => {
+                // U+FFFE and U+FFFF are not XML characters either.
+                if b == 0xEF && matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) {
+                    return Err(not_xml(&text[i..]));
+                }
+                continue;
+            }
+            2 if !attribute => continue,
+            3 => return Err(not_xml(&text[i..])),
+            _ => match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\t' => "&#x9;",
+                b'\n' => "&#xA;",
+                _ => "&#xD;",
+            },
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replace);
+        run = i + 1;
+    }
+    out.push_str(&text[run..]);
+    Ok(())
+}
+
+fn not_xml(at: &str) -> Error {
+    let c = at.chars().next().unwrap_or('\0');
+    Error::write(format!(
+        "the character U+{:04X} cannot be written in XML 1.0",
+        u32::from(c)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(f: impl FnOnce(&mut Writer<String>) -> Result<()>) -> String {
+        let mut w = Writer::new(String::new());
+        f(&mut w).unwrap();
+        assert_eq!(w.depth(), 0);
+        w.into_inner()
+    }
+
+    #[test]
+    fn an_element_declares_its_namespace_as_the_default() {
+        let xml = write(|w| {
+            w.start("urn:m", "Disconnect", None)?;
+            w.start("urn:m", "CallId", None)?;
+            w.text("a<b>&c")?;
+            w.end()?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            r#"<Disconnect xmlns="urn:m"><CallId>a&lt;b&gt;&amp;c</CallId></Disconnect>"#
+        );
+    }
+
+    #[test]
+    fn unqualified_children_undeclare_the_default() {
+        let xml = write(|w| {
+            w.start("urn:m", "a", None)?;
+            w.start("", "b", None)?;
+            w.start("", "c", None)?;
+            w.end()?;
+            w.end()?;
+            w.start("urn:t", "d", None)?;
+            w.start("urn:t", "e", None)?;
+            w.end()?;
+            w.end()?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            r#"<a xmlns="urn:m"><b xmlns=""><c/></b><d xmlns="urn:t"><e/></d></a>"#
+        );
+    }
+
+    #[test]
+    fn prefixes_are_kept_where_free_and_attributes_get_one() {
+        let xml = write(|w| {
+            w.start("urn:m", "a", Some("m"))?;
+            w.attribute("urn:t", "x", Some("t"), "1")?;
+            w.attribute("urn:m", "y", None, "2")?;
+            w.attribute("urn:u", "z", None, "3")?;
+            w.attribute(XML_NAMESPACE, "lang", None, "en")?;
+            w.attribute("", "plain", None, "4")?;
+            w.start("urn:t", "b", None)?;
+            w.end()?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            r#"<m:a xmlns:m="urn:m" xmlns:t="urn:t" t:x="1" m:y="2" xmlns:ns1="urn:u" ns1:z="3" xml:lang="en" plain="4"><t:b/></m:a>"#
+        );
+    }
+
+    #[test]
+    fn a_prefix_rebound_further_in_is_not_used() {
+        let xml = write(|w| {
+            w.start("urn:a", "r", Some("p"))?;
+            w.start("urn:b", "s", Some("p"))?;
+            w.attribute("urn:a", "x", None, "1")?;
+            w.end()?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            r#"<p:r xmlns:p="urn:a"><p:s xmlns:p="urn:b" xmlns:ns1="urn:a" ns1:x="1"/></p:r>"#
+        );
+    }
+
+    #[test]
+    fn values_are_escaped_so_a_reader_sees_them_exactly() {
+        let xml = write(|w| {
+            w.start("", "a", None)?;
+            w.attribute("", "v", None, "tab\there\nline\rcr \"q\" <&>")?;
+            w.text("cr\r lf\n tab\t ]]> \"q\"")?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            "<a v=\"tab&#x9;here&#xA;line&#xD;cr &quot;q&quot; &lt;&amp;&gt;\">cr&#xD; lf\n tab\t ]]&gt; \"q\"</a>"
+        );
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_errors() {
+        for bad in ["\u{1}", "a\u{1f}", "\u{FFFE}", "x\u{FFFF}"] {
+            let mut w = Writer::new(String::new());
+            w.start("", "a", None).unwrap();
+            let e = w.text(bad).unwrap_err();
+            assert!(
+                e.to_string().contains("cannot be written in XML 1.0"),
+                "{e}"
+            );
+            assert!(w.attribute("", "v", None, bad).is_err());
+        }
+        let mut out = String::new();
+        escape(&mut out, "é\u{FFFD}\u{10FFFF}", false).unwrap();
+        assert_eq!(out, "é\u{FFFD}\u{10FFFF}");
+    }
+
+    #[test]
+    fn explicit_declarations_are_written_once() {
+        let xml = write(|w| {
+            w.start("urn:m", "a", Some("m"))?;
+            w.declare(Some("m"), "urn:m")?;
+            w.declare(Some("q"), "urn:q")?;
+            w.declare(None, "urn:d")?;
+            w.start("urn:q", "b", None)?;
+            w.end()?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            r#"<m:a xmlns:m="urn:m" xmlns:q="urn:q" xmlns="urn:d"><q:b/></m:a>"#
+        );
+    }
+
+    #[test]
+    fn misuse_is_an_error_not_bad_xml() {
+        let mut w = Writer::new(String::new());
+        assert!(w.end().is_err());
+        assert!(w.attribute("", "a", None, "1").is_err());
+        w.start("", "a", None).unwrap();
+        w.declare(Some("p"), "urn:1").unwrap();
+        assert!(w.declare(Some("p"), "urn:2").is_err());
+    }
+}
