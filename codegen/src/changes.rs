@@ -30,6 +30,16 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         *self == Changes::default()
     }
+
+    /// Whether the new model removes something the old one has: a type, an
+    /// enumeration value, an element or attribute. Code written against the
+    /// old model may not compile against the new one, and documents it
+    /// wrote may not be read.
+    pub fn is_breaking(&self) -> bool {
+        !(self.removed_types.is_empty()
+            && self.removed_values.is_empty()
+            && self.removed_fields.is_empty())
+    }
 }
 
 /// The changes from `old` to `new`.
@@ -110,6 +120,14 @@ pub fn changes(old: &Model, new: &Model) -> Changes {
     out
 }
 
+/// How wide a line of [`Changes`]' `Display` grows before its list of
+/// values wraps (a name longer than that still stands whole on its line).
+const WIDTH: usize = 100;
+
+/// A person's summary, grouped: types added, types removed, then the
+/// enumeration values of each enumeration, then the elements and
+/// `@attributes` of each struct, each group with its count. Nothing
+/// changed: `no changes`.
 impl fmt::Display for Changes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_empty() {
@@ -124,22 +142,105 @@ impl fmt::Display for Changes {
             }
             Ok(())
         };
-        let map =
-            |f: &mut fmt::Formatter<'_>, title: &str, items: &BTreeMap<String, Vec<String>>| {
-                if !items.is_empty() {
-                    let count: usize = items.values().map(Vec::len).sum();
-                    writeln!(f, "{title} ({count} in {} types):", items.len())?;
-                    for (path, values) in items {
-                        writeln!(f, "  {path}: {}", values.join(", "))?;
+        let map = |f: &mut fmt::Formatter<'_>,
+                   title: &str,
+                   kind: &str,
+                   items: &BTreeMap<String, Vec<String>>| {
+            if items.is_empty() {
+                return Ok(());
+            }
+            let count: usize = items.values().map(Vec::len).sum();
+            let n = items.len();
+            writeln!(f, "{title} ({count} in {n} {kind}{}):", plural(n))?;
+            for (path, values) in items {
+                let mut line = match values.len() {
+                    1 => format!("  {path}:"),
+                    n => format!("  {path} ({n}):"),
+                };
+                for (i, value) in values.iter().enumerate() {
+                    let comma = if i + 1 < values.len() { "," } else { "" };
+                    if i > 0 && line.len() + 1 + value.len() + comma.len() > WIDTH {
+                        writeln!(f, "{line}")?;
+                        line = "     ".to_string();
                     }
+                    line.push(' ');
+                    line.push_str(value);
+                    line.push_str(comma);
                 }
-                Ok(())
-            };
+                writeln!(f, "{line}")?;
+            }
+            Ok(())
+        };
         list(f, "types added", &self.added_types)?;
         list(f, "types removed", &self.removed_types)?;
-        map(f, "enumeration values added", &self.added_values)?;
-        map(f, "enumeration values removed", &self.removed_values)?;
-        map(f, "elements and @attributes added", &self.added_fields)?;
-        map(f, "elements and @attributes removed", &self.removed_fields)
+        map(
+            f,
+            "enumeration values added",
+            "enumeration",
+            &self.added_values,
+        )?;
+        map(
+            f,
+            "enumeration values removed",
+            "enumeration",
+            &self.removed_values,
+        )?;
+        map(
+            f,
+            "elements and @attributes added",
+            "struct",
+            &self.added_fields,
+        )?;
+        map(
+            f,
+            "elements and @attributes removed",
+            "struct",
+            &self.removed_fields,
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_wraps_and_says_what_breaks() {
+        let mut changes = Changes::default();
+        assert!(!changes.is_breaking());
+        assert_eq!(changes.to_string(), "no changes\n");
+
+        changes.added_types.push("types::New".into());
+        let many: Vec<String> = (0..12).map(|i| format!("Value{i:02}")).collect();
+        changes.added_values.insert("types::Colour".into(), many);
+        assert!(!changes.is_breaking(), "additions break nothing");
+        changes
+            .removed_fields
+            .insert("types::Item".into(), vec!["Size".into(), "@id".into()]);
+        assert!(changes.is_breaking());
+        changes
+            .removed_values
+            .insert("types::Shape".into(), vec!["Round".into()]);
+
+        let text = changes.to_string();
+        assert_eq!(
+            text,
+            "\
+types added (1):
+  types::New
+enumeration values added (12 in 1 enumeration):
+  types::Colour (12): Value00, Value01, Value02, Value03, Value04, Value05, Value06, Value07,
+      Value08, Value09, Value10, Value11
+enumeration values removed (1 in 1 enumeration):
+  types::Shape: Round
+elements and @attributes removed (2 in 1 struct):
+  types::Item (2): Size, @id
+"
+        );
+        assert!(text.lines().all(|l| l.len() <= WIDTH), "{text}");
     }
 }

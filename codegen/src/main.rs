@@ -1,14 +1,20 @@
-//! `codegen`: generate Rust from XSD by hand, or check in CI that generated
-//! code is up to date (build scripts use the library instead).
+//! `codegen`: generate Rust from XSD by hand, check in CI that generated
+//! code is up to date, or see what a new release of a schema changes (build
+//! scripts use the library instead).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use xsd_codegen::check::{self, Check};
 use xsd_codegen::{Config, Errors, diagnostics};
+
+/// The subcommands, one module each (the binary's; the library has none of them).
+mod cli {
+    pub mod diff;
+}
 
 /// How many lines of diff `--check` shows at most.
 const MAX_DIFF_LINES: usize = 80;
@@ -17,6 +23,7 @@ const AFTER_HELP: &str = "\
 Examples:
   codegen schema/Messages.xsd -o src/messages.rs           generate (writes only if changed)
   codegen schema/Messages.xsd -o src/messages.rs --check   in CI: fail with a diff if stale
+  codegen diff old/Messages.xsd new/Messages.xsd           what a new schema release changes
 
 '--help' shows a worked example.";
 
@@ -69,6 +76,9 @@ Other uses:
   codegen x.xsd --module urn:a:types=ty       name a namespace's module
   codegen x.xsd --open-enums                  keep undeclared enumeration values
   codegen x.xsd --runtime-path crate::rt      name the runtime crate by another path
+  codegen diff old.xsd new.xsd                what a new release adds and removes
+                                              (status 1 if it removes anything;
+                                              'codegen diff --help' for more)
 
 Progress and the summary go to standard error (-q silences them); diffs go
 to standard output. Colors follow --color, and NO_COLOR.
@@ -83,9 +93,16 @@ written, or (with --check) a file that is not up to date; 2 wrong arguments.";
     name = "codegen",
     version,
     after_help = AFTER_HELP,
-    after_long_help = AFTER_LONG_HELP
+    after_long_help = AFTER_LONG_HELP,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
+    /// Instead of generating code: `diff`.
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// Schema files (.xsd); types may refer across them.
     #[arg(required = true, value_name = "XSD")]
     schemas: Vec<PathBuf>,
@@ -142,6 +159,22 @@ struct Cli {
     color: ColorChoice,
 }
 
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// What a new release of a schema adds and removes (status 1 if it removes anything).
+    ///
+    /// Compares the models of two sets of schema files: the types, the
+    /// enumeration values and the elements and attributes of each struct
+    /// that the new release adds, and those it removes.
+    #[command(
+        override_usage = "codegen diff [OPTIONS] <OLD.xsd> <NEW.xsd>\n       \
+                          codegen diff [OPTIONS] <OLD.xsd>... -- <NEW.xsd>...",
+        after_help = cli::diff::AFTER_HELP,
+        after_long_help = cli::diff::AFTER_LONG_HELP
+    )]
+    Diff(cli::diff::DiffArgs),
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -162,6 +195,17 @@ impl ColorChoice {
     }
 }
 
+/// The configuration of the options that shape the model, which generating
+/// and comparing share.
+fn model_config(modules: &[(String, String)], open_enums: bool) -> Config {
+    let mut config = Config::new();
+    config.open_enums(open_enums);
+    for (namespace, name) in modules {
+        config.module_name(namespace.as_str(), name.as_str());
+    }
+    config
+}
+
 fn parse_module(arg: &str) -> Result<(String, String), String> {
     let (namespace, name) = arg
         .rsplit_once('=')
@@ -171,6 +215,9 @@ fn parse_module(arg: &str) -> Result<(String, String), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Diff(args)) = &cli.command {
+        return cli::diff::run(args);
+    }
     if cli.check && cli.output.is_none() && cli.out_dir.is_none() {
         say(
             "error: --check needs -o FILE or --out-dir DIR to compare with\n\nFor more information, try '--help'.",
@@ -197,16 +244,12 @@ fn run(cli: &Cli) -> ExitCode {
         many => format!("reading {} schema files", many.len()),
     });
 
-    let mut config = Config::new();
-    config.open_enums(cli.open_enums);
+    let mut config = model_config(&cli.modules, cli.open_enums);
     if let Some(path) = &cli.runtime_path {
         config.runtime_path(path.as_str());
     }
     for derive in &cli.derives {
         config.derive(derive.as_str());
-    }
-    for (namespace, name) in &cli.modules {
-        config.module_name(namespace.as_str(), name.as_str());
     }
     if let Some(dir) = &cli.out_dir {
         return out_dir(cli, &config, dir, color);

@@ -1,6 +1,7 @@
 //! Test support shared by the workspace's tests and examples: XML documents
 //! compared as trees, and the reference data in `../shared` found in place.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Compares two XML documents as trees: element names with their namespaces,
@@ -112,8 +113,9 @@ enum Child<'a, 'i> {
 /// A directory of reference data in `../shared`, from the environment
 /// variable `var`, or `default` (relative to the workspace root).
 ///
-/// When it does not exist, says so loudly on stderr and returns `None`, so
-/// that the test skips; in CI (`CI` set) it panics instead, since CI must
+/// When it does not exist, says so loudly on stderr (even under the test
+/// harness, which captures a passing test's `eprintln!`) and returns `None`,
+/// so that the test skips; in CI (`CI` set) it panics instead, since CI must
 /// run every test.
 pub fn shared_dir(var: &str, default: &str) -> Option<PathBuf> {
     let dir = std::env::var_os(var).map_or_else(
@@ -134,7 +136,9 @@ pub fn shared_dir(var: &str, default: &str) -> Option<PathBuf> {
     if std::env::var_os("CI").is_some() {
         panic!("{message}");
     }
-    eprintln!("\n*** SKIPPED: {message} ***\n");
+    // Straight to the process's stderr: `eprintln!` in a test is captured,
+    // and shown only if the test fails, which a skipped test does not.
+    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED: {message} ***\n");
     None
 }
 
