@@ -1,8 +1,9 @@
 //! XSD names to Rust names: case conversion (heck), keywords, leading digits,
 //! names that would break the generated code, and collisions.
 //!
-//! The wire name is always kept beside the Rust name (`#[yaserde(rename)]`,
-//! the match arms of enums), so nothing here needs to be reversible.
+//! The wire name is always kept beside the Rust name (in the readers' and
+//! writers' names, the match arms of enums), so nothing here needs to be
+//! reversible.
 
 use std::collections::BTreeSet;
 
@@ -66,10 +67,9 @@ pub fn field_name(xsd: &str) -> String {
     if !name.starts_with(|c: char| c == '_' || unicode_ident::is_xid_start(c)) {
         name.insert(0, '_');
     }
-    // `self_` would do for Rust, but yaserde's derive builds `__self__value`
-    // from it, which warns (non_snake_case).
+    // `self`, `crate` and `super` cannot be raw identifiers.
     if NOT_RAW.contains(&name.as_str()) {
-        name.push_str("_field");
+        name.push('_');
     }
     name
 }
@@ -147,8 +147,8 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{kw} -> {text} does not parse: {e}"));
             assert_eq!(parsed.to_string(), text, "{kw}");
             match kw {
-                "self" | "crate" | "super" => assert_eq!(text, format!("{kw}_field")),
-                "Self" => assert_eq!(text, "self_field"),
+                "self" | "crate" | "super" => assert_eq!(text, format!("{kw}_")),
+                "Self" => assert_eq!(text, "self_"),
                 _ => assert_eq!(text, format!("r#{kw}"), "{kw}"),
             }
         }
@@ -179,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn names_yaserde_would_misread_are_renamed() {
+    fn reserved_type_names_are_renamed() {
         for reserved in RESERVED_TYPES {
             assert_eq!(type_name(reserved), format!("{reserved}Type"));
         }

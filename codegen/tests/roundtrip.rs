@@ -23,6 +23,7 @@ fixtures!(
     attributes,
     builtins,
     choice,
+    collisions,
     derivation,
     elements,
     enums,
@@ -49,6 +50,7 @@ const SAMPLES: &[&str] = &[
     "choice/samples/Folder.minimal.xml",
     "choice/samples/Folder.xml",
     "choice/samples/Settings.xml",
+    "collisions/samples/A.xml",
     "derivation/samples/Items.xml",
     "elements/samples/Home.xml",
     "elements/samples/Order.xml",
@@ -185,6 +187,58 @@ fn elements_nest_and_keep_text() {
 }
 
 #[test]
+fn names_that_collide_are_told_apart() {
+    let a: collisions::A = roundtrip("collisions/samples/A.xml");
+    // Names that differ only in case or punctuation are other elements.
+    assert_eq!((a.r#type.as_str(), a.type_2.as_str()), ("lower", "upper"));
+    assert_eq!((a.foo_bar, a.foo_bar_2), (1, 2));
+    // An element repeated in a sequence fills its fields in order.
+    assert_eq!(
+        (a.e.as_str(), a.e_2.as_deref(), a.e_3.as_str()),
+        ("first", Some("second"), "third")
+    );
+    // Types named like the generated code's parameters (`R`, `S`), and
+    // fields named like its locals (`source`, `child`, `attribute`, `sink`).
+    assert_eq!(a.r.source, "src");
+    assert_eq!(a.r.child.as_deref(), Some("ch"));
+    assert_eq!(a.r.attribute.as_deref(), Some("at"));
+    let sinks: Vec<&str> =
+        a.s.as_ref()
+            .unwrap()
+            .sink
+            .iter()
+            .map(|r| r.source.as_str())
+            .collect();
+    assert_eq!(sinks, ["one", "two"]);
+    // `sink` occurs at most twice: a third is an error, not a silent extra.
+    let xml = std::fs::read_to_string(sample_path("collisions/samples/A.xml")).unwrap();
+    let three = xml.replace("</s>", "<sink><source>three</source></sink></s>");
+    let err = read::<collisions::A>(&three).unwrap_err();
+    assert_eq!(err.to_string(), "s: expected 0 to 2 of `sink`, found 3");
+}
+
+/// A repeated element's count is checked whatever its bounds: `minOccurs="2"
+/// maxOccurs="2"` is a `Vec` that must hold two.
+#[test]
+fn counts_of_repeated_elements_are_checked() {
+    let basket =
+        std::fs::read_to_string(sample_path("occurrence/samples/Basket.full.xml")).unwrap();
+    let b: occurrence::Basket = read(&basket).unwrap();
+    assert_eq!(b.pair, [-1, 1]);
+    for wrong in [
+        basket.replacen("<Pair>1</Pair>", "", 1),
+        basket.replacen("<Pair>1</Pair>", "<Pair>1</Pair><Pair>2</Pair>", 1),
+    ] {
+        assert_ne!(wrong, basket);
+        let err = read::<occurrence::Basket>(&wrong).unwrap_err();
+        assert!(
+            err.to_string().starts_with("expected 2 of `Pair`, found "),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn occurrences_become_option_and_vec() {
     let full: occurrence::Basket = roundtrip("occurrence/samples/Basket.full.xml");
     assert_eq!(full.note.as_deref(), Some("fragile"));
@@ -251,12 +305,12 @@ fn names_that_would_break_code_are_renamed() {
     assert_eq!(doc.vec.len(), 2);
     let _: &names::BoxType = &doc.r#box;
     assert_eq!(doc.r#match.r#type, "t");
-    assert_eq!(doc.r#match.self_field, "me");
+    assert_eq!(doc.r#match.self_, "me");
     assert_eq!(doc.r#match.type_2, names::BoxType {});
     assert_eq!(doc.r#match.r#async.as_deref(), Some("later"));
     let m: names::Match = roundtrip("names/samples/Match.xml");
     assert!(m.r#match);
-    assert_eq!(m.crate_field.as_deref(), Some("d"));
+    assert_eq!(m.crate_.as_deref(), Some("d"));
     // `doc` and `Doc` are both elements: the second gets a suffix.
     let _ = names::Doc2 {};
 }

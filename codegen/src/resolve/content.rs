@@ -1,10 +1,6 @@
 //! Complex types: content models flattened into fields (sequences, groups,
 //! derivation), choices and substitution groups into choice items, attributes.
 
-use std::collections::HashMap;
-
-use heck::ToUpperCamelCase;
-
 use crate::error::ResolveError;
 use crate::ident::{self, Scope};
 use crate::ir::{self, Item, ItemRef, Occurrence, TypeRef};
@@ -28,10 +24,13 @@ pub(crate) struct Content {
 
 impl Content {
     /// Adds the `xsi:` attribute `wire` (`type` or `nil`) of type `ty`,
-    /// unless the content has it already, or has another attribute of that
-    /// local name (yaserde tells attributes apart by local name only).
+    /// unless the content has it already.
     pub(crate) fn add_xsi(&mut self, wire: &str, ty: ir::Builtin, doc: &str) {
-        if self.attributes.iter().any(|a| a.wire_name == wire) {
+        if self
+            .attributes
+            .iter()
+            .any(|a| a.wire_name == wire && a.namespace.as_deref() == Some(XSI))
+        {
             return;
         }
         let mut names = Names::seeded(self);
@@ -55,12 +54,10 @@ pub(crate) const XSI_TYPE_DOC: &str =
 pub(crate) const XSI_NIL_DOC: &str =
     "`xsi:nil`: `true` for an element that is nil (has no content).";
 
-/// Names handed out in one struct: fields and attributes share it, and so do
-/// yaserde's helper types, named after simple-typed fields' wire names.
+/// The Rust names handed out in one struct: fields and attributes share them.
 #[derive(Default)]
 struct Names {
     rust: Scope,
-    visitors: HashMap<(Option<String>, String), String>,
 }
 
 impl Names {
@@ -68,11 +65,6 @@ impl Names {
         let mut names = Names::default();
         for f in &content.fields {
             names.rust.unique(f.name.clone());
-            if !matches!(f.ty, TypeRef::Named(_)) {
-                names
-                    .visitors
-                    .insert(visitor_key(&f.namespace, &f.wire_name), f.wire_name.clone());
-            }
         }
         for a in &content.attributes {
             names.rust.unique(a.name.clone());
@@ -82,13 +74,6 @@ impl Names {
         }
         names
     }
-}
-
-fn visitor_key(namespace: &Option<String>, wire: &str) -> (Option<String>, String) {
-    (
-        namespace.clone(),
-        wire.replace('.', "_").to_upper_camel_case(),
-    )
 }
 
 fn occurrence(o: Occurs) -> Occurrence {
@@ -326,20 +311,6 @@ impl<'s> Resolver<'s> {
         names: &mut Names,
     ) -> Option<ir::Field> {
         let (wire_name, namespace, ty) = self.element_decl(schema, e, owner)?;
-        let key = visitor_key(&namespace, &wire_name);
-        if !matches!(ty, TypeRef::Named(_)) {
-            if let Some(first) = names.visitors.get(&key) {
-                self.errors.push(ResolveError::Unsupported {
-                    location: e.location.clone(),
-                    construct: format!("element {} beside element {first}", e.name),
-                    detail: "yaserde cannot tell apart simple-typed elements whose names \
-                             differ only in case or punctuation"
-                        .into(),
-                });
-                return None;
-            }
-            names.visitors.insert(key, wire_name.clone());
-        }
         Some(ir::Field {
             name: names.rust.unique(ident::field_name(&wire_name)),
             wire_name,

@@ -15,6 +15,10 @@ struct Arm {
     /// The child's namespace expression and local name.
     name: (TokenStream, String),
     read: TokenStream,
+    /// For a member that holds one value: the condition under which it
+    /// still takes one (an element repeated in a sequence, `<a/><b/><a/>`,
+    /// fills its members in order).
+    free: Option<TokenStream>,
 }
 
 /// `ident: local,` (or `ident,` when they are the same name).
@@ -94,6 +98,7 @@ pub(super) fn impl_read(
                             arms.push(Arm {
                                 name: (ctx.ns(module, &a.namespace), a.wire_name.clone()),
                                 read: quote!(#store(&mut #local, source, #make)),
+                                free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                             });
                         }
                         if c.any && wildcard.is_none() {
@@ -123,6 +128,7 @@ pub(super) fn impl_read(
                         arms.push(Arm {
                             name: (ctx.ns(module, &f.namespace), f.wire_name.clone()),
                             read: quote!(#store(&mut #local, source)),
+                            free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                         });
                         let child = &f.wire_name;
                         values.push(match shape {
@@ -202,13 +208,39 @@ pub(super) fn impl_read(
         Some(text) => text,
         None if arms.is_empty() && wildcard.is_none() => quote!(#rt::read::no_children(source)?;),
         None => {
-            let names = arms.iter().map(|a| {
-                let (ns, local) = &a.name;
-                quote!((#ns, #local))
-            });
-            let reads = arms.iter().enumerate().map(|(i, a)| {
-                let read = &a.read;
+            // Members of the same name share an entry of the table; the
+            // first that still takes a value gets the element.
+            let mut groups: Vec<((TokenStream, String), Vec<&Arm>)> = Vec::new();
+            for arm in &arms {
+                let key = (arm.name.0.to_string(), &arm.name.1);
+                match groups
+                    .iter_mut()
+                    .find(|((ns, local), _)| (ns.to_string(), local) == key)
+                {
+                    Some((_, group)) => group.push(arm),
+                    None => groups.push((arm.name.clone(), vec![arm])),
+                }
+            }
+            let names = groups.iter().map(|((ns, local), _)| quote!((#ns, #local)));
+            let reads = groups.iter().enumerate().map(|(i, (_, group))| {
                 let i = proc_macro2::Literal::usize_unsuffixed(i);
+                // `if a.is_none() { read a } else if b.is_none() { read b } else { read c }`:
+                // the last member, or the first that takes any number, ends it
+                // (when every one is full, its reader says the element is one too many).
+                let end = group
+                    .iter()
+                    .position(|arm| arm.free.is_none())
+                    .unwrap_or(group.len() - 1);
+                let last = &group[end].read;
+                let read = if end == 0 {
+                    quote!(#last)
+                } else {
+                    let chain = group[..end].iter().map(|arm| {
+                        let (read, free) = (&arm.read, &arm.free);
+                        quote!(if #free { #read } else)
+                    });
+                    quote!(#(#chain)* { #last })
+                };
                 quote!(#i => #read,)
             });
             let other = wildcard.unwrap_or_else(|| quote!(#rt::read::unknown(source)));
