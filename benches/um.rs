@@ -44,7 +44,7 @@ fn goldens(side: &str) -> Vec<Golden> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut out = Vec::new();
     macro_rules! by_operation {
-        ($($op:ty),* $(,)?) => {$({
+        ($($name:ident: $op:ty => $response:ty;)*) => {$({
             let name = format!("{}.{side}.xml", <$op as Request>::OPERATION);
             let bytes = std::fs::read(dir.join(&name)).expect("golden file");
             let (read, write): (fn(&[u8]), Writer) = if side == "request" {
@@ -65,19 +65,7 @@ fn goldens(side: &str) -> Vec<Golden> {
             out.push(Golden { bytes, read, write });
         })*};
     }
-    by_operation!(
-        Disconnect,
-        GetCallInfo,
-        GetUmProperties,
-        IsUmEnabled,
-        PlayOnPhone,
-        PlayOnPhoneGreeting,
-        ResetPin,
-        SetMissedCallNotificationEnabled,
-        SetOofStatus,
-        SetPlayOnPhoneDialString,
-        SetTelephoneAccessFolderEmail,
-    );
+    um_bindings::for_each_operation!(by_operation);
     out
 }
 

@@ -27,6 +27,40 @@ pub struct OperationInfo {
     pub response_element: &'static str,
 }
 
+/// Calls the macro `$callback!` with the operation table, one
+/// `Operation: Request => Response;` per operation, for code that needs the
+/// types of every operation (the table below, tests, benches, fuzz targets):
+/// the one place the operations are listed.
+///
+/// ```
+/// macro_rules! names {
+///     ($($op:ident: $request:ty => $response:ty;)*) => {
+///         [$(stringify!($op)),*]
+///     };
+/// }
+/// let names = um_bindings::for_each_operation!(names);
+/// assert_eq!(names.len(), um_bindings::OPERATIONS.len());
+/// assert_eq!(names[0], "Disconnect");
+/// ```
+#[macro_export]
+macro_rules! for_each_operation {
+    ($callback:ident) => {
+        $callback! {
+            Disconnect: Disconnect => DisconnectResponse;
+            GetCallInfo: GetCallInfo => GetCallInfoResponse;
+            GetUMProperties: GetUmProperties => GetUmPropertiesResponse;
+            IsUMEnabled: IsUmEnabled => IsUmEnabledResponse;
+            PlayOnPhone: PlayOnPhone => PlayOnPhoneResponse;
+            PlayOnPhoneGreeting: PlayOnPhoneGreeting => PlayOnPhoneGreetingResponse;
+            ResetPIN: ResetPin => ResetPinResponse;
+            SetMissedCallNotificationEnabled: SetMissedCallNotificationEnabled => SetMissedCallNotificationEnabledResponse;
+            SetOofStatus: SetOofStatus => SetOofStatusResponse;
+            SetPlayOnPhoneDialString: SetPlayOnPhoneDialString => SetPlayOnPhoneDialStringResponse;
+            SetTelephoneAccessFolderEmail: SetTelephoneAccessFolderEmail => SetTelephoneAccessFolderEmailResponse;
+        }
+    };
+}
+
 macro_rules! operations {
     ($($op:ident: $request:ty => $response:ty;)*) => {
         $(
@@ -52,19 +86,7 @@ macro_rules! operations {
     };
 }
 
-operations! {
-    Disconnect: Disconnect => DisconnectResponse;
-    GetCallInfo: GetCallInfo => GetCallInfoResponse;
-    GetUMProperties: GetUmProperties => GetUmPropertiesResponse;
-    IsUMEnabled: IsUmEnabled => IsUmEnabledResponse;
-    PlayOnPhone: PlayOnPhone => PlayOnPhoneResponse;
-    PlayOnPhoneGreeting: PlayOnPhoneGreeting => PlayOnPhoneGreetingResponse;
-    ResetPIN: ResetPin => ResetPinResponse;
-    SetMissedCallNotificationEnabled: SetMissedCallNotificationEnabled => SetMissedCallNotificationEnabledResponse;
-    SetOofStatus: SetOofStatus => SetOofStatusResponse;
-    SetPlayOnPhoneDialString: SetPlayOnPhoneDialString => SetPlayOnPhoneDialStringResponse;
-    SetTelephoneAccessFolderEmail: SetTelephoneAccessFolderEmail => SetTelephoneAccessFolderEmailResponse;
-}
+for_each_operation!(operations);
 
 #[cfg(test)]
 mod tests {

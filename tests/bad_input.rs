@@ -263,7 +263,7 @@ fn parse_golden(name: &str, xml: &[u8]) -> Result<(), soap::Error> {
     let (operation, side) = name.split_once('.').expect("<Operation>.<side>.xml");
     let request = side == "request.xml";
     macro_rules! by_operation {
-        ($($op:ty),* $(,)?) => {
+        ($($name:ident: $op:ty => $response:ty;)*) => {
             $(
                 if operation == <$op as Request>::OPERATION {
                     return if request {
@@ -275,19 +275,7 @@ fn parse_golden(name: &str, xml: &[u8]) -> Result<(), soap::Error> {
             )*
         };
     }
-    by_operation!(
-        Disconnect,
-        GetCallInfo,
-        GetUmProperties,
-        IsUmEnabled,
-        PlayOnPhone,
-        PlayOnPhoneGreeting,
-        ResetPin,
-        SetMissedCallNotificationEnabled,
-        SetOofStatus,
-        SetPlayOnPhoneDialString,
-        SetTelephoneAccessFolderEmail,
-    );
+    um_bindings::for_each_operation!(by_operation);
     panic!("{name}: no such operation");
 }
 

@@ -87,34 +87,19 @@ where
 
 /// Parses an example by its body element's name: a request element with
 /// `from_envelope`, a response element with `read_response`.
-macro_rules! parse_by_body_element {
-    ($name:expr, $xml:expr; $($request:ty),* $(,)?) => {
-        match $name {
-            $(
-                name if name == <$request as Element>::LOCAL_NAME => request::<$request>($xml),
-                name if name == <<$request as Request>::Response as Element>::LOCAL_NAME => {
-                    response::<$request>($xml)
-                }
-            )*
-            other => panic!("no UM element is named {other}"),
-        }
-    };
-}
-
 fn parse_example(name: &str, xml: &str) -> Result<String, soap::Error> {
-    parse_by_body_element!(name, xml;
-        Disconnect,
-        GetCallInfo,
-        GetUmProperties,
-        IsUmEnabled,
-        PlayOnPhone,
-        PlayOnPhoneGreeting,
-        ResetPin,
-        SetMissedCallNotificationEnabled,
-        SetOofStatus,
-        SetPlayOnPhoneDialString,
-        SetTelephoneAccessFolderEmail,
-    )
+    macro_rules! by_body_element {
+        ($($op:ident: $request:ty => $response:ty;)*) => {
+            match name {
+                $(
+                    name if name == <$request as Element>::LOCAL_NAME => request::<$request>(xml),
+                    name if name == <$response as Element>::LOCAL_NAME => response::<$request>(xml),
+                )*
+                other => panic!("no UM element is named {other}"),
+            }
+        };
+    }
+    um_bindings::for_each_operation!(by_body_element)
 }
 
 #[test]

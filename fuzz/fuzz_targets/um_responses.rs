@@ -10,7 +10,6 @@ use std::fmt::Debug;
 use libfuzzer_sys::fuzz_target;
 use um_bindings::soap::{self, Limits};
 use um_bindings::*;
-use yaserde::{YaDeserialize, YaSerialize};
 
 /// Limits small enough for the fuzzer's inputs to go over each of them.
 const TINY: Limits = Limits {
@@ -26,7 +25,7 @@ const TINY: Limits = Limits {
 /// Reads `data` as a `T` within `limits`; what it accepts must round-trip.
 fn check<T>(data: &[u8], limits: &Limits)
 where
-    T: xsd::Element + YaDeserialize + YaSerialize + PartialEq + Debug,
+    T: Root + PartialEq + Debug,
 {
     let Ok(value) = soap::from_envelope_with::<T>(data, limits) else {
         return;
@@ -40,24 +39,12 @@ where
 
 fn every_type(data: &[u8], limits: &Limits) {
     macro_rules! each {
-        ($($op:ty),* $(,)?) => {$(
+        ($($name:ident: $op:ty => $response:ty;)*) => {$(
             check::<$op>(data, limits);
             check::<<$op as Request>::Response>(data, limits);
         )*};
     }
-    each!(
-        Disconnect,
-        GetCallInfo,
-        GetUmProperties,
-        IsUmEnabled,
-        PlayOnPhone,
-        PlayOnPhoneGreeting,
-        ResetPin,
-        SetMissedCallNotificationEnabled,
-        SetOofStatus,
-        SetPlayOnPhoneDialString,
-        SetTelephoneAccessFolderEmail,
-    );
+    um_bindings::for_each_operation!(each);
 }
 
 fuzz_target!(|data: &[u8]| {
