@@ -48,8 +48,8 @@ pub(crate) struct Scanner {
     name: usize,
     /// The last byte of the current start tag outside attribute values.
     last: u8,
-    /// How much of the current attribute name matches `xmlns` (see [`XMLNS`]).
-    xmlns: u8,
+    /// How the current attribute name compares with `xmlns`.
+    xmlns: Xmlns,
     /// Namespace declarations on the current start tag.
     tag_namespaces: usize,
     /// Namespace declarations on each open element.
@@ -58,11 +58,19 @@ pub(crate) struct Scanner {
     in_scope: usize,
 }
 
-/// `Scanner::xmlns` after `xmlns` (a default namespace declaration), after
-/// `xmlns:` (a prefixed one), and once the name cannot be either.
-const XMLNS: u8 = 5;
-const XMLNS_PREFIXED: u8 = 6;
-const NOT_XMLNS: u8 = u8::MAX;
+/// How an attribute name read so far compares with `xmlns` and `xmlns:`:
+/// whether the attribute is a namespace declaration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Xmlns {
+    /// The name so far is the first this many bytes of `xmlns` (1 to 4).
+    Partial(u8),
+    /// `xmlns`: a default namespace declaration, if the name ends here.
+    Default,
+    /// `xmlns:` and more: a prefixed declaration.
+    Prefixed,
+    /// Not a declaration.
+    No,
+}
 
 impl Scanner {
     pub(crate) fn new(limits: Limits) -> Self {
@@ -76,7 +84,7 @@ impl Scanner {
             text: 0,
             name: 0,
             last: 0,
-            xmlns: NOT_XMLNS,
+            xmlns: Xmlns::No,
             tag_namespaces: 0,
             namespaces: Vec::new(),
             in_scope: 0,
@@ -197,14 +205,17 @@ impl Scanner {
         }
         if self.state == State::StartTag {
             // Follow an attribute name against `xmlns:` (the first 6 bytes tell).
-            for (at, &byte) in (self.name..).zip(&bytes[..run.min(XMLNS_PREFIXED.into())]) {
+            for (at, &byte) in (self.name..).zip(&bytes[..run.min(6)]) {
                 self.xmlns = match (at, self.xmlns) {
-                    (0, _) if byte == b'x' => 1,
-                    (0, _) => NOT_XMLNS,
-                    (_, m) if m < XMLNS && byte == b"xmlns"[usize::from(m)] => m + 1,
-                    (_, XMLNS) if byte == b':' => XMLNS_PREFIXED,
-                    (_, XMLNS_PREFIXED) => XMLNS_PREFIXED,
-                    _ => NOT_XMLNS,
+                    (0, _) if byte == b'x' => Xmlns::Partial(1),
+                    (0, _) => Xmlns::No,
+                    (_, Xmlns::Partial(4)) if byte == b's' => Xmlns::Default,
+                    (_, Xmlns::Partial(m)) if byte == b"xmlns"[usize::from(m)] => {
+                        Xmlns::Partial(m + 1)
+                    }
+                    (_, Xmlns::Default) if byte == b':' => Xmlns::Prefixed,
+                    (_, Xmlns::Prefixed) => Xmlns::Prefixed,
+                    _ => Xmlns::No,
                 };
             }
             self.last = bytes[run - 1];
@@ -247,7 +258,7 @@ impl Scanner {
                     self.state = State::StartTag;
                     self.attributes = 0;
                     self.tag_namespaces = 0;
-                    self.xmlns = NOT_XMLNS;
+                    self.xmlns = Xmlns::No;
                     self.name = 0;
                     self.last = byte;
                     self.name_byte(byte)?;
@@ -259,7 +270,7 @@ impl Scanner {
                     if self.attributes > self.limits.max_attributes {
                         return Err(self.over(Limit::Attributes));
                     }
-                    let declaration = matches!(self.xmlns, XMLNS | XMLNS_PREFIXED);
+                    let declaration = matches!(self.xmlns, Xmlns::Default | Xmlns::Prefixed);
                     if declaration {
                         self.tag_namespaces += 1;
                         self.in_scope += 1;
@@ -270,7 +281,7 @@ impl Scanner {
                     self.state = State::Value(byte, declaration);
                     self.text = 0;
                     self.last = byte;
-                    self.xmlns = NOT_XMLNS;
+                    self.xmlns = Xmlns::No;
                 }
                 b'>' => {
                     // `<a/>` opens and closes: it still counts as one level.
@@ -288,7 +299,7 @@ impl Scanner {
                 _ => {
                     // A delimiter, or `<` (malformed): name bytes come in runs.
                     if !is_delimiter(byte) {
-                        self.xmlns = NOT_XMLNS;
+                        self.xmlns = Xmlns::No;
                     }
                     self.name_byte(byte)?;
                     if !byte.is_ascii_whitespace() {
