@@ -2,7 +2,10 @@
 //! looked up, inheritance and groups flattened, Rust names given, anonymous
 //! types named after where they stand, built-in types mapped.
 
+mod attributes;
+mod choices;
 mod content;
+mod elements;
 mod facets;
 mod names;
 mod simple;
