@@ -11,6 +11,7 @@ pub fn normalize(message: &str) -> String {
     let message = message.lines().next().unwrap_or("").trim();
     let message = message.strip_prefix("error: ").unwrap_or(message);
     let message = strip_location(message);
+    let message = strip_field(message);
     let mut out = String::with_capacity(message.len());
     let chars: Vec<char> = message.chars().collect();
     let mut i = 0;
@@ -109,6 +110,27 @@ fn strip_location(message: &str) -> &str {
         }
     }
     message
+}
+
+/// A message without the name of the field or element a reader error
+/// starts with (`Employee: cannot parse integer`): one XML name, then `: `.
+/// A Rust error code (`E0412: `), testkit's `expected: ` and `actual: `
+/// and `panicked: ` stay.
+fn strip_field(message: &str) -> &str {
+    let Some((name, rest)) = message.split_once(": ") else {
+        return message;
+    };
+    let code =
+        name.len() == 5 && name.starts_with('E') && name[1..].bytes().all(|b| b.is_ascii_digit());
+    let name_like = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'));
+    if code || !name_like || matches!(name, "expected" | "actual" | "panicked") || rest.is_empty() {
+        message
+    } else {
+        rest
+    }
 }
 
 /// Whether the quote at `i` opens a quoted span (not an apostrophe in a word).
@@ -247,6 +269,24 @@ mod tests {
             normalize("not valid UTF-8, -12 or 3-4"),
             "not valid UTF-8, -N or N-N"
         );
+    }
+
+    #[test]
+    fn a_reader_error_loses_the_field_it_names() {
+        assert_eq!(
+            normalize("Employee: cannot parse integer from empty string"),
+            "cannot parse integer from empty string"
+        );
+        assert_eq!(
+            normalize("bool: \"x\" is not a boolean"),
+            "\"…\" is not a boolean"
+        );
+        assert_eq!(
+            normalize("expected: XML with DTD detected"),
+            "expected: XML with DTD detected"
+        );
+        assert_eq!(normalize("E0004: non-exhaustive"), "E0004: non-exhaustive");
+        assert_eq!(normalize("attribute Build: bad"), "attribute Build: bad");
     }
 
     #[test]

@@ -59,7 +59,7 @@ const CHUNK: usize = 250;
 
 /// The child's side (the runner's hidden `generate-batch` command): reads
 /// `id<TAB>schema<TAB>schema...` lines on standard input, writes each
-/// unit's code to `out/c<id>.rs` and prints one [`Answer`] line per unit as
+/// unit's code to `out/c<id>.rs` and prints one answer line (JSON) per unit as
 /// soon as it is done.
 pub fn child(out: &Path) -> std::io::Result<()> {
     use std::io::Write;

@@ -38,7 +38,8 @@ struct Common {
     /// How many causes to list.
     #[arg(long, default_value_t = 30)]
     top: usize,
-    /// Fail (status 1) when fewer cases pass than the floors (CI).
+    /// Fail (status 1) when fewer cases pass than the floors (CI): w3c::BASELINE less
+    /// w3c::MARGIN, realworld::FLOORS.
     #[arg(long)]
     check: bool,
 }
