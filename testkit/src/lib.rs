@@ -14,9 +14,25 @@ use std::path::{Path, PathBuf};
 ///
 /// Returns a description of the first difference.
 pub fn xml_tree_eq(expected: &str, actual: &str) -> Result<(), String> {
+    xml_tree_eq_ignoring(expected, actual, &[])
+}
+
+/// [`xml_tree_eq`], with the attributes named in `ignored` (namespace,
+/// local name) left out on both sides, wherever they stand: to tell whether
+/// a document differs only by them (say, `xsi:schemaLocation`).
+pub fn xml_tree_eq_ignoring(
+    expected: &str,
+    actual: &str,
+    ignored: &[(&str, &str)],
+) -> Result<(), String> {
     let a = roxmltree::Document::parse(expected).map_err(|e| format!("expected: {e}"))?;
     let b = roxmltree::Document::parse(actual).map_err(|e| format!("actual: {e}"))?;
-    node_eq(a.root_element(), b.root_element(), &mut String::new())
+    node_eq(
+        a.root_element(),
+        b.root_element(),
+        ignored,
+        &mut String::new(),
+    )
 }
 
 fn expanded(name: roxmltree::ExpandedName<'_, '_>) -> String {
@@ -31,6 +47,7 @@ fn expanded(name: roxmltree::ExpandedName<'_, '_>) -> String {
 fn node_eq(
     a: roxmltree::Node<'_, '_>,
     b: roxmltree::Node<'_, '_>,
+    ignored: &[(&str, &str)],
     path: &mut String,
 ) -> Result<(), String> {
     let (na, nb) = (expanded(a.tag_name()), expanded(b.tag_name()));
@@ -43,6 +60,11 @@ fn node_eq(
     let attrs = |n: roxmltree::Node<'_, '_>| {
         let mut v: Vec<(String, String)> = n
             .attributes()
+            .filter(|at| {
+                !ignored
+                    .iter()
+                    .any(|(ns, local)| at.namespace() == Some(*ns) && at.name() == *local)
+            })
             .map(|at| {
                 let name = match at.namespace() {
                     Some(ns) => format!("{{{ns}}}{}", at.name()),
@@ -68,7 +90,7 @@ fn node_eq(
     }
     for (x, y) in ca.iter().zip(&cb) {
         match (x, y) {
-            (Child::Element(x), Child::Element(y)) => node_eq(*x, *y, path)?,
+            (Child::Element(x), Child::Element(y)) => node_eq(*x, *y, ignored, path)?,
             (Child::Text(x), Child::Text(y)) if x == y => {}
             _ => return Err(format!("{path}: content {x:?} differs from {y:?}")),
         }
@@ -189,6 +211,23 @@ mod tests {
             xml_tree_eq(a, r#"<x xmlns="urn:a"><y> t </y></x>"#).unwrap_err(),
             r#"/{urn:a}x/{urn:a}y: attributes [("k", "1")] differ from []"#
         );
+    }
+
+    #[test]
+    fn ignored_attributes_do_not_count() {
+        let xsi = "http://www.w3.org/2001/XMLSchema-instance";
+        let a = format!(
+            r#"<x xmlns:xsi="{xsi}" xsi:schemaLocation="u f" k="1"><y xsi:schemaLocation="v"/></x>"#
+        );
+        let hints = [(xsi, "schemaLocation")];
+        assert!(xml_tree_eq(&a, r#"<x k="1"><y/></x>"#).is_err());
+        assert_eq!(
+            xml_tree_eq_ignoring(&a, r#"<x k="1"><y/></x>"#, &hints),
+            Ok(())
+        );
+        // Other differences still count.
+        assert!(xml_tree_eq_ignoring(&a, r#"<x k="2"><y/></x>"#, &hints).is_err());
+        assert!(xml_tree_eq_ignoring(&a, r#"<x k="1"/>"#, &hints).is_err());
     }
 
     #[test]

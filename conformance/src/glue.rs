@@ -1,0 +1,256 @@
+//! The code of the batch crates: how the runner calls generated code.
+//!
+//! ```text
+//! ==================================================================
+//!  THE GLUE. Everything the runner knows about the generated code's
+//!  API is in MODULE and DOCUMENT below: read an instance into the
+//!  schema's `Document` (the enum of its global elements) through the
+//!  runtime crate, write it back to a string. A change of the runtime's
+//!  API changes these two templates (and `DEPENDENCIES`), nothing else.
+//! ==================================================================
+//! ```
+//!
+//! [`DRIVER`] (the batch's `main.rs`) only calls each module's `read` and
+//! `write` through [`dispatch`].
+
+/// A generated file as a module of the batch crate: `{path}` is the
+/// generated file's absolute path. Errors in it are found by its file name.
+pub const MODULE: &str = r#"// A module of the batch crate: one generated schema.
+#[allow(warnings, clippy::all)]
+mod generated {
+    include!("{path}");
+}
+"#;
+
+/// Appended to [`MODULE`] when the schema has a global element (so the
+/// generated code has `Document`): reading and writing a document.
+pub const DOCUMENT: &str = r#"
+// ---- GLUE into the generated code: the only place that names its API ----
+pub type Document = generated::Document;
+
+/// Reads a document, text untrimmed (a value keeps its whitespace), and
+/// checks that nothing follows it.
+pub fn read(xml: &str) -> Result<Document, String> {
+    use xsd_runtime::{Event, ReadXml, Source};
+    let limits = xsd_runtime::Limits::unlimited();
+    let mut de = yaserde::de::Deserializer::new(
+        xsd_runtime::xmlrs::parser_config(&limits).create_reader(xml.as_bytes()),
+    );
+    let mut source = xsd_runtime::xmlrs::YaSource::document(&mut de);
+    let e = |e: xsd_runtime::Error| e.to_string();
+    loop {
+        match source.next().map_err(e)? {
+            Event::Start => break,
+            Event::Eof => return Err("no root element".into()),
+            _ => {}
+        }
+    }
+    let document = Document::read_xml(&mut source).map_err(e)?;
+    loop {
+        match source.next().map_err(e)? {
+            Event::Eof => return Ok(document),
+            Event::Start => {
+                return Err(format!("element {} after the document was read", source.name().1));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Writes a document, with an XML declaration and no indentation.
+pub fn write(document: &Document) -> Result<String, String> {
+    let mut writer = xsd_runtime::Writer::new(String::new());
+    writer
+        .write_raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        .and_then(|()| xsd_runtime::write::root(&mut writer, document))
+        .map_err(|e| e.to_string())?;
+    Ok(writer.into_inner())
+}
+// ---- end of the glue ----
+"#;
+
+/// The dependencies of a batch crate, as `Cargo.toml` lines: the runtime
+/// the generated code needs (and yaserde, whose reader the glue uses), and
+/// testkit and roxmltree (for the tree comparison). `{runtime}` and
+/// `{testkit}` are their directories.
+pub const DEPENDENCIES: &str = r#"xsd-runtime = { path = "{runtime}" }
+yaserde = "0.13.2"
+testkit = { path = "{testkit}" }
+roxmltree = "0.21"
+"#;
+
+/// The module file of batch module `id`.
+pub fn module_source(generated: &std::path::Path, has_document: bool) -> String {
+    let path = generated.display().to_string().replace('\\', "/");
+    let mut text = MODULE.replace("{path}", &path);
+    if has_document {
+        text.push_str(DOCUMENT);
+    }
+    text
+}
+
+/// The `match` arms of the driver's dispatch: each module with a document
+/// is run through the driver's round trip.
+pub fn dispatch(modules_with_document: &[usize]) -> String {
+    let mut arms = String::new();
+    for id in modules_with_document {
+        arms.push_str(&format!(
+            "        {id} => round_trip(xml, c{id}::read, c{id}::write),\n"
+        ));
+    }
+    format!(
+        "fn dispatch(module: usize, xml: &str) -> Outcome {{\n    match module {{\n{arms}        _ => Outcome::fail(\"read\", \"the schema declares no global element\".into()),\n    }}\n}}\n"
+    )
+}
+
+/// The batch crate's `main.rs`: module declarations and [`dispatch`] are
+/// appended. Reads `index<TAB>module<TAB>instance` lines on standard input
+/// and prints `index<TAB>stage<TAB>message` for each, where stage is `ok`
+/// or the stage that failed: `input`, `read`, `write`, `compare`,
+/// `reread`, `unequal` (the document read back differs), `panic`.
+pub const DRIVER: &str = r#"//! A batch of generated schemas, compiled together; reads and writes instance documents.
+#![allow(warnings, clippy::all)]
+
+use std::io::{BufRead, Write};
+
+struct Outcome {
+    stage: &'static str,
+    message: String,
+}
+
+impl Outcome {
+    fn fail(stage: &'static str, message: String) -> Self {
+        Outcome { stage, message }
+    }
+}
+
+const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// The document's text: UTF-8, or UTF-16 with a byte order mark; without
+/// a UTF-8 byte order mark.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    let text = match bytes {
+        [0xFE, 0xFF, rest @ ..] | [0xFF, 0xFE, rest @ ..] => {
+            let big = bytes[0] == 0xFE;
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|c| if big { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
+                .collect();
+            String::from_utf16(&units).map_err(|e| format!("not UTF-16: {e}"))?
+        }
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| "the instance is not UTF-8 or UTF-16".to_string())?,
+    };
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+fn round_trip<D: PartialEq>(
+    xml: &str,
+    read: fn(&str) -> Result<D, String>,
+    write: fn(&D) -> Result<String, String>,
+) -> Outcome {
+    let first = match read(xml) {
+        Ok(d) => d,
+        Err(e) => return Outcome::fail("read", e),
+    };
+    let written = match write(&first) {
+        Ok(w) => w,
+        Err(e) => return Outcome::fail("write", e),
+    };
+    if testkit::xml_tree_eq(xml, &written).is_err() {
+        // The instance's schema location hints: lost alone, or with more?
+        let hints = [(XSI, "schemaLocation"), (XSI, "noNamespaceSchemaLocation")];
+        let message = match testkit::xml_tree_eq_ignoring(xml, &written, &hints) {
+            Ok(()) => {
+                let doc = roxmltree::Document::parse(xml).ok();
+                let root = doc.as_ref().map(|d| d.root_element());
+                let lost: Vec<&str> = hints
+                    .iter()
+                    .filter(|(ns, local)| root.is_some_and(|r| r.has_attribute((*ns, *local))))
+                    .map(|(_, local)| *local)
+                    .collect();
+                format!("attribute xsi:{} lost", lost.join(", xsi:"))
+            }
+            Err(other) => format!("written differs: {other}"),
+        };
+        return Outcome::fail("compare", message);
+    }
+    let second = match read(&written) {
+        Ok(d) => d,
+        Err(e) => return Outcome::fail("reread", e),
+    };
+    if first != second {
+        return Outcome::fail("unequal", "the written document reads back to a different value".into());
+    }
+    Outcome { stage: "ok", message: String::new() }
+}
+
+thread_local! {
+    static PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn run_case(module: usize, path: &str) -> Outcome {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Outcome::fail("input", format!("cannot read the instance: {e}")),
+    };
+    let xml = match decode(&bytes) {
+        Ok(x) => x,
+        Err(e) => return Outcome::fail("input", e),
+    };
+    match std::panic::catch_unwind(|| dispatch(module, &xml)) {
+        Ok(outcome) => outcome,
+        Err(_) => Outcome::fail("panic", PANIC.with(|p| p.borrow().clone())),
+    }
+}
+
+fn main() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        PANIC.with(|p| *p.borrow_mut() = format!("panicked: {message}"));
+    }));
+    // Deep documents: a large stack, as a reader thread might be given.
+    let worker = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(|| {
+            let stdout = std::io::stdout();
+            for (index, line) in std::io::stdin().lock().lines().enumerate() {
+                let line = line.expect("stdin");
+                let (module, path) = line.split_once('\t').expect("module<TAB>path");
+                let outcome = run_case(module.parse().expect("module number"), path);
+                let message = outcome.message.replace(['\n', '\r', '\t'], " ");
+                let mut out = stdout.lock();
+                writeln!(out, "{index}\t{}\t{message}", outcome.stage).expect("stdout");
+                out.flush().expect("stdout");
+            }
+        })
+        .expect("a thread");
+    worker.join().expect("the worker");
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_includes_the_file_and_adds_the_glue_only_with_a_document() {
+        let path = std::path::Path::new("/t/gen/c7.rs");
+        let plain = module_source(path, false);
+        assert!(plain.contains(r#"include!("/t/gen/c7.rs");"#), "{plain}");
+        assert!(!plain.contains("xsd::Document"));
+        assert!(module_source(path, true).contains("generated::xsd::Document"));
+    }
+
+    #[test]
+    fn dispatch_has_one_arm_per_module_with_a_document() {
+        let d = dispatch(&[3, 12]);
+        assert!(d.contains("3 => round_trip(xml, c3::read, c3::write),"));
+        assert!(d.contains("12 => round_trip(xml, c12::read, c12::write),"));
+        assert_eq!(d.matches("=> round_trip").count(), 2);
+    }
+}
