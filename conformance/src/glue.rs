@@ -243,7 +243,7 @@ mod tests {
         let plain = module_source(path, false);
         assert!(plain.contains(r#"include!("/t/gen/c7.rs");"#), "{plain}");
         assert!(!plain.contains("xsd::Document"));
-        assert!(module_source(path, true).contains("generated::xsd::Document"));
+        assert!(module_source(path, true).contains("generated::Document"));
     }
 
     #[test]
