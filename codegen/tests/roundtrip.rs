@@ -74,6 +74,7 @@ const SAMPLES: &[&str] = &[
     "unqualified/samples/Root.xml",
     "values/samples/Deadline.xml",
     "values/samples/Events.xml",
+    "values/samples/Holiday.xml",
 ];
 
 /// Reads `xml` as yaserde does, but with text untrimmed (as the UM bindings
@@ -742,6 +743,11 @@ fn exact_values_have_typed_accessors() {
         "PT0S"
     );
     assert_eq!(minimal.parse_seen(), Ok(0));
+    let h: values::Holiday = roundtrip("values/samples/Holiday.xml");
+    assert_eq!(
+        (h.value, h.name.as_deref()),
+        (values::Holiday2::V20261225, Some("Christmas"))
+    );
     let d: values::Deadline = roundtrip("values/samples/Deadline.xml");
     assert_eq!(d.parse_value().unwrap().to_string(), "2026-12-31T23:59:59Z");
 }

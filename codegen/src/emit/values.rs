@@ -54,8 +54,7 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
         }
     }
     if let (Some(ty), Some(info)) = (&s.text, &s.text_info) {
-        // The text field is a `String` for every type but the primitives.
-        if string(ty) || matches!(ty, TypeRef::Named(_)) {
+        if string(ty) {
             let value = Value {
                 field: text_field(s).to_string(),
                 occurrence: Occurrence::REQUIRED.shape(),
