@@ -286,3 +286,125 @@ fn write_events(sink: &mut dyn Sink, events: &[AnyEvent]) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::Writer;
+    use crate::xmlrs::from_str_with;
+    use crate::{Element, Limits, UnknownContent};
+
+    /// A document whose root is kept whole.
+    #[derive(Debug, PartialEq)]
+    struct Doc(AnyElement);
+
+    impl ReadXml for Doc {
+        fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+            AnyElement::read_xml(source).map(Doc)
+        }
+    }
+
+    impl WriteXml for Doc {
+        fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
+            self.0.write_xml(sink)
+        }
+    }
+
+    impl Element for Doc {
+        const NAMESPACE: &'static str = "urn:a";
+        const LOCAL_NAME: &'static str = "r";
+    }
+
+    fn read(xml: &str) -> AnyElement {
+        from_str_with::<Doc>(xml, &Limits::unlimited(), UnknownContent::Error)
+            .unwrap()
+            .0
+    }
+
+    const XML: &str = r#"<p:r xmlns:p="urn:a" xmlns:q="urn:q" xmlns:t="urn:types" a="1" q:b="2"><x xmlns="urn:d" t:type="t:Name">one &amp; two</x><p:y/>tail</p:r>"#;
+
+    #[test]
+    fn everything_is_kept_and_written_back() {
+        let any = read(XML);
+        assert_eq!(any.name(), (Some("urn:a"), "r"));
+        assert_eq!(any.attributes().len(), 2);
+        assert_eq!(any.text(), "one & twotail");
+        let written = any.to_string();
+        // Prefixes and declarations kept, so the QName value `t:Name` still resolves.
+        assert_eq!(
+            written,
+            r#"<p:r xmlns:p="urn:a" xmlns:q="urn:q" xmlns:t="urn:types" a="1" q:b="2"><x xmlns="urn:d" t:type="t:Name">one &amp; two</x><p:y/>tail</p:r>"#
+        );
+        assert_eq!(read(&written), any);
+    }
+
+    #[test]
+    fn equality_ignores_prefixes_and_attribute_order() {
+        let same = r#"<r xmlns="urn:a" xmlns:z="urn:q" z:b="2" a="1"><x xmlns="urn:d" xmlns:u="urn:types" u:type="t:Name">one &amp; two</x><y/>tail</r>"#;
+        assert_eq!(read(XML), read(same));
+        let other = same.replace("tail", "tale");
+        assert_ne!(read(XML), read(&other));
+        let other = same.replace(r#"a="1""#, r#"a="2""#);
+        assert_ne!(read(XML), read(&other));
+    }
+
+    #[test]
+    fn events_must_nest() {
+        let start = || AnyEvent::Start {
+            namespace: None,
+            local_name: "a".into(),
+            prefix: None,
+            attributes: Vec::new(),
+            declarations: Vec::new(),
+        };
+        assert!(AnyElement::from_events(vec![start(), AnyEvent::End]).is_ok());
+        assert!(AnyElement::from_events(vec![]).is_err());
+        assert!(AnyElement::from_events(vec![start()]).is_err());
+        assert!(AnyElement::from_events(vec![AnyEvent::End]).is_err());
+        assert!(
+            AnyElement::from_events(vec![start(), AnyEvent::End, start(), AnyEvent::End]).is_err()
+        );
+        assert!(AnyElement::from_events(vec![AnyEvent::Text("t".into())]).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_needs_no_stack() {
+        // Read without recursion (xml-rs itself is slow on deep documents,
+        // so not so deep here) ...
+        let xml = format!(
+            r#"<r xmlns="urn:a">{}{}</r>"#,
+            "<d>".repeat(3000),
+            "</d>".repeat(3000)
+        );
+        assert_eq!(read(&xml).events().len(), 2 * 3000 + 2);
+        // ... and compared, copied, written and dropped without recursion,
+        // however deep, on the test thread's small stack.
+        const DEPTH: usize = 200_000;
+        let start = || AnyEvent::Start {
+            namespace: Some("urn:a".into()),
+            local_name: "d".into(),
+            prefix: None,
+            attributes: Vec::new(),
+            declarations: Vec::new(),
+        };
+        let events: Vec<AnyEvent> = std::iter::repeat_with(start)
+            .take(DEPTH)
+            .chain(std::iter::repeat_n(AnyEvent::End, DEPTH))
+            .collect();
+        let any = AnyElement::from_events(events).unwrap();
+        let copy = any.clone();
+        assert_eq!(copy, any);
+        let mut w = Writer::new(String::new());
+        any.write_element(&mut w).unwrap();
+        let written = w.into_inner();
+        assert!(
+            written.starts_with(r#"<d xmlns="urn:a"><d><d>"#),
+            "{}",
+            &written[..40]
+        );
+        assert!(written.contains("<d><d/></d>") && written.ends_with("</d></d>"));
+        assert_eq!(written.matches("<d").count(), DEPTH);
+        drop(any);
+        drop(copy);
+    }
+}

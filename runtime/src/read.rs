@@ -215,6 +215,47 @@ pub fn not_global(namespace: &str, local: &str) -> Error {
     ))
 }
 
+/// Reads a whole document from `source`, at its start, as a `T`: its root
+/// element must be one of `T`'s ([`Root::root_names`](crate::Root::root_names)),
+/// and nothing but whitespace (and comments) may stand around it. What each
+/// backend's `from_str` does.
+pub fn document<T: crate::Root, S: Source>(source: &mut S) -> Result<T> {
+    let found = loop {
+        match source.next()? {
+            Event::Start => break source.name(),
+            Event::Text if is_whitespace(source.text()) => {}
+            Event::Text => return Err(Error::syntax("text before the root element")),
+            Event::End => return Err(Error::syntax("an end tag before the root element")),
+            Event::Eof => return Err(Error::syntax("no root element")),
+        }
+    };
+    let names = T::root_names();
+    if !names.contains(&found) {
+        let expected: Vec<String> = names.iter().map(|(n, l)| expanded(n, l)).collect();
+        let (namespace, local) = found;
+        return Err(Error::content(format!(
+            "expected {} as the root element, found {}",
+            expected.join(" or "),
+            expanded(namespace, local)
+        )));
+    }
+    let value = T::read_xml(source)?;
+    loop {
+        match source.next()? {
+            Event::Eof => return Ok(value),
+            Event::Text if is_whitespace(source.text()) => {}
+            Event::Start => {
+                let (namespace, local) = source.name();
+                return Err(Error::syntax(format!(
+                    "a second root element, {}",
+                    expanded(namespace, local)
+                )));
+            }
+            _ => return Err(Error::syntax("content after the root element")),
+        }
+    }
+}
+
 /// The error of a document that ends inside an element.
 pub fn end_of_document() -> Error {
     Error::syntax("the document ends inside an element")
@@ -422,3 +463,6 @@ pub fn expanded(namespace: &str, local: &str) -> String {
         format!("{{{namespace}}}{local}")
     }
 }
+
+#[cfg(test)]
+mod tests;
