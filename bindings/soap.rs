@@ -10,7 +10,8 @@ use std::io::Read;
 
 pub use xsd_runtime::limits::{Limit, LimitExceeded, Limits};
 pub use xsd_runtime::soap::{
-    ENVELOPE_NS, Error, Fault, from_envelope, from_envelope_with, to_envelope,
+    Backend, ENVELOPE_NS, Error, Fault, from_envelope, from_envelope_using, from_envelope_with,
+    to_envelope,
 };
 
 use crate::Request;
@@ -28,4 +29,13 @@ pub fn read_response_with<R: Request>(
     limits: &Limits,
 ) -> Result<R::Response, Error> {
     from_envelope_with::<R::Response>(xml, limits)
+}
+
+/// [`read_response_with`], read by `backend` (quick-xml by default, or xml-rs).
+pub fn read_response_using<R: Request>(
+    xml: impl Read,
+    limits: &Limits,
+    backend: Backend,
+) -> Result<R::Response, Error> {
+    from_envelope_using::<R::Response>(xml, limits, backend)
 }

@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
+use um_bindings::soap::Backend;
 use um_bindings::*;
 use yaserde::{YaDeserialize, YaSerialize};
 
@@ -50,12 +51,13 @@ fn without_header(xml: &str) -> String {
     }
 }
 
-/// Reads `file`, parses it with `parse`, writes the value back, compares the
-/// two documents as trees and parses the written one again.
+/// Reads `file`, parses it with `parse` (with each backend: both must give
+/// the same value), writes the value back, compares the two documents as
+/// trees and parses the written one again.
 fn round_trip<T>(
     file: &str,
     used: &mut BTreeSet<String>,
-    parse: impl Fn(&[u8]) -> Result<T, soap::Error>,
+    parse: impl Fn(&[u8], Backend) -> Result<T, soap::Error>,
 ) -> T
 where
     T: um_bindings::Root + YaSerialize + YaDeserialize + PartialEq + Debug,
@@ -65,12 +67,18 @@ where
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     used.insert(file.to_string());
 
-    let value = parse(golden.as_bytes()).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let value = parse(golden.as_bytes(), Backend::Quick).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let by_xml_rs =
+        parse(golden.as_bytes(), Backend::XmlRs).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(
+        by_xml_rs, value,
+        "{file}: the backends read different values"
+    );
     let written = soap::to_envelope(&value).unwrap_or_else(|e| panic!("{file}: {e}"));
     if let Err(difference) = testkit::xml_tree_eq(&without_header(&golden), &written) {
         panic!("{file}: re-serialized document differs: {difference}\nwritten: {written}");
     }
-    let again = parse(written.as_bytes())
+    let again = parse(written.as_bytes(), Backend::Quick)
         .unwrap_or_else(|e| panic!("{file}: re-serialized document does not parse: {e}"));
     assert_eq!(again, value, "{file}: value changed through a round trip");
     // yaserde's API gives the same value and the same document.
@@ -99,12 +107,17 @@ where
     R: Request + YaSerialize + YaDeserialize + PartialEq + Debug,
     R::Response: YaSerialize + YaDeserialize + PartialEq + Debug,
 {
-    let request = round_trip(&format!("{}.request.xml", R::OPERATION), used, |xml| {
-        soap::from_envelope::<R>(xml)
-    });
-    let response = round_trip(&format!("{}.response.xml", R::OPERATION), used, |xml| {
-        soap::read_response::<R>(xml)
-    });
+    let limits = soap::Limits::default();
+    let request = round_trip(
+        &format!("{}.request.xml", R::OPERATION),
+        used,
+        |xml, backend| soap::from_envelope_using::<R>(xml, &limits, backend),
+    );
+    let response = round_trip(
+        &format!("{}.response.xml", R::OPERATION),
+        used,
+        |xml, backend| soap::read_response_using::<R>(xml, &limits, backend),
+    );
     (request, response)
 }
 

@@ -12,6 +12,7 @@
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
+use um_bindings::soap::Backend;
 use um_bindings::*;
 
 /// The mistake `inventory.json` records in the SetTelephoneAccessFolderEmail page.
@@ -54,18 +55,30 @@ fn body_element(xml: &str) -> (Option<String>, String) {
     )
 }
 
-/// Parses with `parse`, writes the value back, parses that again and checks
-/// the value survived; returns the written envelope.
+/// Parses with `parse` (with each backend: they must agree, on the value or
+/// on the error), writes the value back, parses that again and checks the
+/// value survived; returns the written envelope.
 fn round_trip<T>(
     xml: &str,
-    parse: impl Fn(&[u8]) -> Result<T, soap::Error>,
+    parse: impl Fn(&[u8], Backend) -> Result<T, soap::Error>,
 ) -> Result<String, soap::Error>
 where
     T: um_bindings::Root + PartialEq + Debug,
 {
-    let value = parse(xml.as_bytes())?;
+    let by_xml_rs = parse(xml.as_bytes(), Backend::XmlRs);
+    let value = parse(xml.as_bytes(), Backend::Quick);
+    match (&value, &by_xml_rs) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the backends read different values"),
+        (Err(a), Err(b)) => assert_eq!(
+            a.to_string(),
+            b.to_string(),
+            "the backends fail differently"
+        ),
+        (a, b) => panic!("quick-xml gives {a:?}, xml-rs {b:?}"),
+    }
+    let value = value?;
     let written = soap::to_envelope(&value).expect("a parsed value writes back");
-    let again = parse(written.as_bytes()).expect("a written envelope parses");
+    let again = parse(written.as_bytes(), Backend::Quick).expect("a written envelope parses");
     assert_eq!(again, value, "value changed through a round trip");
     Ok(written)
 }
@@ -74,7 +87,9 @@ fn request<R>(xml: &str) -> Result<String, soap::Error>
 where
     R: Request + PartialEq + Debug,
 {
-    round_trip(xml, |xml| soap::from_envelope::<R>(xml))
+    round_trip(xml, |xml, backend| {
+        soap::from_envelope_using::<R>(xml, &soap::Limits::default(), backend)
+    })
 }
 
 fn response<R>(xml: &str) -> Result<String, soap::Error>
@@ -82,7 +97,9 @@ where
     R: Request,
     R::Response: PartialEq + Debug,
 {
-    round_trip(xml, |xml| soap::read_response::<R>(xml))
+    round_trip(xml, |xml, backend| {
+        soap::read_response_using::<R>(xml, &soap::Limits::default(), backend)
+    })
 }
 
 /// Parses an example by its body element's name: a request element with

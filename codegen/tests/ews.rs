@@ -19,8 +19,9 @@ use std::process::Command;
 const DRIVER: &str = r#"
 use ews_roundtrip::generated::Document;
 use xsd_runtime::read::is_whitespace;
+use xsd_runtime::quick::QuickSource;
 use xsd_runtime::xmlrs::{YaSource, parser_config};
-use xsd_runtime::{Event, Limits, ReadXml, Sink, Source, Writer};
+use xsd_runtime::{Event, Limits, ReadOptions, ReadXml, Sink, Source, Writer};
 
 const SOAP: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -46,11 +47,26 @@ fn read_children<S: Source>(source: &mut S) -> Result<Vec<Document>, String> {
     }
 }
 
+/// Reads the envelope with both backends, which must agree.
 fn read(xml: &str) -> Result<Envelope, String> {
     let mut de = yaserde::de::Deserializer::new(
         parser_config(&Limits::unlimited()).create_reader(xml.as_bytes()),
     );
-    let mut source = YaSource::document(&mut de);
+    let by_xml_rs = read_from(&mut YaSource::document(&mut de));
+    let options = ReadOptions { limits: Limits::unlimited(), ..Default::default() };
+    let by_quick = QuickSource::new(xml.as_bytes(), options)
+        .map_err(|e| e.to_string())
+        .and_then(|mut source| read_from(&mut source));
+    match (by_quick, by_xml_rs) {
+        (Ok(a), Ok(b)) if a == b => Ok(a),
+        (Ok(_), Ok(_)) => Err("the backends read different values".into()),
+        (Err(a), Err(_)) => Err(a),
+        (Ok(_), Err(e)) => Err(format!("only quick-xml reads it; xml-rs: {e}")),
+        (Err(e), Ok(_)) => Err(format!("only xml-rs reads it; quick-xml: {e}")),
+    }
+}
+
+fn read_from<S: Source>(source: &mut S) -> Result<Envelope, String> {
     let e = |e: xsd_runtime::Error| e.to_string();
     match source.next().map_err(e)? {
         Event::Start if source.name() == (SOAP, "Envelope") => {}
@@ -61,10 +77,10 @@ fn read(xml: &str) -> Result<Envelope, String> {
     loop {
         match source.next().map_err(e)? {
             Event::Start if source.name() == (SOAP, "Header") => {
-                header = Some(read_children(&mut source)?);
+                header = Some(read_children(source)?);
             }
             Event::Start if source.name() == (SOAP, "Body") => {
-                let mut body = read_children(&mut source)?;
+                let mut body = read_children(source)?;
                 if body.len() != 1 {
                     return Err(format!("{} elements in the body", body.len()));
                 }

@@ -5,9 +5,11 @@
 //! - [`ReadXml`] and [`WriteXml`], which the generated types implement,
 //!   written against an event [`Source`] and an event [`Sink`]; a backend
 //!   (an XML parser) implements `Source`, and the [`Writer`] implements
-//!   `Sink`. The generated code runs on every backend unchanged: xml-rs
-//!   through yaserde ([`xmlrs`], so that the generated types are also
-//!   yaserde's `YaDeserialize` and `YaSerialize`, see [`impl_yaserde!`]).
+//!   `Sink`. The generated code runs on every backend unchanged: quick-xml
+//!   ([`quick`], the fast one, behind [`from_slice`], [`from_str`],
+//!   [`from_reader`], [`to_string`], [`to_writer`]), and xml-rs through
+//!   yaserde ([`xmlrs`], so that the generated types are also yaserde's
+//!   `YaDeserialize` and `YaSerialize`, see [`impl_yaserde!`]).
 //! - [`SimpleType`]: values written as text (`String`, `bool`, the
 //!   integer and float types here; enumerations, lists and unions
 //!   generated), by XML Schema's lexical rules.
@@ -24,8 +26,10 @@
 //! [xsd-codegen]: https://docs.rs/xsd-codegen
 
 pub mod any;
+mod entry;
 pub mod error;
 pub mod limits;
+pub mod quick;
 pub mod read;
 pub mod simple;
 pub mod soap;
@@ -34,8 +38,13 @@ pub mod write;
 pub mod xmlrs;
 
 pub use any::{AnyElement, AnyEvent, Attribute};
+pub use entry::{
+    from_reader, from_reader_with, from_slice, from_slice_with, from_str, from_str_with, to_string,
+    to_vec, to_writer,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use limits::{Limit, LimitExceeded, Limits};
+pub use quick::ReadOptions;
 pub use read::{Event, ReadXml, Source, UnknownContent};
 pub use simple::SimpleType;
 pub use values::{InvalidValue, UnknownEnumValue};

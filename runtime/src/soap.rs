@@ -12,7 +12,8 @@
 //! which SOAP forbids and which is how entity-expansion ("billion laughs")
 //! and external-entity attacks start, is refused with [`Error::Dtd`].
 //! [`from_envelope`] uses [`Limits::default`]; [`from_envelope_with`] takes
-//! others.
+//! others. Both read with quick-xml; [`from_envelope_using`] chooses the
+//! parser ([`Backend`]).
 
 use std::cell::Cell;
 use std::io::Read;
@@ -21,6 +22,7 @@ use std::rc::Rc;
 use crate::Root;
 use crate::error::{self, ErrorKind};
 use crate::limits::{Guard, LimitExceeded, Limits, Violation};
+use crate::quick::QuickSource;
 use crate::read::{Event, Source, expanded, is_whitespace};
 use crate::write::{Sink, Writer};
 use crate::xmlrs::{YaSource, parser_config};
@@ -176,13 +178,55 @@ pub fn from_envelope<T: Root>(xml: impl Read) -> Result<T, Error> {
 
 /// [`from_envelope`] within other [`Limits`].
 pub fn from_envelope_with<T: Root>(xml: impl Read, limits: &Limits) -> Result<T, Error> {
+    from_envelope_using(xml, limits, Backend::default())
+}
+
+/// The parser that reads an envelope: both give the same values, and the
+/// same errors for what the limits refuse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Backend {
+    /// quick-xml ([`crate::quick`]): the fast one, the default.
+    #[default]
+    Quick,
+    /// xml-rs, through yaserde's reader ([`crate::xmlrs`]).
+    XmlRs,
+}
+
+/// [`from_envelope_with`], read by `backend`.
+///
+/// The bytes pass through the [`Guard`] first, which refuses what goes over
+/// a limit (or is a DTD) as soon as it arrives, before either parser sees
+/// it: a document that would be refused is never read whole.
+pub fn from_envelope_using<T: Root>(
+    xml: impl Read,
+    limits: &Limits,
+    backend: Backend,
+) -> Result<T, Error> {
     let violation = Rc::new(Cell::new(None));
-    let guard = Guard::new(xml, limits, Rc::clone(&violation));
-    let mut de = yaserde::de::Deserializer::new(parser_config(limits).create_reader(guard));
-    let mut source = YaSource::document(&mut de);
+    let mut guard = Guard::new(xml, limits, Rc::clone(&violation));
     // When the guard refused the input, whatever error the reader then ran
     // into is a consequence: report the cause.
-    read_envelope(&mut source).map_err(|e| violation.get().map_or(e, Error::from))
+    let cause = |e: Error| violation.get().map_or(e, Error::from);
+    match backend {
+        Backend::Quick => {
+            let mut bytes = Vec::new();
+            if let Err(e) = guard.read_to_end(&mut bytes) {
+                return Err(cause(Error::Xml(e.to_string())));
+            }
+            let options = crate::ReadOptions {
+                limits: *limits,
+                ..Default::default()
+            };
+            let mut source = QuickSource::new(&bytes, options).map_err(|e| cause(e.into()))?;
+            read_envelope(&mut source).map_err(cause)
+        }
+        Backend::XmlRs => {
+            let mut de = yaserde::de::Deserializer::new(parser_config(limits).create_reader(guard));
+            let mut source = YaSource::document(&mut de);
+            read_envelope(&mut source).map_err(cause)
+        }
+    }
 }
 
 /// Reads an envelope from `source`, at the start of the document: its body
