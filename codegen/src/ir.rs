@@ -256,6 +256,10 @@ pub enum Builtin {
     F32,
     /// `f64`.
     F64,
+    /// The content of an element of `xs:anyType` (or of no type): its
+    /// attributes, text and children, kept as written (the runtime's
+    /// `AnyElement`).
+    Any,
 }
 
 /// How many times a field, a choice or an attribute occurs: at least `min`,

@@ -20,6 +20,7 @@ macro_rules! fixtures {
 
 fixtures!(
     any,
+    anytype,
     attributes,
     builtins,
     choice,
@@ -44,6 +45,8 @@ fixtures!(
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
 const SAMPLES: &[&str] = &[
     "any/samples/Extension.xml",
+    "anytype/samples/Envelope.xml",
+    "anytype/samples/Note.xml",
     "attributes/samples/View.full.xml",
     "attributes/samples/View.minimal.xml",
     "builtins/samples/Values.xml",
@@ -519,6 +522,53 @@ fn any_elements_are_kept_as_raw_xml() {
     assert_eq!(e.any.len(), 2);
     let any::ExtensionAny::Other(raw) = &e.any[0];
     assert!(raw.to_string().contains("1 &amp; 2"), "{raw}");
+}
+
+#[test]
+fn elements_of_any_type_keep_their_content() {
+    let e: anytype::Envelope = roundtrip("anytype/samples/Envelope.xml");
+    assert_eq!(e.id, "42");
+    // Attributes (a QName value's prefix stays bound), text, children, CDATA.
+    assert_eq!(e.payload.name(), (Some("urn:example:anytype"), "Payload"));
+    assert_eq!(e.payload.attributes().len(), 2);
+    assert_eq!(e.payload.text(), "text one & two tail<raw>");
+    let payload = xsd_runtime::to_string(&Wrapper(e.payload.clone())).unwrap();
+    assert!(
+        payload.contains(r#"xmlns:x="urn:example:other""#),
+        "{payload}"
+    );
+    assert_eq!(e.extra.len(), 2);
+    assert_eq!(e.note.as_ref().unwrap().text(), "just text");
+    assert_eq!(e.nil.as_ref().unwrap().attributes()[0].local_name, "nil");
+    // An untyped member of a substitution group has its head's type.
+    assert_eq!(e.size, Some(12));
+    let n: anytype::Note = roundtrip("anytype/samples/Note.xml");
+    assert_eq!(n.value.text(), "A global element without a type.");
+}
+
+/// An `AnyElement` as a document of its own, to look at how it is written.
+struct Wrapper(xsd_runtime::AnyElement);
+
+impl xsd_runtime::ReadXml for Wrapper {
+    fn read_xml<S: xsd_runtime::Source>(source: &mut S) -> xsd_runtime::Result<Self> {
+        xsd_runtime::AnyElement::read_xml(source).map(Wrapper)
+    }
+}
+
+impl xsd_runtime::WriteXml for Wrapper {
+    fn write_xml(&self, sink: &mut dyn xsd_runtime::Sink) -> xsd_runtime::Result<()> {
+        self.0.write_xml(sink)
+    }
+}
+
+impl xsd_runtime::Root for Wrapper {
+    fn root_names() -> &'static [(&'static str, &'static str)] {
+        &[("urn:example:anytype", "Payload")]
+    }
+
+    fn root_name(&self) -> (&'static str, &'static str) {
+        ("urn:example:anytype", "Payload")
+    }
 }
 
 #[test]

@@ -246,9 +246,20 @@ impl fmt::Display for AnyElement {
 /// caller started, for a field whose element name is fixed.
 impl WriteXml for AnyElement {
     fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
-        let Some((AnyEvent::Start { attributes, .. }, rest)) = self.events.split_first() else {
+        let Some((
+            AnyEvent::Start {
+                attributes,
+                declarations,
+                ..
+            },
+            rest,
+        )) = self.events.split_first()
+        else {
             return Ok(());
         };
+        for (p, ns) in declarations {
+            sink.declare(p.as_deref(), ns)?;
+        }
         for a in attributes {
             a.write(sink)?;
         }

@@ -112,18 +112,26 @@ fn children<'a, 'i>(n: roxmltree::Node<'a, 'i>) -> Vec<Child<'a, 'i>> {
             vec![Child::Text(text)]
         };
     }
-    n.children()
-        .filter_map(|c| {
-            if c.is_element() {
-                Some(Child::Element(c))
-            } else if c.is_text() {
-                let t = c.text().unwrap_or("").trim();
-                (!t.is_empty()).then(|| Child::Text(t.to_string()))
-            } else {
-                None
-            }
-        })
-        .collect()
+    // Text on both sides of a comment or processing instruction is one text.
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let flush = |text: &mut String, out: &mut Vec<Child<'a, 'i>>| {
+        let t = text.trim();
+        if !t.is_empty() {
+            out.push(Child::Text(t.to_string()));
+        }
+        text.clear();
+    };
+    for c in n.children() {
+        if c.is_element() {
+            flush(&mut text, &mut out);
+            out.push(Child::Element(c));
+        } else if c.is_text() {
+            text.push_str(c.text().unwrap_or(""));
+        }
+    }
+    flush(&mut text, &mut out);
+    out
 }
 
 #[derive(Debug)]
@@ -210,6 +218,39 @@ mod tests {
         assert_eq!(
             xml_tree_eq(a, r#"<x xmlns="urn:a"><y> t </y></x>"#).unwrap_err(),
             r#"/{urn:a}x/{urn:a}y: attributes [("k", "1")] differ from []"#
+        );
+    }
+
+    #[test]
+    fn text_around_a_comment_is_one_text_and_xmlns_empty_is_no_namespace() {
+        let a = "<x><y/>a<!-- c -->b<![CDATA[<c>]]></x>";
+        assert_eq!(xml_tree_eq(a, "<x><y/>ab&lt;c&gt;</x>"), Ok(()));
+        assert!(xml_tree_eq(a, "<x><y/>a b&lt;c&gt;</x>").is_err());
+        assert_eq!(
+            xml_tree_eq("<x><y/></x>", r#"<x xmlns="urn:a"><y xmlns=""/></x>"#),
+            Err("/x: element x differs from {urn:a}x".into())
+        );
+        assert_eq!(
+            xml_tree_eq(
+                "<x><y/></x>",
+                r#"<a:x xmlns:a="urn:a" xmlns="urn:b"><y xmlns=""/></a:x>"#
+            )
+            .unwrap_err(),
+            "/x: element x differs from {urn:a}x"
+        );
+        assert_eq!(
+            xml_tree_eq(
+                r#"<x xmlns="urn:a"><y xmlns=""/></x>"#,
+                r#"<x xmlns="urn:a"><y xmlns=""/></x>"#
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            xml_tree_eq(
+                r#"<a:x xmlns:a="urn:a"><y/></a:x>"#,
+                r#"<x xmlns="urn:a"><y xmlns=""/></x>"#
+            ),
+            Ok(())
         );
     }
 

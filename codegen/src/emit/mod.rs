@@ -183,6 +183,10 @@ impl<'m> Ctx<'m> {
 
     pub(crate) fn type_tokens(&self, module: &str, ty: &TypeRef) -> TokenStream {
         match ty {
+            TypeRef::Builtin(Builtin::Any) => {
+                let rt = &self.rt;
+                quote!(#rt::AnyElement)
+            }
             TypeRef::Builtin(b) => builtin_tokens(*b),
             TypeRef::Named(r) => self.path(module, r),
         }
@@ -244,6 +248,7 @@ pub(crate) fn default_doc(text: &str) -> TokenStream {
     quote!(#[doc = ""] #[doc = #line])
 }
 
+/// The Rust type of a built-in (`Any` is the runtime's: see [`Ctx::type_tokens`]).
 pub(crate) fn builtin_tokens(b: Builtin) -> TokenStream {
     match b {
         Builtin::String => quote!(::std::string::String),
@@ -258,6 +263,7 @@ pub(crate) fn builtin_tokens(b: Builtin) -> TokenStream {
         Builtin::U64 => quote!(u64),
         Builtin::F32 => quote!(f32),
         Builtin::F64 => quote!(f64),
+        Builtin::Any => quote!(::xsd_runtime::AnyElement),
     }
 }
 

@@ -70,7 +70,8 @@ impl<'s> Resolver<'s> {
     /// may not be built yet); a simple value is wrapped in a struct of its
     /// own, its text and `xsi:nil`.
     pub(super) fn nillable(&mut self, e: &xsd::Element, ty: TypeRef, owner: &ItemRef) -> TypeRef {
-        if !e.nillable {
+        // Content kept as written keeps its xsi:nil as it keeps everything.
+        if !e.nillable || ty == TypeRef::Builtin(ir::Builtin::Any) {
             return ty;
         }
         let complex = match &e.ty {
@@ -127,6 +128,7 @@ impl<'s> Resolver<'s> {
     ) -> Option<TypeRef> {
         let owner = format!("element {}", e.name);
         match &e.ty {
+            ElementType::Named(q) if is_any_type(q) => Some(TypeRef::Builtin(ir::Builtin::Any)),
             ElementType::Named(q) => {
                 if let Some(r) = self
                     .type_items
@@ -138,12 +140,22 @@ impl<'s> Resolver<'s> {
                 self.simple_type_ref(q, &e.location, &owner)
             }
             ElementType::Complex(t) => {
+                // An anonymous type that contains itself (through a group
+                // that holds the element it is the type of) is the type
+                // being built: its item, not a new one each time round.
+                let key = std::ptr::from_ref::<xsd::ComplexType>(t) as usize;
+                if let Some(r) = self.anonymous.get(&key) {
+                    return Some(TypeRef::Named(r.clone()));
+                }
                 let name = self.unique(module, anon);
                 let r = ItemRef {
                     module: module.to_string(),
                     name,
                 };
-                let content = self.complex_content(schema, t, &r)?;
+                self.anonymous.insert(key, r.clone());
+                let content = self.complex_content(schema, t, &r);
+                self.anonymous.remove(&key);
+                let content = content?;
                 let item = ir::Struct {
                     name: r.name.clone(),
                     wire_name: e.name.clone(),
@@ -161,14 +173,8 @@ impl<'s> Resolver<'s> {
                 Some(TypeRef::Named(r))
             }
             ElementType::Simple(t) => self.inline_simple(schema, t, module, anon, &e.name),
-            ElementType::Any => {
-                self.errors.push(ResolveError::Unsupported {
-                    location: e.location.clone(),
-                    construct: format!("element {}", e.name),
-                    detail: "an element without a type (xs:anyType) is not supported yet".into(),
-                });
-                None
-            }
+            // No type, or xs:anyType: the content is kept as written.
+            ElementType::Any => Some(TypeRef::Builtin(ir::Builtin::Any)),
         }
     }
 
@@ -179,7 +185,8 @@ impl<'s> Resolver<'s> {
         at: &crate::error::Location,
     ) -> Option<TypeRef> {
         let e = global.def;
-        match &e.ty {
+        match self.element_type(e) {
+            ElementType::Named(q) if is_any_type(q) => Some(TypeRef::Builtin(ir::Builtin::Any)),
             ElementType::Named(q) if self.complex.contains_key(q) => {
                 Some(TypeRef::Named(self.type_items[q].clone()))
             }
@@ -202,14 +209,8 @@ impl<'s> Resolver<'s> {
                     }
                 }
             }
-            ElementType::Any => {
-                self.errors.push(ResolveError::Unsupported {
-                    location: e.location.clone(),
-                    construct: format!("element {}", e.name),
-                    detail: "an element without a type (xs:anyType) is not supported yet".into(),
-                });
-                None
-            }
+            // No type, or xs:anyType: the content is kept as written.
+            ElementType::Any => Some(TypeRef::Builtin(ir::Builtin::Any)),
         }
     }
 
@@ -222,4 +223,9 @@ impl<'s> Resolver<'s> {
         };
         decl.default.clone().or_else(|| decl.fixed.clone())
     }
+}
+
+/// Whether `q` is `xs:anyType`: content kept as written.
+pub(super) fn is_any_type(q: &QName) -> bool {
+    q.namespace.as_deref() == Some(xsd::XS) && q.name == "anyType"
 }

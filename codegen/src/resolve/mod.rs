@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::error::{Location, ResolveError};
 use crate::ident::{self, Scope};
 use crate::ir::{self, Item, ItemRef, Model, TypeRef};
-use crate::xsd::{self, QName, Schema, XS};
+use crate::xsd::{self, QName, Schema};
 
 /// Resolves a schema set (see [`xsd::load`]) into one model. Returns every error found.
 pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
@@ -89,6 +89,9 @@ pub(crate) struct Resolver<'s> {
     contents: HashMap<QName, bool>,
     /// Named complex types being built: meeting one again is a derivation cycle.
     building: BTreeSet<QName>,
+    /// Anonymous complex types being built, by the address of their
+    /// declaration in the parsed schemas (which outlive the resolver).
+    anonymous: HashMap<usize, ItemRef>,
     /// Named complex types that derive from another or are derived from:
     /// where `xsi:type` may name another type than the declared one.
     hierarchy: BTreeSet<QName>,
@@ -139,6 +142,7 @@ impl<'s> Resolver<'s> {
             element_items: HashMap::new(),
             contents: HashMap::new(),
             building: BTreeSet::new(),
+            anonymous: HashMap::new(),
             hierarchy: BTreeSet::new(),
             nillable: BTreeSet::new(),
             locations: BTreeMap::new(),
@@ -450,24 +454,20 @@ impl<'s> Resolver<'s> {
 
     fn global_element(&mut self, schema: &Schema, e: &xsd::Element, r: ItemRef) {
         let ns = schema.target_namespace.clone();
-        let content = match &e.ty {
+        let any = || content::Content {
+            text: Some(TypeRef::Builtin(ir::Builtin::Any)),
+            ..Default::default()
+        };
+        let content = match self.element_type(e) {
             xsd::ElementType::Complex(t) => self.complex_content(schema, t, &r),
+            xsd::ElementType::Named(q) if elements::is_any_type(q) => Some(any()),
             xsd::ElementType::Named(q) if self.complex.contains_key(q) => self.named_complex(q),
-            xsd::ElementType::Named(q)
-                if q.namespace.as_deref() == Some(XS) && q.name == "anyType" =>
-            {
-                self.unsupported_element(e, "an element of xs:anyType");
-                return;
-            }
-            xsd::ElementType::Any => {
-                self.unsupported_element(e, "a global element without a type");
-                return;
-            }
+            xsd::ElementType::Any => Some(any()),
             // A simple type: the element's text is the whole value.
             xsd::ElementType::Named(_) | xsd::ElementType::Simple(_) => {
                 let owner = format!("element {}", e.name);
                 let anon = ident::type_name(&format!("{}Value", e.name));
-                let ty = match &e.ty {
+                let ty = match self.element_type(e) {
                     xsd::ElementType::Named(q) => self.simple_type_ref(q, &e.location, &owner),
                     xsd::ElementType::Simple(t) => {
                         self.inline_simple(schema, t, &r.module, anon, &e.name)
@@ -484,7 +484,8 @@ impl<'s> Resolver<'s> {
         let Some(mut content) = content else {
             return;
         };
-        if e.nillable {
+        // Content kept as written keeps its xsi:nil too.
+        if e.nillable && content.text != Some(TypeRef::Builtin(ir::Builtin::Any)) {
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
         }
         let doc = e.doc.clone().or_else(|| match &e.ty {
@@ -508,12 +509,23 @@ impl<'s> Resolver<'s> {
         self.insert_item(&r, Item::Struct(item), &e.location);
     }
 
-    fn unsupported_element(&mut self, e: &xsd::Element, what: &str) {
-        self.errors.push(ResolveError::Unsupported {
-            location: e.location.clone(),
-            construct: format!("element {}", e.name),
-            detail: format!("{what} is not supported yet"),
-        });
+    /// The type of global element `e`: its own, or (when it has none) its
+    /// substitution group head's, as XSD says; `xs:anyType` when neither.
+    pub(super) fn element_type<'e>(&self, mut e: &'e xsd::Element) -> &'e xsd::ElementType
+    where
+        's: 'e,
+    {
+        for _ in 0..32 {
+            let head = match (&e.ty, &e.substitution_group) {
+                (xsd::ElementType::Any, Some(head)) => self.elements.get(head),
+                _ => None,
+            };
+            match head {
+                Some(head) => e = head.def,
+                None => break,
+            }
+        }
+        &e.ty
     }
 
     fn unresolved(&mut self, location: &Location, construct: String, name: &QName) {

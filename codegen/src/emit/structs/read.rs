@@ -156,6 +156,11 @@ pub(super) fn impl_read(
                     set(ident, local)
                 });
             }
+            // Content kept as written: the whole element, attributes included.
+            Kind::Text(TypeRef::Builtin(crate::ir::Builtin::Any), _) => {
+                text = Some(quote!(let #local = #rt::ReadXml::read_xml(source)?;));
+                values.push(set(ident, local));
+            }
             Kind::Text(_, _) => {
                 text = Some(quote!(let #local = #rt::read::simple(source)?;));
                 values.push(set(ident, local));
