@@ -72,6 +72,8 @@ const SAMPLES: &[&str] = &[
     "open_enums/samples/Versions.xml",
     "options/samples/Tagged.xml",
     "recursion/samples/A.xml",
+    "recursion/samples/Condition.xml",
+    "recursion/samples/Term.xml",
     "recursion/samples/Tree.xml",
     "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
@@ -590,6 +592,24 @@ fn recursive_types_are_boxed() {
     let tree: recursion::Tree = roundtrip("recursion/samples/Tree.xml");
     assert_eq!(tree.next.len(), 1);
     assert_eq!(tree.next[0].next.len(), 2);
+    // Through a group: arg(arg(var x)).
+    let term: recursion::Term = roundtrip("recursion/samples/Term.xml");
+    let recursion::TermTerm::Arg(outer) = &term.term else {
+        panic!("an arg expected: {term:?}")
+    };
+    let recursion::TermArgTerm::Arg(inner) = &*outer.term else {
+        panic!("an arg inside expected: {outer:?}")
+    };
+    assert_eq!(*inner.term, recursion::TermArgTerm::Var("x".into()));
+    // Through a substitution group: Not(Not(True)).
+    let c: recursion::Condition = roundtrip("recursion/samples/Condition.xml");
+    let recursion::ConditionExpr::Not(not) = &c.expr else {
+        panic!("a Not expected: {c:?}")
+    };
+    let recursion::NotExpr::Not(not) = &*not.expr else {
+        panic!("a Not inside expected: {not:?}")
+    };
+    assert_eq!(*not.expr, recursion::NotExpr::True("yes".into()));
 }
 
 #[test]
