@@ -128,6 +128,10 @@ pub struct Struct {
     pub any_attribute: Option<AnyAttribute>,
     /// What the text value is: its built-in type and facets.
     pub text_info: Option<ValueInfo>,
+    /// Mixed content (`mixed="true"` with child elements): the Rust name of
+    /// the field that holds the text between the child elements, where it
+    /// stands.
+    pub mixed: Option<String>,
 }
 
 /// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows

@@ -31,6 +31,7 @@ fixtures!(
     imports,
     instance,
     lists,
+    mixed,
     names,
     nonamespace,
     occurrence,
@@ -63,6 +64,7 @@ const SAMPLES: &[&str] = &[
     "instance/samples/Responses.xml",
     "instance/samples/ServerVersion.xml",
     "lists/samples/Schedule.xml",
+    "mixed/samples/Doc.xml",
     "names/samples/Doc.xml",
     "names/samples/Match.xml",
     "nonamespace/samples/Note.xml",
@@ -571,6 +573,37 @@ impl xsd_runtime::Root for Wrapper {
     fn root_name(&self) -> (&'static str, &'static str) {
         ("urn:example:anytype", "Payload")
     }
+}
+
+#[test]
+fn mixed_content_keeps_its_text_where_it_stands() {
+    use mixed::InlineChoice as C;
+    use xsd_runtime::MixedText;
+    let d: mixed::Doc = roundtrip("mixed/samples/Doc.xml");
+    let text = |t: &[MixedText]| -> Vec<(usize, String)> {
+        t.iter().map(|t| (t.before, t.text.clone())).collect()
+    };
+    assert_eq!(d.title.choice, [C::I("mixed".into())]);
+    assert_eq!(
+        text(&d.title.text),
+        [(0, "The ".to_string()), (1, " fixture".to_string())]
+    );
+    let lead = &d.p[0];
+    assert_eq!(lead.class.as_deref(), Some("lead"));
+    let C::Link(link) = &lead.choice[1] else {
+        panic!("a link expected: {lead:?}")
+    };
+    assert_eq!(link.href, "http://example.com/a?b&c");
+    assert_eq!(lead.text.last().unwrap().text, "!\n  ");
+    assert_eq!(text(&d.p[2].text), []);
+    let section = d.section.as_ref().unwrap();
+    assert_eq!(section.note.as_deref(), Some("a note"));
+    assert_eq!(
+        text(&section.text),
+        [(0, "Text, ".to_string()), (2, " and after.".to_string())]
+    );
+    // A mixed type without child elements: its text is its value.
+    assert_eq!(link.value, "the site");
 }
 
 #[test]

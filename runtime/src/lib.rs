@@ -45,7 +45,7 @@ pub use entry::{
 pub use error::{Error, ErrorKind, Result};
 pub use limits::{Limit, LimitExceeded, Limits};
 pub use quick::ReadOptions;
-pub use read::{Event, ReadXml, Source, UnknownContent};
+pub use read::{Event, MixedText, ReadXml, Source, UnknownContent};
 pub use simple::SimpleType;
 pub use values::{InvalidValue, UnknownEnumValue};
 pub use write::{Sink, WriteXml, Writer};

@@ -256,6 +256,56 @@ pub fn document<T: crate::Root, S: Source>(source: &mut S) -> Result<T> {
     }
 }
 
+/// Text of mixed content, where it stands: `before` child elements come
+/// before it. A mixed struct keeps its child elements in their fields and
+/// the text between them in a `Vec` of these, so that writing it back puts
+/// each text where it was.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MixedText {
+    /// How many child elements come before the text.
+    pub before: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// [`children`], for mixed content: the text between the child elements
+/// (whitespace included: in mixed content it is content) goes to `text`,
+/// with where it stands.
+pub fn mixed_children<S: Source>(
+    source: &mut S,
+    names: &[(&str, &str)],
+    text: &mut Vec<MixedText>,
+    mut child: impl FnMut(&mut S, usize) -> Result<()>,
+) -> Result<()> {
+    let mut before = 0;
+    loop {
+        match source.next()? {
+            Event::Start => {
+                let found = {
+                    let (namespace, local) = source.name();
+                    names
+                        .iter()
+                        .position(|&(n, l)| l == local && n == namespace)
+                };
+                match found {
+                    Some(i) => child(source, i).map_err(|e| e.at(names[i].1))?,
+                    None => child(source, UNKNOWN)?,
+                }
+                before += 1;
+            }
+            Event::End => return Ok(()),
+            Event::Text => match text.last_mut() {
+                Some(last) if last.before == before => last.text.push_str(source.text()),
+                _ => text.push(MixedText {
+                    before,
+                    text: source.text().to_string(),
+                }),
+            },
+            Event::Eof => return Err(end_of_document()),
+        }
+    }
+}
+
 /// The error of a document that ends inside an element.
 pub fn end_of_document() -> Error {
     Error::syntax("the document ends inside an element")

@@ -168,6 +168,81 @@ pub fn elements_all<'a, T: WriteElements + ?Sized + 'a>(
         .try_for_each(|value| value.write_elements(sink))
 }
 
+/// Writes the content of a mixed element: `content` writes its child
+/// elements, and each of `text` is written where it stood (before the
+/// child element it counts up to, or after the last).
+pub fn mixed(
+    sink: &mut dyn Sink,
+    text: &[crate::read::MixedText],
+    content: impl FnOnce(&mut dyn Sink) -> Result<()>,
+) -> Result<()> {
+    let mut mixed = MixedSink {
+        inner: sink,
+        text,
+        next: 0,
+        depth: 0,
+        children: 0,
+    };
+    content(&mut mixed)?;
+    // The text after the last child, and any that counts more children
+    // than there are (it goes at the end, not lost).
+    for t in &text[mixed.next..] {
+        mixed.inner.text(&t.text)?;
+    }
+    Ok(())
+}
+
+/// The sink [`mixed`] writes the children through: it counts the child
+/// elements and puts the text where it stood.
+struct MixedSink<'a> {
+    inner: &'a mut dyn Sink,
+    text: &'a [crate::read::MixedText],
+    next: usize,
+    depth: usize,
+    children: usize,
+}
+
+impl Sink for MixedSink<'_> {
+    fn start(&mut self, namespace: &str, local: &str, prefix: Option<&str>) -> Result<()> {
+        if self.depth == 0 {
+            while let Some(t) = self
+                .text
+                .get(self.next)
+                .filter(|t| t.before <= self.children)
+            {
+                self.inner.text(&t.text)?;
+                self.next += 1;
+            }
+            self.children += 1;
+        }
+        self.depth += 1;
+        self.inner.start(namespace, local, prefix)
+    }
+
+    fn declare(&mut self, prefix: Option<&str>, namespace: &str) -> Result<()> {
+        self.inner.declare(prefix, namespace)
+    }
+
+    fn attribute(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+        value: &str,
+    ) -> Result<()> {
+        self.inner.attribute(namespace, local, prefix, value)
+    }
+
+    fn text(&mut self, text: &str) -> Result<()> {
+        self.inner.text(text)
+    }
+
+    fn end(&mut self) -> Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        self.inner.end()
+    }
+}
+
 /// Where the [`Writer`]'s text goes.
 pub trait Output {
     /// Appends `text` (markup, already escaped).
@@ -668,6 +743,31 @@ mod tests {
             xml,
             r#"<m:a xmlns:m="urn:m" xmlns:q="urn:q" xmlns="urn:d"><q:b/></m:a>"#
         );
+    }
+
+    #[test]
+    fn mixed_text_goes_back_where_it_stood() {
+        use crate::read::MixedText;
+        let text = |before, text: &str| MixedText {
+            before,
+            text: text.into(),
+        };
+        let texts = [text(0, "a"), text(1, "b"), text(1, "c"), text(9, "z")];
+        let xml = write(|w| {
+            w.start("", "p", None)?;
+            mixed(w, &texts, |sink| {
+                // A child with children of its own counts once.
+                sink.start("", "x", None)?;
+                sink.start("", "inner", None)?;
+                sink.end()?;
+                sink.end()?;
+                sink.start("", "y", None)?;
+                sink.end()
+            })?;
+            w.end()
+        });
+        // Text that counts more children than there are still comes out, last.
+        assert_eq!(xml, "<p>a<x><inner/></x>bc<y/>z</p>");
     }
 
     #[test]

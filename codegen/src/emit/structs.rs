@@ -27,6 +27,8 @@ pub(super) enum Kind<'a> {
     Attribute(&'a crate::ir::Attribute),
     Text(&'a TypeRef, Option<&'a crate::ir::ValueInfo>),
     AnyAttribute(&'a crate::ir::AnyAttribute),
+    /// The text of mixed content.
+    Mixed,
 }
 
 /// Names the readers' closures take as parameters: a member's local of the
@@ -71,6 +73,13 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: to_ident(&any.name),
             local: local(&any.name),
             kind: Kind::AnyAttribute(any),
+        });
+    }
+    if let Some(mixed) = &s.mixed {
+        out.push(Member {
+            ident: to_ident(mixed),
+            local: local(mixed),
+            kind: Kind::Mixed,
         });
     }
     out
@@ -174,6 +183,10 @@ fn field(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> TokenStream {
             docs.extend(values::value_doc_attrs(ty, info));
             (docs, ctx.type_tokens(module, ty))
         }
+        Kind::Mixed => (
+            quote!(#[doc = " The text between the child elements (mixed content), each where it stands."]),
+            quote!(::std::vec::Vec<#rt::MixedText>),
+        ),
         Kind::AnyAttribute(_) => (
             quote!(#[doc = " Attributes beyond the declared ones (`xs:anyAttribute`), as written."]),
             quote!(::std::vec::Vec<#rt::Attribute>),

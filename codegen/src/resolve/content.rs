@@ -21,6 +21,8 @@ pub(crate) struct Content {
     pub any_attribute: Option<ir::AnyAttribute>,
     /// What the text value is (see [`ir::ValueInfo`]).
     pub text_info: Option<ir::ValueInfo>,
+    /// The field of the text of mixed content (see [`ir::Struct::mixed`]).
+    pub mixed: Option<String>,
 }
 
 impl Content {
@@ -73,6 +75,9 @@ impl Names {
         if let Some(any) = &content.any_attribute {
             names.rust.unique(any.name.clone());
         }
+        if let Some(mixed) = &content.mixed {
+            names.rust.unique(mixed.clone());
+        }
         names
     }
 }
@@ -122,6 +127,7 @@ impl<'s> Resolver<'s> {
                         content.text = base_content.text;
                         content.any_attribute = base_content.any_attribute;
                         content.text_info = base_content.text_info;
+                        content.mixed = base_content.mixed;
                     }
                     // A restriction restates the content it keeps.
                     Derivation::Restriction => {}
@@ -130,18 +136,19 @@ impl<'s> Resolver<'s> {
                 particle.as_ref()
             }
         };
-        if t.mixed && particle.is_some() {
-            self.errors.push(ResolveError::Unsupported {
-                location: t.location.clone(),
-                construct: "mixed content".into(),
-                detail: "text between child elements is not supported yet".into(),
-            });
-            return None;
-        }
         let mut names = Names::seeded(&content);
         if let Some(p) = particle {
             let fields = self.particle_fields(schema, p, Occurs::ONCE, owner, &mut names, 0);
             content.fields.extend(fields);
+        }
+        // Mixed content: text between the child elements, kept where it
+        // stands; without child elements, the text is the element's value.
+        if t.mixed && content.text.is_none() && content.mixed.is_none() {
+            if content.fields.is_empty() {
+                content.text = Some(TypeRef::Builtin(ir::Builtin::String));
+            } else {
+                content.mixed = Some(names.rust.unique("text".to_string()));
+            }
         }
         let own = self.attribute_uses(schema, &t.attributes, owner, 0);
         merge_attributes(&mut content.attributes, own, &mut names);

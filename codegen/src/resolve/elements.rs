@@ -113,6 +113,7 @@ impl<'s> Resolver<'s> {
             text: content.text,
             any_attribute: None,
             text_info: self.element_value_info(e),
+            mixed: None,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
         TypeRef::Named(r)
@@ -168,6 +169,7 @@ impl<'s> Resolver<'s> {
                     text: content.text,
                     any_attribute: content.any_attribute,
                     text_info: content.text_info,
+                    mixed: content.mixed,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);
                 Some(TypeRef::Named(r))

@@ -306,6 +306,7 @@ impl<'s> Resolver<'s> {
                 text: s.text.take(),
                 any_attribute: s.any_attribute.take(),
                 text_info: s.text_info.take(),
+                mixed: s.mixed.take(),
             };
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
             s.fields = content.fields;
@@ -313,6 +314,7 @@ impl<'s> Resolver<'s> {
             s.text = content.text;
             s.any_attribute = content.any_attribute;
             s.text_info = content.text_info;
+            s.mixed = content.mixed;
         }
     }
 
@@ -429,6 +431,7 @@ impl<'s> Resolver<'s> {
                 text: c.text.clone(),
                 any_attribute: c.any_attribute.clone(),
                 text_info: c.text_info.clone(),
+                mixed: c.mixed.clone(),
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
@@ -447,6 +450,7 @@ impl<'s> Resolver<'s> {
                 text: s.text.clone(),
                 any_attribute: s.any_attribute.clone(),
                 text_info: s.text_info.clone(),
+                mixed: s.mixed.clone(),
             }),
             _ => None,
         }
@@ -505,6 +509,7 @@ impl<'s> Resolver<'s> {
             text: content.text,
             any_attribute: content.any_attribute,
             text_info: content.text_info,
+            mixed: content.mixed,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
     }

@@ -46,6 +46,7 @@ pub(super) fn impl_read(
     // The member that takes elements no name matches (an `xs:any` of a choice).
     let mut wildcard = None;
     let mut text = None;
+    let mut mixed = None;
     let mut values = Vec::new();
 
     for m in members {
@@ -165,6 +166,11 @@ pub(super) fn impl_read(
                 text = Some(quote!(let #local = #rt::read::simple(source)?;));
                 values.push(set(ident, local));
             }
+            Kind::Mixed => {
+                declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
+                mixed = Some(local.clone());
+                values.push(set(ident, local));
+            }
             Kind::AnyAttribute(any) => {
                 declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
                 let push = quote!(#local.push(#rt::Attribute::from_source(attribute)););
@@ -249,11 +255,16 @@ pub(super) fn impl_read(
                 quote!(#i => #read,)
             });
             let other = wildcard.unwrap_or_else(|| quote!(#rt::read::unknown(source)));
+            // Mixed content: the text goes to its member, where it stands.
+            let (children, text) = match &mixed {
+                Some(local) => (quote!(#rt::read::mixed_children), quote!(&mut #local,)),
+                None => (quote!(#rt::read::children), quote!()),
+            };
             if arms.is_empty() {
-                quote!(#rt::read::children(source, &[], |source, _| #other)?;)
+                quote!(#children(source, &[], #text |source, _| #other)?;)
             } else {
                 quote! {
-                    #rt::read::children(source, &[#(#names),*], |source, child| match child {
+                    #children(source, &[#(#names),*], #text |source, child| match child {
                         #(#reads)*
                         _ => #other,
                     })?;

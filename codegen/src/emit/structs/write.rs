@@ -18,6 +18,7 @@ pub(super) fn impl_write(
     let name = crate::ident::to_ident(&s.name);
     let mut attributes = Vec::new();
     let mut content = Vec::new();
+    let mut mixed = None;
     for m in members {
         let ident = &m.ident;
         match m.kind {
@@ -33,6 +34,7 @@ pub(super) fn impl_write(
             Kind::AnyAttribute(_) => {
                 attributes.push(quote!(#rt::write::attributes(sink, &self.#ident)?;));
             }
+            Kind::Mixed => mixed = Some(ident),
             Kind::Text(_, _) => {
                 content.push(quote!(#rt::WriteXml::write_xml(&self.#ident, sink)?;));
             }
@@ -75,6 +77,16 @@ pub(super) fn impl_write(
                 });
             }
         }
+    }
+    // Mixed content: the children written through a sink that puts the
+    // text back where it stood.
+    if let Some(text) = mixed {
+        content = vec![quote! {
+            #rt::write::mixed(sink, &self.#text, |sink| {
+                #(#content)*
+                ::std::result::Result::Ok(())
+            })?;
+        }];
     }
     let sink = if attributes.is_empty() && content.is_empty() {
         quote!(_sink)
