@@ -51,6 +51,8 @@ const SAMPLES: &[&str] = &[
     "attributes/samples/View.full.xml",
     "attributes/samples/View.minimal.xml",
     "builtins/samples/Values.xml",
+    "choice/samples/Delivery.single.xml",
+    "choice/samples/Delivery.xml",
     "choice/samples/Folder.minimal.xml",
     "choice/samples/Folder.xml",
     "choice/samples/Settings.xml",
@@ -495,6 +497,29 @@ fn choices_keep_their_order() {
     )
     .unwrap_err();
     assert_eq!(err.to_string(), "the element Title of Folder is missing");
+}
+
+#[test]
+fn a_sequence_in_a_choice_gives_its_elements_in_order() {
+    use choice::{DeliveryChoice as Address, DeliveryChoice2 as When};
+    let d: choice::Delivery = roundtrip("choice/samples/Delivery.xml");
+    assert_eq!(
+        d.choice,
+        [
+            Address::ShipTo("Dock 4".into()),
+            Address::BillTo("Accounts".into())
+        ]
+    );
+    assert_eq!(
+        d.choice_2,
+        [
+            When::From("2026-12-01".into()),
+            When::Until("2026-12-24".into())
+        ]
+    );
+    let single: choice::Delivery = roundtrip("choice/samples/Delivery.single.xml");
+    assert_eq!(single.choice, [Address::SingleAddress("Main St 1".into())]);
+    assert_eq!(single.choice_2, [When::Asap(true)]);
 }
 
 #[test]

@@ -151,44 +151,60 @@ impl<'s> Resolver<'s> {
                     if inner.occurs.repeats() {
                         occurs.max = None;
                     }
+                    if inner.occurs.min == 0 {
+                        occurs.min = 0;
+                    }
                     self.alternatives(schema, inner, out, any, occurs, owner, depth + 1)?;
                 }
-                Particle::GroupRef { name, location, .. } if depth < 32 => {
+                Particle::GroupRef {
+                    name,
+                    location,
+                    occurs: group_occurs,
+                } if depth < 32 => {
                     let Some(group) = self.groups.get(name).copied() else {
                         self.unresolved(location, "group reference".into(), name);
                         return None;
                     };
-                    let inner = match &group.def.particle {
-                        Particle::Choice(inner) | Particle::Sequence(inner)
-                            if inner.particles.len() == 1
-                                || matches!(group.def.particle, Particle::Choice(_)) =>
-                        {
-                            inner
-                        }
-                        _ => {
-                            self.errors.push(ResolveError::Unsupported {
-                                location: location.clone(),
-                                construct: format!("group {} inside xs:choice", name.name),
-                                detail: "a sequence of several elements as one alternative is not supported yet".into(),
-                            });
-                            return None;
-                        }
-                    };
-                    self.alternatives(group.schema, inner, out, any, occurs, owner, depth + 1)?;
-                }
-                Particle::Sequence(inner) if inner.particles.len() == 1 && depth < 32 => {
-                    if inner.occurs.repeats() {
+                    if group_occurs.repeats() {
                         occurs.max = None;
                     }
-                    self.alternatives(schema, inner, out, any, occurs, owner, depth + 1)?;
+                    if group_occurs.min == 0 {
+                        occurs.min = 0;
+                    }
+                    match &group.def.particle {
+                        Particle::Choice(inner) => self.alternatives(
+                            group.schema,
+                            inner,
+                            out,
+                            any,
+                            occurs,
+                            owner,
+                            depth + 1,
+                        )?,
+                        Particle::Sequence(inner) | Particle::All(inner) => self
+                            .sequence_alternative(
+                                group.schema,
+                                inner,
+                                out,
+                                any,
+                                occurs,
+                                owner,
+                                depth,
+                            )?,
+                        _ => {}
+                    }
+                }
+                // A sequence (or all) as one alternative: its elements are
+                // alternatives too, and one occurrence of the choice may hold
+                // several of them, in document order.
+                Particle::Sequence(inner) | Particle::All(inner) if depth < 32 => {
+                    self.sequence_alternative(schema, inner, out, any, occurs, owner, depth)?;
                 }
                 Particle::Sequence(inner) | Particle::All(inner) | Particle::Choice(inner) => {
                     self.errors.push(ResolveError::Unsupported {
                         location: inner.location.clone(),
-                        construct: "xs:sequence inside xs:choice".into(),
-                        detail:
-                            "a sequence of several elements as one alternative is not supported yet"
-                                .into(),
+                        construct: "deeply nested groups".into(),
+                        detail: "groups nested more than 32 deep".into(),
                     });
                     return None;
                 }
@@ -203,6 +219,29 @@ impl<'s> Resolver<'s> {
             }
         }
         Some(())
+    }
+
+    /// The elements of sequence (or all) `g`, one alternative of a choice:
+    /// each is an alternative, and the choice repeats (an occurrence of it
+    /// holds several elements); an empty one makes the choice optional.
+    #[allow(clippy::too_many_arguments)]
+    fn sequence_alternative(
+        &mut self,
+        schema: &Schema,
+        g: &ModelGroup,
+        out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        any: &mut bool,
+        occurs: &mut Occurs,
+        owner: &ItemRef,
+        depth: usize,
+    ) -> Option<()> {
+        if g.occurs.repeats() || g.particles.len() > 1 {
+            occurs.max = None;
+        }
+        if g.occurs.min == 0 || g.particles.is_empty() {
+            occurs.min = 0;
+        }
+        self.alternatives(schema, g, out, any, occurs, owner, depth + 1)
     }
 
     #[allow(clippy::too_many_arguments)]
