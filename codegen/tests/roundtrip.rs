@@ -275,6 +275,9 @@ fn occurrences_become_option_and_vec() {
     assert_eq!(full.item.len(), 2);
     assert_eq!(full.wrapped.as_ref().map(|w| w.sku.as_str()), Some("W"));
     assert_eq!(full.count, [1, u32::MAX]);
+    // No field for what may not occur; maxOccurs="999999999999999" is a Vec.
+    let occurrence::Basket { lots, .. } = &full;
+    assert_eq!(lots, &["a", "b"]);
     let minimal: occurrence::Basket = roundtrip("occurrence/samples/Basket.minimal.xml");
     assert_eq!(
         (minimal.note, minimal.discount, minimal.wrapped),

@@ -86,6 +86,11 @@ impl<'s> Resolver<'s> {
             owner,
             0,
         )?;
+        // An empty choice that may be absent (msData/modelGroups/mgH001)
+        // holds nothing: no field.
+        if alternatives.is_empty() && !any && occurs.min == 0 {
+            return None;
+        }
         Some(self.make_choice(
             alternatives,
             any,
@@ -111,6 +116,10 @@ impl<'s> Resolver<'s> {
         depth: usize,
     ) -> Option<()> {
         for p in &g.particles {
+            // A particle that may not occur is no alternative.
+            if p.occurs().max == Some(0) {
+                continue;
+            }
             match p {
                 Particle::Element(e) => {
                     if e.occurs.repeats() {

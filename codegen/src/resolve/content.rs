@@ -238,6 +238,10 @@ impl<'s> Resolver<'s> {
         names: &mut Names,
         depth: usize,
     ) -> Vec<ir::Field> {
+        // A particle that may not occur contributes nothing.
+        if p.occurs().max == Some(0) {
+            return Vec::new();
+        }
         match p {
             Particle::Element(e) => {
                 let occurs = e.occurs.times(outer);

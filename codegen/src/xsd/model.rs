@@ -246,6 +246,19 @@ pub enum Particle {
     Any(Wildcard),
 }
 
+impl Particle {
+    /// How many times the particle occurs (`maxOccurs="0"`: never, and it
+    /// contributes nothing).
+    pub fn occurs(&self) -> Occurs {
+        match self {
+            Particle::Element(e) => e.occurs,
+            Particle::Sequence(g) | Particle::All(g) | Particle::Choice(g) => g.occurs,
+            Particle::GroupRef { occurs, .. } => *occurs,
+            Particle::Any(w) => w.occurs,
+        }
+    }
+}
+
 /// A sequence, choice or all, and what it contains.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelGroup {

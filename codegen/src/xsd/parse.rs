@@ -323,20 +323,30 @@ impl<'i> Parser<'_, 'i> {
         schema
     }
 
+    /// `minOccurs` and `maxOccurs`. Counts beyond `u32` are as good as
+    /// unbounded (no document holds that many elements): `minOccurs` is
+    /// capped, `maxOccurs` becomes unbounded. `maxOccurs="0"` is a particle
+    /// that contributes nothing (resolve leaves it out).
     fn occurs(&mut self, node: Node<'_, 'i>) -> Occurs {
+        let count = |v: &str| -> Option<u64> {
+            let v = v.trim();
+            let digits = v.strip_prefix('+').unwrap_or(v);
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse::<u64>().unwrap_or(u64::MAX))
+        };
         let mut occurs = Occurs::default();
         if let Some(v) = node.attribute("minOccurs") {
-            match v.trim().parse() {
-                Ok(n) => occurs.min = n,
-                Err(_) => self.invalid(node, format!("minOccurs `{v}` is not a count")),
+            match count(v) {
+                Some(n) => occurs.min = u32::try_from(n).unwrap_or(u32::MAX),
+                None => self.invalid(node, format!("minOccurs `{v}` is not a count")),
             }
         }
         if let Some(v) = node.attribute("maxOccurs") {
             match v.trim() {
                 "unbounded" => occurs.max = None,
-                n => match n.parse() {
-                    Ok(n) => occurs.max = Some(n),
-                    Err(_) => self.invalid(
+                n => match count(n) {
+                    Some(n) => occurs.max = u32::try_from(n).ok(),
+                    None => self.invalid(
                         node,
                         format!("maxOccurs `{v}` is neither a count nor `unbounded`"),
                     ),
@@ -348,12 +358,6 @@ impl<'i> Parser<'_, 'i> {
                 self.invalid(
                     node,
                     format!("maxOccurs {max} is less than minOccurs {}", occurs.min),
-                );
-            } else if max == 0 {
-                self.unsupported(
-                    node,
-                    "maxOccurs=\"0\"".into(),
-                    "a prohibited particle has no Rust field",
                 );
             }
         }
