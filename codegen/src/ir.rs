@@ -128,6 +128,9 @@ pub struct Struct {
     pub any_attribute: Option<AnyAttribute>,
     /// What the text value is: its built-in type and facets.
     pub text_info: Option<ValueInfo>,
+    /// Whether the text may be absent because the element is nil
+    /// (`xsi:nil="true"` on a nillable element of a simple type): `Option<T>`.
+    pub text_nillable: bool,
     /// Mixed content (`mixed="true"` with child elements): the Rust name of
     /// the field that holds the text between the child elements, where it
     /// stands.

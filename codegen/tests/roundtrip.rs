@@ -760,12 +760,28 @@ fn instance_attributes_are_kept() {
     assert_eq!(r.data[0].xsi_nil, Some(true));
     assert_eq!(r.data[1].xsi_nil, None);
     assert_eq!(r.data[1].value.as_deref(), Some("v"));
+    // A nil element of a simple type has no value.
     let note = r.note.as_ref().unwrap();
-    assert_eq!((note.xsi_nil, note.value.as_str()), (Some(true), ""));
+    assert_eq!((note.xsi_nil, note.value.as_deref()), (Some(true), None));
     let level = r.level.as_ref().unwrap();
     assert_eq!(
-        (level.xsi_nil, level.value.as_str()),
-        (None, "Exchange2007")
+        (level.xsi_nil, level.value.as_ref().map(|v| v.as_str())),
+        (None, Some("Exchange2007"))
+    );
+    let size = r.size.as_ref().unwrap();
+    assert_eq!((size.xsi_nil, size.value), (Some(true), None));
+    // An empty element with a default is its default.
+    let xml = std::fs::read_to_string(sample_path("instance/samples/Responses.xml")).unwrap();
+    let defaulted: instance::Responses =
+        read(&xml.replace("</Responses>", "<Retries/></Responses>")).unwrap();
+    assert_eq!(defaulted.retries, Some(3));
+    let nil_with_content = read::<instance::Responses>(&xml.replace(
+        r#"<Size xsi:nil="true"/>"#,
+        r#"<Size xsi:nil="true">4</Size>"#,
+    ));
+    assert_eq!(
+        nil_with_content.unwrap_err().to_string(),
+        "Size: an element with xsi:nil=\"true\" has content"
     );
     // Wildcards through an attribute group (##other) and on simple content (##any).
     let tagged = r.tagged.as_ref().unwrap();

@@ -450,6 +450,50 @@ fn end_of_text_at<S: Source>(source: &mut S, event: Event) -> Result<()> {
     }
 }
 
+/// Reads the text of a nillable element at the current start tag: `None`
+/// when it is nil (`nil`: its `xsi:nil` is true; it must then be empty),
+/// else its value.
+pub fn nillable<S: Source, T: SimpleType>(source: &mut S, nil: bool) -> Result<Option<T>> {
+    let text = text(source)?;
+    match (nil, text.is_empty()) {
+        (true, true) => Ok(None),
+        (true, false) => Err(Error::content(
+            "an element with xsi:nil=\"true\" has content",
+        )),
+        (false, _) => T::from_text(&text).map(Some),
+    }
+}
+
+/// Reads the text of an element at the current start tag as a `T`; an
+/// empty element stands for `default` (its `default` or `fixed` value).
+pub fn simple_or_default<S: Source, T: SimpleType>(source: &mut S, default: &str) -> Result<T> {
+    let text = text(source)?;
+    T::from_text(if text.is_empty() { default } else { &text })
+}
+
+/// [`one`], for a child with a default value: an empty element stands for it.
+pub fn one_default<S: Source, T: SimpleType>(
+    slot: &mut Option<T>,
+    source: &mut S,
+    default: &str,
+) -> Result<()> {
+    if slot.is_some() {
+        return again(source, "the element occurs more than once");
+    }
+    *slot = Some(simple_or_default(source, default)?);
+    Ok(())
+}
+
+/// [`many`], for a child with a default value.
+pub fn many_default<S: Source, T: SimpleType>(
+    items: &mut Vec<T>,
+    source: &mut S,
+    default: &str,
+) -> Result<()> {
+    items.push(simple_or_default(source, default)?);
+    Ok(())
+}
+
 /// Reads an attribute's value as a `T`: `attribute Build: invalid digit found in string`.
 pub fn attribute<T: SimpleType>(value: &str, local: &str) -> Result<T> {
     T::from_text(value).map_err(|e| Error::value(format!("attribute {local}: {e}")))

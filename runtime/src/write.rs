@@ -110,6 +110,14 @@ pub fn root<T: crate::Root>(sink: &mut dyn Sink, value: &T) -> Result<()> {
     sink.end()
 }
 
+/// Writes the text of a nillable element, if it is not nil.
+pub fn text_opt<T: WriteXml + ?Sized>(sink: &mut dyn Sink, value: Option<&T>) -> Result<()> {
+    match value {
+        Some(value) => value.write_xml(sink),
+        None => Ok(()),
+    }
+}
+
 /// Adds attribute `{namespace}local` with `value`.
 pub fn attribute<T: SimpleType>(
     sink: &mut dyn Sink,

@@ -25,7 +25,8 @@ pub(super) struct Member<'a> {
 pub(super) enum Kind<'a> {
     Field(&'a crate::ir::Field),
     Attribute(&'a crate::ir::Attribute),
-    Text(&'a TypeRef, Option<&'a crate::ir::ValueInfo>),
+    /// The text: its type, what it is, and whether it may be absent (nil).
+    Text(&'a TypeRef, Option<&'a crate::ir::ValueInfo>, bool),
     AnyAttribute(&'a crate::ir::AnyAttribute),
     /// The text of mixed content.
     Mixed,
@@ -65,7 +66,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
         out.push(Member {
             ident: format_ident!("{name}"),
             local: local(name),
-            kind: Kind::Text(ty, s.text_info.as_ref()),
+            kind: Kind::Text(ty, s.text_info.as_ref(), s.text_nillable),
         });
     }
     if let Some(any) = &s.any_attribute {
@@ -178,10 +179,20 @@ fn field(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> TokenStream {
             };
             (docs, ty)
         }
-        Kind::Text(ty, info) => {
-            let mut docs = quote!(#[doc = " The element's text."]);
+        Kind::Text(ty, info, nillable) => {
+            let mut docs = if nillable {
+                quote!(#[doc = " The element's text (`None`: the element is nil)."])
+            } else {
+                quote!(#[doc = " The element's text."])
+            };
             docs.extend(values::value_doc_attrs(ty, info));
-            (docs, ctx.type_tokens(module, ty))
+            let ty = ctx.type_tokens(module, ty);
+            let ty = if nillable {
+                quote!(::std::option::Option<#ty>)
+            } else {
+                ty
+            };
+            (docs, ty)
         }
         Kind::Mixed => (
             quote!(#[doc = " The text between the child elements (mixed content), each where it stands."]),

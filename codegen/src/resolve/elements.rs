@@ -114,6 +114,7 @@ impl<'s> Resolver<'s> {
             any_attribute: None,
             text_info: self.element_value_info(e),
             mixed: None,
+            text_nillable: true,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
         TypeRef::Named(r)
@@ -170,6 +171,7 @@ impl<'s> Resolver<'s> {
                     any_attribute: content.any_attribute,
                     text_info: content.text_info,
                     mixed: content.mixed,
+                    text_nillable: false,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);
                 Some(TypeRef::Named(r))

@@ -432,6 +432,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: c.any_attribute.clone(),
                 text_info: c.text_info.clone(),
                 mixed: c.mixed.clone(),
+                text_nillable: false,
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
@@ -488,6 +489,10 @@ impl<'s> Resolver<'s> {
         let Some(mut content) = content else {
             return;
         };
+        // A nil element has no text: its value may be absent.
+        let nil_text = e.nillable
+            && content.text.is_some()
+            && content.text != Some(TypeRef::Builtin(ir::Builtin::Any));
         // Content kept as written keeps its xsi:nil too.
         if e.nillable && content.text != Some(TypeRef::Builtin(ir::Builtin::Any)) {
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
@@ -510,6 +515,7 @@ impl<'s> Resolver<'s> {
             any_attribute: content.any_attribute,
             text_info: content.text_info,
             mixed: content.mixed,
+            text_nillable: nil_text,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
     }

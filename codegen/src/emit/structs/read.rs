@@ -120,15 +120,35 @@ pub(super) fn impl_read(
                         });
                     }
                     None => {
-                        let store = match (shape, f.boxed) {
-                            (Shape::Many, false) => quote!(#rt::read::many),
-                            (Shape::Many, true) => quote!(#rt::read::many_boxed),
-                            (_, false) => quote!(#rt::read::one),
-                            (_, true) => quote!(#rt::read::one_boxed),
+                        // A value that cannot be empty reads an empty element
+                        // as its default (a string keeps its exact text).
+                        let default = f.default.as_ref().filter(|_| match &f.ty {
+                            TypeRef::Builtin(b) => {
+                                !matches!(b, crate::ir::Builtin::String | crate::ir::Builtin::Any)
+                            }
+                            TypeRef::Named(r) => {
+                                matches!(ctx.model.item(r), Some(Item::Enum(_) | Item::List(_)))
+                            }
+                        });
+                        let read = match (shape, f.boxed, default) {
+                            (Shape::Many, false, Some(d)) => {
+                                quote!(#rt::read::many_default(&mut #local, source, #d))
+                            }
+                            (_, false, Some(d)) => {
+                                quote!(#rt::read::one_default(&mut #local, source, #d))
+                            }
+                            (Shape::Many, false, None) => {
+                                quote!(#rt::read::many(&mut #local, source))
+                            }
+                            (Shape::Many, true, _) => {
+                                quote!(#rt::read::many_boxed(&mut #local, source))
+                            }
+                            (_, false, None) => quote!(#rt::read::one(&mut #local, source)),
+                            (_, true, _) => quote!(#rt::read::one_boxed(&mut #local, source)),
                         };
                         arms.push(Arm {
                             name: (ctx.ns(module, &f.namespace), f.wire_name.clone()),
-                            read: quote!(#store(&mut #local, source)),
+                            read,
                             free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                         });
                         let child = &f.wire_name;
@@ -158,11 +178,27 @@ pub(super) fn impl_read(
                 });
             }
             // Content kept as written: the whole element, attributes included.
-            Kind::Text(TypeRef::Builtin(crate::ir::Builtin::Any), _) => {
+            Kind::Text(TypeRef::Builtin(crate::ir::Builtin::Any), _, _) => {
                 text = Some(quote!(let #local = #rt::ReadXml::read_xml(source)?;));
                 values.push(set(ident, local));
             }
-            Kind::Text(_, _) => {
+            Kind::Text(_, _, true) => {
+                // Nil when its xsi:nil attribute (read already) is true.
+                let nil = members
+                    .iter()
+                    .find(|m| {
+                        matches!(m.kind, Kind::Attribute(a)
+                            if a.wire_name == "nil" && a.namespace.as_deref() == Some(crate::xsd::XSI))
+                    })
+                    .map(|m| &m.local);
+                let nil = match nil {
+                    Some(nil) => quote!(#nil == ::std::option::Option::Some(true)),
+                    None => quote!(false),
+                };
+                text = Some(quote!(let #local = #rt::read::nillable(source, #nil)?;));
+                values.push(set(ident, local));
+            }
+            Kind::Text(_, _, false) => {
                 text = Some(quote!(let #local = #rt::read::simple(source)?;));
                 values.push(set(ident, local));
             }

@@ -35,7 +35,10 @@ pub(super) fn impl_write(
                 attributes.push(quote!(#rt::write::attributes(sink, &self.#ident)?;));
             }
             Kind::Mixed => mixed = Some(ident),
-            Kind::Text(_, _) => {
+            Kind::Text(_, _, true) => {
+                content.push(quote!(#rt::write::text_opt(sink, self.#ident.as_ref())?;));
+            }
+            Kind::Text(_, _, false) => {
                 content.push(quote!(#rt::WriteXml::write_xml(&self.#ident, sink)?;));
             }
             Kind::Field(f) if f.flatten => {
