@@ -396,6 +396,16 @@ fn derived_types_hold_their_bases_content() {
     assert_eq!(items.short.as_ref().unwrap().subject, "only");
     assert_eq!(items.smtp.as_ref().unwrap().value, "bob@example.com");
     assert_eq!((items.count.value, items.count.approximate), (17, false));
+    // A simpleContent restriction's own values, and its own simple type.
+    let role = items.role.as_ref().unwrap();
+    assert_eq!(role.value.as_str(), "abuse@example.com");
+    assert_eq!(role.routing_type.as_deref(), Some("SMTP"));
+    assert!(
+        "nobody@example.com"
+            .parse::<derivation::RoutingAddressTypeValue>()
+            .is_err()
+    );
+    assert_eq!(items.aliases.as_ref().unwrap().value.0, ["ann", "bob"]);
 }
 
 /// XML Schema collapses the whitespace around numbers and booleans (their

@@ -104,7 +104,7 @@ impl<'s> Resolver<'s> {
             xsd::Content::Simple {
                 base, derivation, ..
             } => {
-                self.simple_content(t, base, &mut content)?;
+                self.simple_content(schema, t, base, owner, &mut content)?;
                 if *derivation == Derivation::Restriction {
                     content.any_attribute = None;
                 }
@@ -198,8 +198,10 @@ impl<'s> Resolver<'s> {
 
     fn simple_content(
         &mut self,
+        schema: &Schema,
         t: &ComplexType,
         base: &QName,
+        owner_item: &ItemRef,
         content: &mut Content,
     ) -> Option<()> {
         let owner = format!(
@@ -225,6 +227,47 @@ impl<'s> Resolver<'s> {
             content.text_info = self.named_value_info(base);
         }
         content.text_info = super::facets::simple_content_info(t, content.text_info.take());
+        // A restriction with a simple type of its own, or values of its own:
+        // the text is of that type, or one of those values.
+        if let xsd::Content::Simple {
+            derivation: Derivation::Restriction,
+            enumerations,
+            inline,
+            facets,
+            ..
+        } = &t.content
+        {
+            let anon = format!("{}Value", owner_item.name);
+            let wire = t.name.clone().unwrap_or_else(|| owner_item.name.clone());
+            if let Some(inline) = inline {
+                content.text = Some(self.inline_simple(
+                    schema,
+                    inline,
+                    &owner_item.module,
+                    anon.clone(),
+                    &wire,
+                )?);
+            }
+            if !enumerations.is_empty() {
+                // An enumeration of the text's values, as an inline simple
+                // type restricting a string would be.
+                let values = xsd::SimpleType {
+                    name: None,
+                    content: xsd::SimpleContent::Restriction {
+                        base: xsd::SimpleRef::Named(QName {
+                            namespace: Some(XS.to_string()),
+                            name: "string".to_string(),
+                        }),
+                        enumerations: enumerations.clone(),
+                        facets: facets.clone(),
+                    },
+                    doc: None,
+                    location: t.location.clone(),
+                };
+                content.text =
+                    Some(self.inline_simple(schema, &values, &owner_item.module, anon, &wire)?);
+            }
+        }
         Some(())
     }
 

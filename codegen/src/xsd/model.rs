@@ -201,6 +201,11 @@ pub enum Content {
         base: QName,
         /// The facets of a restriction (empty for an extension).
         facets: Vec<Facet>,
+        /// The `xs:enumeration` values of a restriction, in order: the text
+        /// is one of them.
+        enumerations: Vec<Enumeration>,
+        /// The inline `xs:simpleType` of a restriction: the text's type.
+        inline: Option<Box<SimpleType>>,
     },
     /// `xs:complexContent`: derived from another complex type.
     Complex {

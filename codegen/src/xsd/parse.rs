@@ -562,6 +562,8 @@ impl<'i> Parser<'_, 'i> {
         let base = self.qname(derivation_node, &base)?;
         let mut particle = None;
         let mut facets = Vec::new();
+        let mut enumerations = Vec::new();
+        let mut inline = None;
         for child in self.children(derivation_node) {
             match child.tag_name().name() {
                 "sequence" | "choice" | "all" | "group" if !simple => {
@@ -570,10 +572,25 @@ impl<'i> Parser<'_, 'i> {
                     }
                     particle = self.particle(child);
                 }
+                // The values of a simpleContent restriction, and its
+                // own simple type: the text's type.
+                "enumeration" if simple && derivation == Derivation::Restriction => {
+                    self.check_attributes(child, &["value"]);
+                    if let Some(value) = self.required(child, "value") {
+                        enumerations.push(Enumeration {
+                            value,
+                            doc: documentation(child),
+                            location: self.location(child),
+                        });
+                    }
+                }
+                "simpleType" if simple && derivation == Derivation::Restriction => {
+                    inline = self.simple_type(child, false).map(Box::new);
+                }
                 // Facets of a simpleContent restriction narrow the value only.
-                "enumeration" | "pattern" | "length" | "minLength" | "maxLength"
-                | "minInclusive" | "maxInclusive" | "minExclusive" | "maxExclusive"
-                | "totalDigits" | "fractionDigits" | "whiteSpace"
+                "pattern" | "length" | "minLength" | "maxLength" | "minInclusive"
+                | "maxInclusive" | "minExclusive" | "maxExclusive" | "totalDigits"
+                | "fractionDigits" | "whiteSpace"
                     if simple && derivation == Derivation::Restriction =>
                 {
                     facets.extend(self.facet(child));
@@ -591,6 +608,8 @@ impl<'i> Parser<'_, 'i> {
                 derivation,
                 base,
                 facets,
+                enumerations,
+                inline,
             }
         } else {
             Content::Complex {
