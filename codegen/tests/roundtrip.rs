@@ -778,6 +778,11 @@ fn instance_attributes_are_kept() {
         (level.xsi_nil, level.value.as_ref().map(|v| v.as_str())),
         (None, Some("Exchange2007"))
     );
+    // A declared reference to xsi:type.
+    assert_eq!(
+        r.hinted.as_ref().unwrap().r#type.as_deref(),
+        Some("t:Other")
+    );
     let size = r.size.as_ref().unwrap();
     assert_eq!((size.xsi_nil, size.value), (Some(true), None));
     // An empty element with a default is its default.

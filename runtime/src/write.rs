@@ -517,7 +517,10 @@ impl<O: Output> Sink for Writer<O> {
             let p = match bound {
                 Some(p) => p,
                 None => {
-                    let p = self.new_prefix(prefix);
+                    // The prefixes everyone writes for XML Schema's instance
+                    // attributes, when no other is wished for.
+                    let wish = prefix.or((namespace == crate::XSI_NAMESPACE).then_some("xsi"));
+                    let p = self.new_prefix(wish);
                     self.bind(&p, namespace)?;
                     p
                 }

@@ -87,6 +87,27 @@ impl<'s> Resolver<'s> {
                 None,
                 None,
             ),
+            // The attributes of the XML Schema instance namespace are built in.
+            Some(q)
+                if q.namespace.as_deref() == Some(xsd::XSI)
+                    && matches!(
+                        q.name.as_str(),
+                        "type" | "nil" | "schemaLocation" | "noNamespaceSchemaLocation"
+                    ) =>
+            {
+                let ty = if q.name == "nil" {
+                    ir::Builtin::Bool
+                } else {
+                    ir::Builtin::String
+                };
+                (
+                    q.name.clone(),
+                    Some(xsd::XSI.to_string()),
+                    TypeRef::Builtin(ty),
+                    None,
+                    None,
+                )
+            }
             Some(q) => {
                 let Some(global) = self.attributes.get(q).copied() else {
                     self.unresolved(&a.location, "attribute reference".into(), q);
