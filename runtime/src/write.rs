@@ -316,6 +316,8 @@ pub struct Writer<O: Output> {
     names: String,
     /// Scratch space for escaping.
     buf: String,
+    /// The attributes of the open start tag: `namespace \0 local \0 value \0`.
+    attributes: String,
 }
 
 impl<O: Output> Writer<O> {
@@ -328,6 +330,7 @@ impl<O: Output> Writer<O> {
             frames: Vec::new(),
             names: String::new(),
             buf: String::new(),
+            attributes: String::new(),
         }
     }
 
@@ -473,6 +476,7 @@ impl<O: Output> Sink for Writer<O> {
         self.out.write_str("<")?;
         self.out.write_str(&self.names[name_start..])?;
         self.open = true;
+        self.attributes.clear();
         if let Some(p) = declare {
             self.bind(&p, namespace)?;
         }
@@ -506,6 +510,24 @@ impl<O: Output> Sink for Writer<O> {
             return Err(Error::write(format!(
                 "attribute {local} written outside a start tag"
             )));
+        }
+        // An attribute written twice (a value that keeps what another
+        // already wrote): once, if the values agree; else no XML.
+        if let Some(at) = self.attributes.split_terminator('\u{1}').find_map(|a| {
+            a.strip_prefix(namespace)?
+                .strip_prefix('\0')?
+                .strip_prefix(local)?
+                .strip_prefix('\0')
+        }) {
+            if at == value {
+                return Ok(());
+            }
+            return Err(Error::write(format!(
+                "attribute {local} written twice, with two values"
+            )));
+        }
+        for part in [namespace, "\0", local, "\0", value, "\u{1}"] {
+            self.attributes.push_str(part);
         }
         let qualified: Cow<'_, str> = if namespace.is_empty() {
             Cow::Borrowed(local)
@@ -779,6 +801,25 @@ mod tests {
         });
         // Text that counts more children than there are still comes out, last.
         assert_eq!(xml, "<p>a<x><inner/></x>bc<y/>z</p>");
+    }
+
+    #[test]
+    fn an_attribute_written_twice_is_written_once() {
+        let xml = write(|w| {
+            w.start("", "a", None)?;
+            w.attribute(crate::XSI_NAMESPACE, "schemaLocation", None, "u f")?;
+            w.attribute("", "x", None, "1")?;
+            w.attribute(crate::XSI_NAMESPACE, "schemaLocation", Some("xsi"), "u f")?;
+            w.end()
+        });
+        assert_eq!(
+            xml,
+            r#"<a xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="u f" x="1"/>"#
+        );
+        let mut w = Writer::new(String::new());
+        w.start("", "a", None).unwrap();
+        w.attribute("", "x", None, "1").unwrap();
+        assert!(w.attribute("", "x", None, "2").is_err());
     }
 
     #[test]
