@@ -26,55 +26,38 @@ mod generated {
 /// generated code has `Document`): reading and writing a document.
 pub const DOCUMENT: &str = r#"
 // ---- GLUE into the generated code: the only place that names its API ----
-pub type Document = generated::Document;
+/// The document: the schema's enum of global elements, with the schema
+/// location hints of the root.
+pub type Document = xsd_runtime::Instance<generated::Document>;
 
-/// Reads a document, text untrimmed (a value keeps its whitespace), and
-/// checks that nothing follows it.
+/// Reads a document with both backends (quick-xml and xml-rs), which must
+/// agree; no limits (the suite's documents are trusted).
 pub fn read(xml: &str) -> Result<Document, String> {
-    use xsd_runtime::{Event, ReadXml, Source};
     let limits = xsd_runtime::Limits::unlimited();
-    let mut de = yaserde::de::Deserializer::new(
-        xsd_runtime::xmlrs::parser_config(&limits).create_reader(xml.as_bytes()),
-    );
-    let mut source = xsd_runtime::xmlrs::YaSource::document(&mut de);
-    let e = |e: xsd_runtime::Error| e.to_string();
-    loop {
-        match source.next().map_err(e)? {
-            Event::Start => break,
-            Event::Eof => return Err("no root element".into()),
-            _ => {}
-        }
-    }
-    let document = Document::read_xml(&mut source).map_err(e)?;
-    loop {
-        match source.next().map_err(e)? {
-            Event::Eof => return Ok(document),
-            Event::Start => {
-                return Err(format!("element {} after the document was read", source.name().1));
-            }
-            _ => {}
-        }
+    let options = xsd_runtime::ReadOptions { limits, ..Default::default() };
+    let quick = xsd_runtime::from_str_with::<Document>(xml, &options);
+    let xml_rs = xsd_runtime::xmlrs::from_str_with::<Document>(xml, &limits, Default::default());
+    match (quick, xml_rs) {
+        (Ok(a), Ok(b)) if a == b => Ok(a),
+        (Ok(_), Ok(_)) => Err("the backends read different values (quick-xml, xml-rs)".into()),
+        (Err(e), Err(_)) => Err(e.to_string()),
+        (Ok(_), Err(e)) => Err(format!("only quick-xml reads it; xml-rs: {e}")),
+        (Err(e), Ok(_)) => Err(format!("only xml-rs reads it; quick-xml: {e}")),
     }
 }
 
 /// Writes a document, with an XML declaration and no indentation.
 pub fn write(document: &Document) -> Result<String, String> {
-    let mut writer = xsd_runtime::Writer::new(String::new());
-    writer
-        .write_raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        .and_then(|()| xsd_runtime::write::root(&mut writer, document))
-        .map_err(|e| e.to_string())?;
-    Ok(writer.into_inner())
+    let body = xsd_runtime::to_string(document).map_err(|e| e.to_string())?;
+    Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{body}"))
 }
 // ---- end of the glue ----
 "#;
 
 /// The dependencies of a batch crate, as `Cargo.toml` lines: the runtime
-/// the generated code needs (and yaserde, whose reader the glue uses), and
-/// testkit and roxmltree (for the tree comparison). `{runtime}` and
-/// `{testkit}` are their directories.
+/// the generated code needs, and testkit and roxmltree (for the tree
+/// comparison). `{runtime}` and `{testkit}` are their directories.
 pub const DEPENDENCIES: &str = r#"xsd-runtime = { path = "{runtime}" }
-yaserde = "0.13.2"
 testkit = { path = "{testkit}" }
 roxmltree = "0.21"
 "#;
@@ -243,7 +226,7 @@ mod tests {
         let plain = module_source(path, false);
         assert!(plain.contains(r#"include!("/t/gen/c7.rs");"#), "{plain}");
         assert!(!plain.contains("xsd::Document"));
-        assert!(module_source(path, true).contains("generated::Document"));
+        assert!(module_source(path, true).contains("xsd_runtime::Instance<generated::Document>"));
     }
 
     #[test]

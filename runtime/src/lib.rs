@@ -88,3 +88,77 @@ impl<T: Element> Root for T {
         (T::NAMESPACE, T::LOCAL_NAME)
     }
 }
+
+/// A document: its root value, and the schema location hints on its root
+/// element (`xsi:schemaLocation`, `xsi:noNamespaceSchemaLocation`), which
+/// say where the schemas are and are no part of the value. Read and write an
+/// `Instance<T>` instead of a `T` to keep them through a round trip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Instance<T> {
+    /// The root element's value.
+    pub root: T,
+    /// `xsi:schemaLocation`: pairs of namespace and schema location, as written.
+    pub schema_location: Option<String>,
+    /// `xsi:noNamespaceSchemaLocation`, as written.
+    pub no_namespace_schema_location: Option<String>,
+}
+
+impl<T> Instance<T> {
+    /// A document of `root`, without hints.
+    pub fn new(root: T) -> Self {
+        Instance {
+            root,
+            schema_location: None,
+            no_namespace_schema_location: None,
+        }
+    }
+}
+
+impl<T: ReadXml> ReadXml for Instance<T> {
+    fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+        let (mut schema_location, mut no_namespace_schema_location) = (None, None);
+        for i in 0..source.attribute_count() {
+            let a = source.attribute(i);
+            match (a.namespace, a.local) {
+                (XSI_NAMESPACE, "schemaLocation") => schema_location = Some(a.value.to_string()),
+                (XSI_NAMESPACE, "noNamespaceSchemaLocation") => {
+                    no_namespace_schema_location = Some(a.value.to_string())
+                }
+                _ => {}
+            }
+        }
+        Ok(Instance {
+            root: T::read_xml(source)?,
+            schema_location,
+            no_namespace_schema_location,
+        })
+    }
+}
+
+impl<T: WriteXml> WriteXml for Instance<T> {
+    fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
+        let hints = [
+            ("schemaLocation", &self.schema_location),
+            (
+                "noNamespaceSchemaLocation",
+                &self.no_namespace_schema_location,
+            ),
+        ];
+        for (local, value) in hints {
+            if let Some(value) = value {
+                sink.attribute(XSI_NAMESPACE, local, Some("xsi"), value)?;
+            }
+        }
+        self.root.write_xml(sink)
+    }
+}
+
+impl<T: Root> Root for Instance<T> {
+    fn root_names() -> &'static [(&'static str, &'static str)] {
+        T::root_names()
+    }
+
+    fn root_name(&self) -> (&'static str, &'static str) {
+        self.root.root_name()
+    }
+}

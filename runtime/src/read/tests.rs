@@ -193,3 +193,20 @@ fn text_is_joined_across_cdata_and_comments() {
             .unwrap();
     assert_eq!(p.a, "x<y>z&");
 }
+
+#[test]
+fn an_instance_keeps_the_schema_location_hints_of_its_root() {
+    let xml = r#"<Pair xmlns="urn:t" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:t pair.xsd" x="1"><a>A</a></Pair>"#;
+    let doc: crate::Instance<Pair> = crate::from_str(xml).unwrap();
+    assert_eq!(doc.schema_location.as_deref(), Some("urn:t pair.xsd"));
+    assert_eq!(doc.no_namespace_schema_location, None);
+    assert_eq!(doc.root.a, "A");
+    let written = crate::to_string(&doc).unwrap();
+    assert_eq!(
+        written,
+        r#"<Pair xmlns="urn:t" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:t pair.xsd" x="1"><a>A</a></Pair>"#
+    );
+    // Read as the bare value, the hints are not its business.
+    let bare: Pair = crate::from_str(xml).unwrap();
+    assert_eq!(bare, doc.root);
+}
