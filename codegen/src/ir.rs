@@ -167,6 +167,29 @@ impl NamespaceConstraint {
             NamespaceConstraint::Only(list) => list.iter().any(|n| n.as_deref() == namespace),
         }
     }
+
+    /// The namespaces either of two wildcards allows (a choice of two
+    /// wildcards keeps what either keeps).
+    pub fn union(self, other: NamespaceConstraint) -> NamespaceConstraint {
+        use NamespaceConstraint::{Any, Not, Only};
+        match (self, other) {
+            (Any, _) | (_, Any) => Any,
+            (Only(mut a), Only(b)) => {
+                for n in b {
+                    if !a.contains(&n) {
+                        a.push(n);
+                    }
+                }
+                Only(a)
+            }
+            // Every namespace but those the one excludes and the other
+            // does not list.
+            (Not(not), Only(only)) | (Only(only), Not(not)) => {
+                Not(not.into_iter().filter(|n| !only.contains(n)).collect())
+            }
+            (Not(a), Not(b)) => Not(a.into_iter().filter(|n| b.contains(n)).collect()),
+        }
+    }
 }
 
 /// A child element of a struct, or a choice among several.
@@ -360,8 +383,9 @@ pub struct Choice {
     pub doc: Option<String>,
     /// The alternatives.
     pub alternatives: Vec<Alternative>,
-    /// Whether any element not among the alternatives is kept as raw XML (`xs:any`).
-    pub any: bool,
+    /// The namespaces of the elements not among the alternatives that it
+    /// keeps as raw XML (`xs:any`), if it has a wildcard.
+    pub any: Option<NamespaceConstraint>,
 }
 
 /// One element a choice may hold.

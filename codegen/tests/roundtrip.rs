@@ -45,6 +45,7 @@ fixtures!(
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
 const SAMPLES: &[&str] = &[
+    "any/samples/Envelope.xml",
     "any/samples/Extension.xml",
     "anytype/samples/Envelope.xml",
     "anytype/samples/Note.xml",
@@ -564,6 +565,29 @@ fn any_elements_are_kept_as_raw_xml() {
     assert_eq!(e.any.len(), 2);
     let any::ExtensionAny::Other(raw) = &e.any[0];
     assert!(raw.to_string().contains("1 &amp; 2"), "{raw}");
+}
+
+#[test]
+fn wildcards_take_elements_in_their_place() {
+    let e: any::Envelope = roundtrip("any/samples/Envelope.xml");
+    // The first `Name` is the first child, the wildcard's; the second is `Name`.
+    let any::EnvelopeAny::Other(first) = &e.any;
+    assert_eq!(first.name(), (Some("urn:example:any"), "Name"));
+    assert_eq!(e.name, "second");
+    assert_eq!(e.any_2.len(), 1);
+    // A third `Name` is in the target namespace, which `##other` excludes:
+    // no member takes it.
+    let third = r#"<Envelope xmlns="urn:example:any"><a/><Name/><Name/></Envelope>"#;
+    let strict = xsd_runtime::ReadOptions {
+        unknown: xsd_runtime::UnknownContent::Error,
+        ..Default::default()
+    };
+    let error = xsd_runtime::from_str_with::<any::Envelope>(third, &strict).unwrap_err();
+    assert_eq!(error.to_string(), "Name: the element occurs more than once");
+    // An element of another namespace goes to the `##other` wildcard.
+    let other = r#"<Envelope xmlns="urn:example:any"><a/><Name/><b xmlns="urn:b"/></Envelope>"#;
+    let e = xsd_runtime::from_str_with::<any::Envelope>(other, &strict).unwrap();
+    assert_eq!(e.any_2.len(), 1);
 }
 
 #[test]

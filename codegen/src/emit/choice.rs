@@ -27,7 +27,7 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
             #ident(#ty),
         }
     });
-    let other = c.any.then(|| {
+    let other = c.any.is_some().then(|| {
         quote! {
             /// An element none of the others match, kept as raw XML.
             Other(#rt::AnyElement),
@@ -46,10 +46,11 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
     });
     let write_other = c
         .any
+        .is_some()
         .then(|| quote!(Self::Other(value) => value.write_element(sink),));
     let derives = ctx.derives(quote!(Clone, Debug, PartialEq));
     // An empty choice has no values: nothing to write.
-    let body = if c.alternatives.is_empty() && !c.any {
+    let body = if c.alternatives.is_empty() && c.any.is_none() {
         quote!(match *self {})
     } else {
         quote! {

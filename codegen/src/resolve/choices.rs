@@ -56,7 +56,7 @@ impl<'s> Resolver<'s> {
         }
         Some(self.make_choice(
             alternatives,
-            false,
+            None,
             occurs,
             owner,
             names,
@@ -76,7 +76,7 @@ impl<'s> Resolver<'s> {
     ) -> Option<ir::Field> {
         let mut occurs = g.occurs.times(outer);
         let mut alternatives = Vec::new();
-        let mut any = false;
+        let mut any = None;
         self.alternatives(
             schema,
             g,
@@ -88,7 +88,7 @@ impl<'s> Resolver<'s> {
         )?;
         // An empty choice that may be absent (msData/modelGroups/mgH001)
         // holds nothing: no field.
-        if alternatives.is_empty() && !any && occurs.min == 0 {
+        if alternatives.is_empty() && any.is_none() && occurs.min == 0 {
             return None;
         }
         Some(self.make_choice(
@@ -110,7 +110,7 @@ impl<'s> Resolver<'s> {
         schema: &Schema,
         g: &ModelGroup,
         out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
-        any: &mut bool,
+        any: &mut Option<ir::NamespaceConstraint>,
         occurs: &mut Occurs,
         owner: &ItemRef,
         depth: usize,
@@ -148,7 +148,11 @@ impl<'s> Resolver<'s> {
                     out.push((wire, ns, ty, e.doc.clone()));
                 }
                 Particle::Any(w) => {
-                    *any = true;
+                    let allowed = super::attributes::namespace_constraint(schema, &w.namespace);
+                    *any = Some(match any.take() {
+                        Some(before) => before.union(allowed),
+                        None => allowed,
+                    });
                     if w.occurs.repeats() {
                         occurs.max = None;
                     }
@@ -239,7 +243,7 @@ impl<'s> Resolver<'s> {
         schema: &Schema,
         g: &ModelGroup,
         out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
-        any: &mut bool,
+        any: &mut Option<ir::NamespaceConstraint>,
         occurs: &mut Occurs,
         owner: &ItemRef,
         depth: usize,
@@ -257,7 +261,7 @@ impl<'s> Resolver<'s> {
     pub(super) fn make_choice(
         &mut self,
         alternatives: Vec<(String, Option<String>, TypeRef, Option<String>)>,
-        any: bool,
+        any: Option<ir::NamespaceConstraint>,
         occurs: Occurs,
         owner: &ItemRef,
         names: &mut Names,

@@ -12,8 +12,10 @@ use crate::ir::{Item, NamespaceConstraint, Occurrence, Shape, Struct, TypeRef};
 /// How a child element found under one of the names of the children table
 /// is read.
 struct Arm {
-    /// The child's namespace expression and local name.
-    name: (TokenStream, String),
+    /// The child's namespace expression, namespace and local name.
+    name: (TokenStream, Option<String>, String),
+    /// The member's place among the struct's members.
+    position: usize,
     read: TokenStream,
     /// For a member that holds one value: the condition under which it
     /// still takes one (an element repeated in a sequence, `<a/><b/><a/>`,
@@ -43,13 +45,14 @@ pub(super) fn impl_read(
     let mut attribute_arms = Vec::new();
     let mut other_attributes = None;
     let mut arms: Vec<Arm> = Vec::new();
-    // The member that takes elements no name matches (an `xs:any` of a choice).
-    let mut wildcard = None;
+    // The members that take elements by namespace (an `xs:any`, alone or
+    // in a choice), with the namespaces they allow.
+    let mut wildcards: Vec<(Arm, &NamespaceConstraint)> = Vec::new();
     let mut text = None;
     let mut mixed = None;
     let mut values = Vec::new();
 
-    for m in members {
+    for (position, m) in members.iter().enumerate() {
         let local = &m.local;
         let ident = &m.ident;
         match m.kind {
@@ -97,18 +100,29 @@ pub(super) fn impl_read(
                                 quote!(#path::#variant)
                             };
                             arms.push(Arm {
-                                name: (ctx.ns(module, &a.namespace), a.wire_name.clone()),
+                                name: (
+                                    ctx.ns(module, &a.namespace),
+                                    a.namespace.clone(),
+                                    a.wire_name.clone(),
+                                ),
+                                position,
                                 read: quote!(#store(&mut #local, source, #make)),
                                 free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                             });
                         }
-                        if c.any && wildcard.is_none() {
+                        if let Some(allowed) = &c.any {
                             let make = if f.boxed {
                                 quote!(|v: #rt::AnyElement| ::std::boxed::Box::new(#path::Other(v)))
                             } else {
                                 quote!(#path::Other)
                             };
-                            wildcard = Some(quote!(#store(&mut #local, source, #make)));
+                            let arm = Arm {
+                                name: (quote!(), None, String::new()),
+                                position,
+                                read: quote!(#store(&mut #local, source, #make)),
+                                free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
+                            };
+                            wildcards.push((arm, allowed));
                         }
                         let what =
                             names_summary(c.alternatives.iter().map(|a| a.wire_name.as_str()));
@@ -147,7 +161,12 @@ pub(super) fn impl_read(
                             (_, true, _) => quote!(#rt::read::one_boxed(&mut #local, source)),
                         };
                         arms.push(Arm {
-                            name: (ctx.ns(module, &f.namespace), f.wire_name.clone()),
+                            name: (
+                                ctx.ns(module, &f.namespace),
+                                f.namespace.clone(),
+                                f.wire_name.clone(),
+                            ),
+                            position,
                             read,
                             free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                         });
@@ -253,44 +272,51 @@ pub(super) fn impl_read(
     };
     let read_content = match text {
         Some(text) => text,
-        None if arms.is_empty() && wildcard.is_none() => quote!(#rt::read::no_children(source)?;),
+        None if arms.is_empty() && wildcards.is_empty() => {
+            quote!(#rt::read::no_children(source)?;)
+        }
         None => {
             // Members of the same name share an entry of the table; the
-            // first that still takes a value gets the element.
-            let mut groups: Vec<((TokenStream, String), Vec<&Arm>)> = Vec::new();
+            // first that still takes a value gets the element, in the order
+            // of the members (a wildcard that allows the name among them:
+            // `<xs:any/><xs:element name="a"/>` reads `<a/><a/>`).
+            let mut groups: Vec<(&(TokenStream, Option<String>, String), Vec<&Arm>)> = Vec::new();
             for arm in &arms {
-                let key = (arm.name.0.to_string(), &arm.name.1);
+                let key = (&arm.name.1, &arm.name.2);
                 match groups
                     .iter_mut()
-                    .find(|((ns, local), _)| (ns.to_string(), local) == key)
+                    .find(|((_, ns, local), _)| (ns, local) == key)
                 {
                     Some((_, group)) => group.push(arm),
-                    None => groups.push((arm.name.clone(), vec![arm])),
+                    None => groups.push((&arm.name, vec![arm])),
                 }
             }
-            let names = groups.iter().map(|((ns, local), _)| quote!((#ns, #local)));
+            for ((_, ns, _), group) in &mut groups {
+                for (arm, allowed) in &wildcards {
+                    let own = group.iter().any(|a| a.position == arm.position);
+                    if !own && allowed.allows(ns.as_deref()) {
+                        group.push(arm);
+                    }
+                }
+                group.sort_by_key(|arm| arm.position);
+            }
+            let names = groups
+                .iter()
+                .map(|((ns, _, local), _)| quote!((#ns, #local)));
             let reads = groups.iter().enumerate().map(|(i, (_, group))| {
                 let i = proc_macro2::Literal::usize_unsuffixed(i);
-                // `if a.is_none() { read a } else if b.is_none() { read b } else { read c }`:
-                // the last member, or the first that takes any number, ends it
-                // (when every one is full, its reader says the element is one too many).
-                let end = group
-                    .iter()
-                    .position(|arm| arm.free.is_none())
-                    .unwrap_or(group.len() - 1);
-                let last = &group[end].read;
-                let read = if end == 0 {
-                    quote!(#last)
-                } else {
-                    let chain = group[..end].iter().map(|arm| {
-                        let (read, free) = (&arm.read, &arm.free);
-                        quote!(if #free { #read } else)
-                    });
-                    quote!(#(#chain)* { #last })
-                };
+                let read = cascade(group.iter().map(|arm| (*arm, None)), None);
                 quote!(#i => #read,)
             });
-            let other = wildcard.unwrap_or_else(|| quote!(#rt::read::unknown(source)));
+            // An element no name matches: the first wildcard that allows its
+            // namespace and still takes one, else unknown content.
+            let unknown = quote!(#rt::read::unknown(source));
+            let other = cascade(
+                wildcards
+                    .iter()
+                    .map(|(arm, allowed)| (arm, admits(ctx, module, allowed))),
+                Some(unknown),
+            );
             // Mixed content: the text goes to its member, where it stands.
             let (children, text) = match &mixed {
                 Some(local) => (quote!(#rt::read::mixed_children), quote!(&mut #local,)),
@@ -318,6 +344,66 @@ pub(super) fn impl_read(
                     #(#values)*
                 })
             }
+        }
+    }
+}
+
+/// `if a.is_none() { read a } else if b.is_none() { read b } else { read c }`:
+/// the first arm that still takes the element (and whose condition holds)
+/// reads it. The chain ends at the first arm that takes any number, or with
+/// `otherwise`, or else with the last arm (whose reader then says the
+/// element is one too many).
+fn cascade<'a>(
+    arms: impl Iterator<Item = (&'a Arm, Option<TokenStream>)>,
+    otherwise: Option<TokenStream>,
+) -> TokenStream {
+    let mut chain = Vec::new();
+    let mut last = otherwise;
+    let mut arms = arms.peekable();
+    while let Some((arm, condition)) = arms.next() {
+        let condition = match (&arm.free, condition) {
+            (Some(free), Some(c)) => Some(quote!(#free && #c)),
+            (Some(free), None) => Some(free.clone()),
+            (None, c) => c,
+        };
+        let read = &arm.read;
+        match condition {
+            None => {
+                last = Some(read.clone());
+                break;
+            }
+            Some(c) if last.is_some() || arms.peek().is_some() => {
+                chain.push(quote!(if #c { #read } else));
+            }
+            Some(_) => last = Some(read.clone()),
+        }
+    }
+    let last = last.unwrap_or_default();
+    if chain.is_empty() {
+        last
+    } else {
+        quote!(#(#chain)* { #last })
+    }
+}
+
+/// The condition under which a wildcard takes the current element: none
+/// for `##any`, else a test of the element's namespace.
+fn admits(ctx: &Ctx<'_>, module: &str, allowed: &NamespaceConstraint) -> Option<TokenStream> {
+    let list = |list: &[Option<String>]| {
+        let list = list.iter().map(|ns| ctx.ns(module, ns));
+        quote!(#(#list)|*)
+    };
+    match allowed {
+        NamespaceConstraint::Any => None,
+        NamespaceConstraint::Not(not) if not.is_empty() => None,
+        NamespaceConstraint::Not(not) => {
+            let not = list(not);
+            Some(quote!(!matches!(source.name().0, #not)))
+        }
+        NamespaceConstraint::Only(only) if only.is_empty() => Some(quote!(false)),
+        NamespaceConstraint::Only(only) => {
+            let only = list(only);
+            Some(quote!(matches!(source.name().0, #only)))
         }
     }
 }
