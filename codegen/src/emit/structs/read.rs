@@ -12,8 +12,7 @@ use crate::ir::{Item, NamespaceConstraint, Occurrence, Shape, Struct, TypeRef};
 /// How a child element found under one of the names of the children table
 /// is read.
 struct Arm {
-    /// The child's namespace expression, namespace and local name.
-    name: (TokenStream, Option<String>, String),
+    name: ChildName,
     /// The member's place among the struct's members.
     position: usize,
     read: TokenStream,
@@ -22,6 +21,9 @@ struct Arm {
     /// fills its members in order).
     free: Option<TokenStream>,
 }
+
+/// A child element's namespace expression, namespace and local name.
+type ChildName = (TokenStream, Option<String>, String);
 
 /// `ident: local,` (or `ident,` when they are the same name).
 fn set(ident: &proc_macro2::Ident, local: &proc_macro2::Ident) -> TokenStream {
@@ -280,7 +282,7 @@ pub(super) fn impl_read(
             // first that still takes a value gets the element, in the order
             // of the members (a wildcard that allows the name among them:
             // `<xs:any/><xs:element name="a"/>` reads `<a/><a/>`).
-            let mut groups: Vec<(&(TokenStream, Option<String>, String), Vec<&Arm>)> = Vec::new();
+            let mut groups: Vec<(&ChildName, Vec<&Arm>)> = Vec::new();
             for arm in &arms {
                 let key = (&arm.name.1, &arm.name.2);
                 match groups
