@@ -86,14 +86,17 @@ fn settings(common: &Common, work: PathBuf) -> Result<Settings, String> {
     })
 }
 
+/// The directory a run works in, absolute: the generated code is included
+/// by path from crates elsewhere, and cargo runs them in their own directory.
 fn work_dir(common: &Common, name: &str) -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| w3c::workspace_root().join("target"), PathBuf::from);
-    common
+    let dir = common
         .out
         .clone()
         .unwrap_or_else(|| target.join("conformance"))
-        .join(name)
+        .join(name);
+    std::path::absolute(&dir).unwrap_or(dir)
 }
 
 /// Writes the results, prints the report, the comparison and the floors' verdict.
