@@ -27,9 +27,10 @@
 //!     violations.iter().map(|v| v.constraint).collect::<Vec<_>>(),
 //!     [Constraint::Pattern]
 //! );
-//! let violations = PRICE.check("1234.56").unwrap_err();
+//! // The generated validate() of the element <Item> adds the path.
+//! let violation = PRICE.check("1234.56").unwrap_err().remove(0);
 //! assert_eq!(
-//!     violations[0].at("Price").at("Item").to_string(),
+//!     violation.at("Price").at("Item").to_string(),
 //!     r#"/Item/Price: "1234.56" has 6 digits, more than totalDigits 5"#
 //! );
 //! ```

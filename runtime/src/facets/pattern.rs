@@ -67,8 +67,8 @@ pub fn validate_pattern(pattern: &str) -> Result<(), String> {
 ///
 /// ```
 /// use xsd_runtime::facets::translate_pattern;
-/// assert_eq!(translate_pattern("a$").unwrap(), r"\Aa\$\z");
-/// assert_eq!(translate_pattern("[a-e-[bd]]").unwrap(), r"\A[ace]\z");
+/// assert_eq!(translate_pattern("a$").unwrap(), r"(?:\A(?:a\$)\z)");
+/// assert_eq!(translate_pattern(r"[a-e-[bd]]x").unwrap(), r"(?:\A[ace]x\z)");
 /// ```
 pub fn translate_pattern(pattern: &str) -> Result<String, PatternError> {
     Ok(anchored(vec![parse(pattern)?]).to_string())
