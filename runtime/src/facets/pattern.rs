@@ -14,7 +14,9 @@
 use std::fmt;
 
 use regex::Regex;
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 
 use super::blocks::BLOCKS;
 use super::names::{NAME_MORE, NAME_START};
@@ -207,6 +209,17 @@ impl Parser<'_> {
                 "`{c}` cannot follow a quantifier (XSD has no lazy or possessive quantifiers)"
             )));
         }
+        // The syntax printer writes a repetition of a repetition without a
+        // group (`((ab){2})?` as `(?:ab){2}?`, a lazy quantifier): a group
+        // keeps them apart.
+        let atom = match atom.kind() {
+            HirKind::Repetition(_) => Hir::capture(Capture {
+                index: 1,
+                name: None,
+                sub: Box::new(atom),
+            }),
+            _ => atom,
+        };
         Ok(Hir::repetition(Repetition {
             min,
             max,
@@ -375,7 +388,11 @@ impl Parser<'_> {
                 self.pos -= 1;
                 Err(self.error("`[` must be escaped in a character class"))
             }
-            '-' if !first && self.peek() != Some(']') => {
+            // A `-` ends the group before `]` or a subtraction `-[`.
+            '-' if !first
+                && self.peek() != Some(']')
+                && (self.peek(), self.peek_at(1)) != (Some('-'), Some('[')) =>
+            {
                 self.pos -= 1;
                 Err(self.error("`-` must be escaped, except first or last in a class"))
             }
@@ -468,6 +485,12 @@ fn category(name: &str) -> ClassUnicode {
         .unwrap_or_else(|e| unreachable!("the category {name} is in the tables: {e}"));
     match hir.into_kind() {
         HirKind::Class(Class::Unicode(class)) => class,
+        // A category of one character (Zl, Zp) is simplified to it.
+        HirKind::Literal(literal) => ClassUnicode::new(
+            String::from_utf8_lossy(&literal.0)
+                .chars()
+                .map(|c| ClassUnicodeRange::new(c, c)),
+        ),
         other => unreachable!("\\p{{{name}}} parsed as {other:?}"),
     }
 }

@@ -27,6 +27,9 @@ fn a_pattern_matches_the_whole_value() {
     matches("", &[""], &["a"]);
     matches("()", &[""], &["a"]);
     matches("(ab)*c", &["c", "ababc"], &["abac", "ab"]);
+    // A repetition of a repetition (the syntax printer needs a group there).
+    matches("((ab){2})?", &["", "abab"], &["ab", "ababab"]);
+    matches("(a{2})*b", &["b", "aab", "aaaab"], &["ab", "aaab"]);
 }
 
 #[test]
@@ -158,6 +161,8 @@ fn class_subtraction() {
     matches("[^a-c-[D]]", &["E", "d"], &["a", "D"]);
     matches(r"[\d-[5]]", &["4", "٣"], &["5"]);
     matches(r"[\p{L}-[\p{Lu}]]", &["a"], &["A", "1"]);
+    // A `-` may end the group before the subtraction.
+    matches("[a-z--[b-z]]", &["a", "-"], &["b", "z"]);
 }
 
 #[test]
