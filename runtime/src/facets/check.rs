@@ -135,7 +135,7 @@ fn check_atomic(
             (Facet::Length(_) | Facet::MinLength(_) | Facet::MaxLength(_), Ok(v)) => {
                 match value::length(v) {
                     Some((len, unit)) => check_length(text, len, unit, facet, sink),
-                    None => not_applicable(facet, builtin.name(), sink),
+                    None => not_applicable(facet, text, builtin.name(), sink),
                 }
             }
             (Facet::TotalDigits(n) | Facet::FractionDigits(n), Ok(v)) => match v {
@@ -153,7 +153,7 @@ fn check_atomic(
                         });
                     }
                 }
-                _ => not_applicable(facet, builtin.name(), sink),
+                _ => not_applicable(facet, text, builtin.name(), sink),
             },
             (
                 Facet::MinInclusive(bound)
@@ -191,7 +191,7 @@ fn check_range(
         }
     };
     let Ok(order) = value::compare(v, &bound_value) else {
-        return not_applicable(facet, builtin.name(), sink);
+        return not_applicable(facet, text, builtin.name(), sink);
     };
     let (holds, relation) = match facet {
         Facet::MinInclusive(_) => (order != Some(Ordering::Less), "is less than"),
@@ -265,7 +265,7 @@ fn check_list(
                     enumeration_failed(text, values, sink);
                 }
             }
-            _ => not_applicable(facet, "a list", sink),
+            _ => not_applicable(facet, text, "a list", sink),
         }
     }
 }
@@ -307,7 +307,7 @@ fn check_union(
                     enumeration_failed(text, values, sink);
                 }
             }
-            _ => not_applicable(facet, "a union", sink),
+            _ => not_applicable(facet, text, "a union", sink),
         }
     }
 }
@@ -422,11 +422,11 @@ fn enumeration_failed(text: &str, values: &'static [&'static str], sink: &mut Si
     });
 }
 
-fn not_applicable(facet: &Facet, what: &str, sink: &mut Sink<'_>) {
+fn not_applicable(facet: &Facet, text: &str, what: &str, sink: &mut Sink<'_>) {
     sink.fail(|| {
         violation(
             facet,
-            "",
+            text,
             format!("the facet {} does not apply to {what}", facet.name()),
         )
     });

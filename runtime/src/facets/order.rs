@@ -96,9 +96,10 @@ impl Moment {
             }
             BuiltinType::Time => {
                 let v: Time = text.parse().map_err(reason)?;
+                // A time of every day: 24:00:00 is 00:00:00.
                 (
                     (FIXED_YEAR, 1, 1),
-                    (v.hour, v.minute, v.second),
+                    (v.hour % 24, v.minute, v.second),
                     v.fraction,
                     v.timezone,
                 )

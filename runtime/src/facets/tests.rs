@@ -468,6 +468,10 @@ fn instants_order_on_the_time_line() {
         &["2000-01-01", "-0001-12-31", "1999-12-31+14:00"],
     );
 
+    // A time of every day: 24:00:00 is the day's start, not its end.
+    const NOON: Constraints = atomic(B::Time, &[Facet::MaxExclusive("12:00:00")]);
+    valid(NOON, &["24:00:00", "00:00:00", "11:59:59.999"]);
+    breaks(NOON, Constraint::MaxExclusive, &["12:00:00", "23:59:59"]);
     const TIME: Constraints = atomic(B::Time, &[Facet::MaxInclusive("23:00:00Z")]);
     valid(TIME, &["22:00:00-01:00", "22:59:59.9Z", "08:00:00"]);
     breaks(
