@@ -75,6 +75,7 @@ mod blocks;
 mod builtin;
 mod check;
 mod decimal;
+mod definition;
 mod names;
 mod order;
 mod pattern;
@@ -348,7 +349,7 @@ impl fmt::Debug for Checker {
 /// assert!(validate_facet(BuiltinType::Date, "maxLength", "3").is_err());
 /// ```
 pub fn validate_facet(builtin: BuiltinType, name: &str, value: &str) -> Result<(), String> {
-    check::validate_facet(builtin, name, value)
+    definition::validate_facet(builtin, name, value)
 }
 
 #[cfg(test)]
