@@ -6,7 +6,12 @@
 //! classes subtract (`[a-z-[aeiou]]`), `\i` and `\c` are XML name
 //! characters, `\p{IsBasicLatin}` names a Unicode block, `\w` is "not
 //! punctuation, separator or other", `.` is anything but a line end, and
-//! there are no backreferences, lookaround, lazy quantifiers or flags. The
+//! there are no backreferences, lookaround, lazy quantifiers or flags.
+//!
+//! It is XSD 1.0's dialect with XSD 1.1's two relaxations, so that a schema
+//! valid in either is read: a `-` in a class that starts neither a range nor
+//! a subtraction is itself (`[a-z-+]`), and an unknown block name
+//! (`\p{IsKlingon}`) matches every character. The
 //! translation parses the XSD syntax itself and builds the regex crate's
 //! syntax tree ([`regex_syntax::hir::Hir`]), so that nothing of Perl's
 //! syntax leaks in: every character class is spelled out as ranges.
@@ -344,26 +349,25 @@ impl Parser<'_> {
                     }
                     return Ok(set);
                 }
-                _ => set.union(&self.class_item(first)?),
+                _ => set.union(&self.class_item()?),
             }
             first = false;
         }
     }
 
     /// A character range, a single character or an escape in a class.
-    fn class_item(&mut self, first: bool) -> Result<ClassUnicode, PatternError> {
-        let low = match self.class_atom(first)? {
-            Atom::Class(class) => {
-                if self.peek() == Some('-') && !matches!(self.peek_at(1), Some(']' | '[')) {
-                    return Err(self.error("a range cannot start with a multi-character escape"));
-                }
-                return Ok(class);
-            }
+    ///
+    /// XSD 1.0 allows an unescaped `-` only first or last in a group; XSD
+    /// 1.1 reads one that is neither a range's nor a subtraction's as
+    /// itself (`[a-z-+]`, `[\d-z]`), and so does this.
+    fn class_item(&mut self) -> Result<ClassUnicode, PatternError> {
+        let low = match self.class_atom()? {
+            Atom::Class(class) => return Ok(class),
             Atom::Char(c) => c,
         };
         if self.peek() == Some('-') && !matches!(self.peek_at(1), Some(']' | '[') | None) {
             self.pos += 1;
-            let high = match self.class_atom(false)? {
+            let high = match self.class_atom()? {
                 Atom::Char(c) => c,
                 Atom::Class(_) => {
                     return Err(self.error("a range cannot end with a multi-character escape"));
@@ -378,7 +382,7 @@ impl Parser<'_> {
     }
 
     /// One character or escape in a class.
-    fn class_atom(&mut self, first: bool) -> Result<Atom, PatternError> {
+    fn class_atom(&mut self) -> Result<Atom, PatternError> {
         let c = self
             .next()
             .ok_or_else(|| self.error("the character class `[` is not closed"))?;
@@ -387,14 +391,6 @@ impl Parser<'_> {
             '[' => {
                 self.pos -= 1;
                 Err(self.error("`[` must be escaped in a character class"))
-            }
-            // A `-` ends the group before `]` or a subtraction `-[`.
-            '-' if !first
-                && self.peek() != Some(']')
-                && (self.peek(), self.peek_at(1)) != (Some('-'), Some('[')) =>
-            {
-                self.pos -= 1;
-                Err(self.error("`-` must be escaped, except first or last in a class"))
             }
             c => Ok(Atom::Char(c)),
         }
@@ -449,6 +445,10 @@ impl Parser<'_> {
             return Err(self.error("expected `}` to end `\\p{...}`"));
         }
         if let Some(block) = name.strip_prefix("Is") {
+            if block.is_empty() || !block.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                self.pos = start;
+                return Err(self.error(format!("`{name}` is no block name")));
+            }
             let mut set = ClassUnicode::empty();
             let mut found = false;
             for &(_, lo, hi) in BLOCKS.iter().filter(|(n, ..)| *n == block) {
@@ -458,8 +458,10 @@ impl Parser<'_> {
                 }
             }
             if !found {
-                self.pos = start;
-                return Err(self.error(format!("unknown Unicode block `{block}`")));
+                // XSD 1.0 makes an unknown block an error; XSD 1.1 lets it
+                // match every character (so that a schema written for a
+                // later Unicode still works), and so does this.
+                set.negate();
             }
             return Ok(set);
         }

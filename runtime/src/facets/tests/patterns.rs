@@ -191,14 +191,13 @@ fn invalid_patterns_are_errors() {
         r"\1",
         r"\$",
         r"\p{Foo}",
-        r"\p{IsFoo}",
+        r"\p{Is}",
+        r"\p{IsA B}",
         r"\p{Lu",
         r"\pL",
         r"\p{Greek}",
         r"[a-\d]",
-        r"[\d-z]",
         "[z-a]",
-        "[a-c-e]",
         "[[a]]",
         "[a-[b]c]",
         "(?:a)",
@@ -217,9 +216,22 @@ fn invalid_patterns_are_errors() {
         r#"invalid pattern "ab{3,2}" at character 7: the quantifier {3,2} is out of order"#
     );
     assert_eq!(
-        validate_pattern(r"[a-z]\p{IsKlingon}").unwrap_err(),
-        r#"invalid pattern "[a-z]\\p{IsKlingon}" at character 8: unknown Unicode block `Klingon`"#
+        validate_pattern(r"[a-z]\p{Klingon}").unwrap_err(),
+        r#"invalid pattern "[a-z]\\p{Klingon}" at character 8: unknown character category `Klingon`"#
     );
+}
+
+#[test]
+fn xsd_1_1_relaxations() {
+    // A hyphen that is neither a range's nor a subtraction's is itself.
+    matches("[a-z-+]*", &["a-+z", ""], &["A", "*"]);
+    matches("[a-c-1-4x-z-7-9]+", &["a-1x-9"], &["d", "5"]);
+    matches("[^a-d-b-c]", &["e", "x"], &["a", "-", "c"]);
+    matches(r"[\d-z]", &["1", "-", "z"], &["a"]);
+    matches("[a-c-e]", &["b", "-", "e"], &["d"]);
+    // An unknown block matches every character.
+    matches(r"\p{IsKlingon}", &["a", "\u{F8D0}", "\n"], &["", "ab"]);
+    matches(r"\P{IsKlingon}?", &[""], &["a"]);
 }
 
 #[test]
