@@ -70,7 +70,20 @@ pub fn validate_pattern(pattern: &str) -> Result<(), String> {
 }
 
 /// The regex crate's syntax for `pattern`, an XML Schema regular expression,
-/// anchored at both ends (`\A` and `\z`), every class spelled out as ranges.
+/// anchored at both ends (`\A` and `\z`), every class spelled out as ranges:
+/// what a pattern facet matches with, for a look at it.
+///
+/// The dialect is XSD's (Part 2, Appendix F): the pattern matches the whole
+/// value; `^` and `$` are ordinary characters; classes subtract
+/// (`[a-z-[aeiou]]`); `\i` and `\c` are XML 1.0 (fifth edition) name
+/// characters; `\p{IsBasicLatin}` is one of XSD 1.0's Unicode 3.1 blocks
+/// and `\p{Lu}` a general category (of the regex crate's Unicode version);
+/// `\d` is `\p{Nd}`, `\w` all but punctuation, separators and "other", `\s`
+/// space, tab, line feed and carriage return, `.` all but line feed and
+/// carriage return; there are no backreferences, lookaround, lazy
+/// quantifiers or flags. XSD 1.1's two relaxations are read too: a `-` in a
+/// class that is neither a range's nor a subtraction's is itself, and an
+/// unknown block name matches every character.
 ///
 /// ```
 /// use xsd_runtime::facets::translate_pattern;
