@@ -70,6 +70,37 @@
 //! Element occurrences and required attributes are checked by the generated
 //! code itself, which knows the counts; [`check_occurs`] and
 //! [`Violation::required`] make their violations.
+//!
+//! # Writing the constraints
+//!
+//! From a value's built-in type and its facets with their restriction step
+//! (as `ir::ValueInfo` keeps them): the built-in type by
+//! [`BuiltinType::from_xsd`]; per step, one [`Facet::Pattern`] with the
+//! step's patterns and one [`Facet::Enumeration`] with its values; each other
+//! facet as it is (checked first with [`validate_facet`]). [`Constraints`] is
+//! plain data, so that a named simple type can be a `const` that list items
+//! and union members refer to; a [`Checker`] holds a lazily compiled cache,
+//! so it is a `static` (a `const` would compile its patterns at every use):
+//!
+//! ```
+//! use xsd_runtime::facets::{BuiltinType as B, Checker, Constraints, Facet};
+//!
+//! // <xs:simpleType name="Code"> a token of 2 to 4 capital letters
+//! const CODE: Constraints =
+//!     Constraints::atomic(B::Token, &[Facet::Pattern(&["[A-Z]{2,4}"])]);
+//! // <xs:list itemType="Code"/> of 1 to 3 items
+//! static CODES: Checker =
+//!     Checker::new(Constraints::list(&CODE, &[Facet::MinLength(1), Facet::MaxLength(3)]));
+//! // <xs:union memberTypes="Code xs:positiveInteger"/>
+//! static CODE_OR_NUMBER: Checker = Checker::new(Constraints::union(
+//!     &[CODE, Constraints::atomic(B::PositiveInteger, &[])],
+//!     &[],
+//! ));
+//!
+//! assert!(CODES.is_valid(" AB  XYZ "));
+//! assert_eq!(CODES.check("AB x").unwrap_err()[0].message, r#""x" does not match the pattern [A-Z]{2,4}"#);
+//! assert!(CODE_OR_NUMBER.is_valid("12") && !CODE_OR_NUMBER.is_valid("0"));
+//! ```
 
 mod blocks;
 mod builtin;
