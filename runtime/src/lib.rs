@@ -15,6 +15,9 @@
 //!   generated), by XML Schema's lexical rules.
 //! - [`values`]: the XSD value types a field keeps as text and reads on
 //!   demand (`DateTime`, `Duration`, `Base64Binary`, ...).
+//! - [`facets`]: validation of a value against its type's facets (lengths,
+//!   ranges, digits, XSD patterns, enumerations), every violation with its
+//!   path: what a generated `validate()` calls.
 //! - [`AnyElement`] and [`Attribute`]: wildcard content, kept as written.
 //! - [`Element`] and [`Root`]: the global elements a document may start with.
 //! - [`Limits`]: bounds on what a reader accepts from a hostile document.
@@ -28,6 +31,7 @@
 pub mod any;
 mod entry;
 pub mod error;
+pub mod facets;
 pub mod limits;
 pub mod quick;
 pub mod read;

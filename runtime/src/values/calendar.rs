@@ -46,10 +46,9 @@ pub(crate) fn days_in_month(year: i64, month: u8) -> u8 {
     }
 }
 
-/// Reads `-?yyyy-mm-dd` from the start of `bytes`: year, month, day and the rest.
-pub(crate) fn parse_date_part(
-    bytes: &[u8],
-) -> ::std::result::Result<(i64, u8, u8, &[u8]), &'static str> {
+/// Reads `-?yyyy` (four digits or more, no year 0) from the start of
+/// `bytes`: the year and the rest.
+pub(crate) fn parse_year(bytes: &[u8]) -> ::std::result::Result<(i64, &[u8]), &'static str> {
     let (negative, unsigned) = match bytes {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, bytes),
@@ -80,6 +79,25 @@ pub(crate) fn parse_date_part(
     if negative {
         year = -year;
     }
+    ::std::result::Result::Ok((year, rest))
+}
+
+/// Two digits from 01 to 12 at the start of `bytes`: the month and the rest.
+pub(crate) fn parse_month(bytes: &[u8]) -> ::std::result::Result<(u8, &[u8]), &'static str> {
+    match bytes {
+        [m1, m2, rest @ ..] => match two_digits(*m1, *m2) {
+            ::std::option::Option::Some(m @ 1..=12) => ::std::result::Result::Ok((m, rest)),
+            _ => ::std::result::Result::Err("the month must be 01 to 12"),
+        },
+        _ => ::std::result::Result::Err("the month must be 01 to 12"),
+    }
+}
+
+/// Reads `-?yyyy-mm-dd` from the start of `bytes`: year, month, day and the rest.
+pub(crate) fn parse_date_part(
+    bytes: &[u8],
+) -> ::std::result::Result<(i64, u8, u8, &[u8]), &'static str> {
+    let (year, rest) = parse_year(bytes)?;
     let [b'-', m1, m2, b'-', d1, d2, rest @ ..] = rest else {
         return ::std::result::Result::Err("expected `-mm-dd` after the year");
     };

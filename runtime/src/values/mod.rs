@@ -1,7 +1,8 @@
 //! The XSD value types that have no exact Rust equivalent, read from the
-//! text a field keeps: [`DateTime`], [`Date`], [`Time`], [`Duration`],
-//! [`Base64Binary`], [`HexBinary`], and [`parse_integer`] for `xs:integer`
-//! and its unbounded relatives.
+//! text a field keeps: [`DateTime`], [`Date`], [`Time`], [`Duration`], the
+//! partial dates [`GYearMonth`], [`GYear`], [`GMonthDay`], [`GDay`] and
+//! [`GMonth`], [`Base64Binary`], [`HexBinary`], and [`parse_integer`] for
+//! `xs:integer` and its unbounded relatives.
 //!
 //! Each parses with `FromStr`, strictly, by the lexical rules of XML Schema
 //! 1.0 (chrono's and the base64 crates' parsers follow RFC 3339 and RFC 4648,
@@ -16,6 +17,7 @@ mod common;
 mod date;
 mod date_time;
 mod duration;
+mod gregorian;
 mod hex;
 mod integer;
 mod time;
@@ -25,6 +27,7 @@ pub use calendar::Timezone;
 pub use date::Date;
 pub use date_time::DateTime;
 pub use duration::Duration;
+pub use gregorian::{GDay, GMonth, GMonthDay, GYear, GYearMonth};
 pub use hex::HexBinary;
 pub use integer::parse_integer;
 pub use time::Time;

@@ -151,6 +151,56 @@ fn times() {
 }
 
 #[test]
+fn gregorian_partial_dates() {
+    let v: GYearMonth = "-0044-03Z".parse().unwrap();
+    assert_eq!((v.year, v.month, v.timezone), (-44, 3, Some(Timezone::Utc)));
+    let v: GMonthDay = "--02-29+14:00".parse().unwrap();
+    assert_eq!(
+        (v.month, v.day, v.timezone),
+        (2, 29, Some(Timezone::Offset(840)))
+    );
+    round_trip::<GYearMonth>(&[("2026-11", "="), (" 12026-01-05:00 ", "12026-01-05:00")]);
+    round_trip::<GYear>(&[
+        ("2026", "="),
+        ("-0001", "="),
+        ("12026Z", "="),
+        ("1999-00:00", "1999+00:00"),
+    ]);
+    round_trip::<GMonthDay>(&[("--11-23", "="), ("--02-29", "="), ("--12-31Z", "=")]);
+    round_trip::<GDay>(&[("---01", "="), ("---31-14:00", "=")]);
+    round_trip::<GMonth>(&[("--01", "="), ("--12+01:00", "=")]);
+    refused::<GYearMonth>(
+        "gYearMonth",
+        &[
+            "2026",
+            "2026-13",
+            "2026-1",
+            "0000-01",
+            "2026-11-23",
+            "26-11",
+        ],
+    );
+    refused::<GYear>(
+        "gYear",
+        &["", "26", "0000", "02026", "2026-", "+2026", "2026 Z"],
+    );
+    refused::<GMonthDay>(
+        "gMonthDay",
+        &[
+            "11-23", "--02-30", "--04-31", "--13-01", "--11", "---11-23", "--1-23",
+        ],
+    );
+    refused::<GDay>(
+        "gDay",
+        &["--01", "---32", "---00", "---1", "----01", "---01+15:00"],
+    );
+    refused::<GMonth>(
+        "gMonth",
+        &["--00", "--13", "--1", "--11--", "-11", "--11-01"],
+    );
+}
+
+#[test]
 fn durations() {
     let v: Duration = "-P1Y2M3DT4H5M6.789S".parse().unwrap();
     assert!(v.negative);
