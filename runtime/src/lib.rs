@@ -18,6 +18,9 @@
 //! - [`facets`]: validation of a value against its type's facets (lengths,
 //!   ranges, digits, XSD patterns, enumerations), every violation with its
 //!   path: what a generated `validate()` calls.
+//! - [`Validate`]: `validate()`, which every generated type implements: the
+//!   facets, lexical forms and occurrences of a whole value, every
+//!   violation with its path (reading does not check facets).
 //! - [`AnyElement`] and [`Attribute`]: wildcard content, kept as written.
 //! - [`Element`] and [`Root`]: the global elements a document may start with.
 //! - [`Limits`]: bounds on what a reader accepts from a hostile document.
@@ -37,6 +40,7 @@ pub mod quick;
 pub mod read;
 pub mod simple;
 pub mod soap;
+pub mod validate;
 pub mod values;
 pub mod write;
 pub mod xmlrs;
@@ -51,6 +55,7 @@ pub use limits::{Limit, LimitExceeded, Limits};
 pub use quick::ReadOptions;
 pub use read::{Event, MixedText, ReadXml, Source, UnknownContent};
 pub use simple::SimpleType;
+pub use validate::Validate;
 pub use values::{InvalidValue, UnknownEnumValue};
 pub use write::{Sink, WriteXml, Writer};
 

@@ -1,0 +1,300 @@
+//! Validation of whole values against their schema: the [`Validate`] trait
+//! every generated type implements, and the helpers its generated
+//! `validate_into` calls.
+//!
+//! Reading a document checks its structure (names, required elements,
+//! counts) and the lexical forms of the values it turns into Rust
+//! numbers, booleans and enumerations; it does not check facets (lengths,
+//! patterns, ranges, digits, enumerations of values kept as text), the
+//! lexical forms of values kept as text (`xs:decimal`, `xs:dateTime`,
+//! `xs:base64Binary`, ...) or what a value built in Rust holds. `validate()`
+//! checks all of these, on a value read or built, and returns every
+//! violation, each with its path:
+//!
+//! ```
+//! use xsd_runtime::Validate;
+//! use xsd_runtime::facets::{BuiltinType, Checker, Constraints, Facet, Violation};
+//!
+//! // What the generator writes for <xs:element name="Item"> with a child
+//! // <Code> of a type of at most 3 characters:
+//! struct Item {
+//!     code: Vec<String>,
+//! }
+//!
+//! static CODE: Checker =
+//!     Checker::new(Constraints::atomic(BuiltinType::String, &[Facet::MaxLength(3)]));
+//!
+//! impl Validate for Item {
+//!     fn validate_into(&self, out: &mut Vec<Violation>) {
+//!         xsd_runtime::validate::occurs(out, "Code", self.code.len(), 1, Some(2));
+//!         xsd_runtime::validate::values(out, "Code", &CODE, &self.code);
+//!     }
+//! }
+//!
+//! let item = Item { code: vec!["ab".into(), "abcd".into(), "x".into()] };
+//! let errors: Vec<String> = item.validate().unwrap_err().iter().map(|v| v.to_string()).collect();
+//! assert_eq!(
+//!     errors,
+//!     [
+//!         "/Code: occurs 3 times, more than maxOccurs 2",
+//!         r#"/Code: "abcd" is longer than maxLength 3 (4 characters)"#,
+//!     ]
+//! );
+//! ```
+//!
+//! The paths: `validate_into` gives each violation the path from the
+//! value's element down (the names of its children, `@name` for an
+//! attribute), and the enclosing value adds its child's name ([`child`]).
+//! The generated `validate()` of a global element's type starts the path
+//! with the element's own name (`/Order/Item/Code`), as a document's root.
+
+use crate::facets::{Checker, Violation, check_occurs};
+use crate::simple::SimpleType;
+
+/// A value that can be checked against its schema: every generated type,
+/// and the containers and built-in types they hold.
+pub trait Validate {
+    /// Adds every violation of the value's constraints to `out`, each with
+    /// its path from the value's element down (the element's own name not
+    /// included: the enclosing value adds it).
+    fn validate_into(&self, out: &mut Vec<Violation>);
+
+    /// Every violation of the value's constraints, in document order (or
+    /// `Ok` if there is none). The type of a global element overrides it to
+    /// start each path with the element's name (see [`element`]).
+    fn validate(&self) -> Result<(), Vec<Violation>> {
+        let mut out = Vec::new();
+        self.validate_into(&mut out);
+        if out.is_empty() { Ok(()) } else { Err(out) }
+    }
+}
+
+/// Types that have nothing to check beyond what their Rust type holds.
+macro_rules! always_valid {
+    ($($t:ty),* $(,)?) => {$(
+        impl Validate for $t {
+            fn validate_into(&self, _out: &mut Vec<Violation>) {}
+        }
+    )*};
+}
+
+always_valid!(
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    f32,
+    f64,
+    str,
+    String,
+    crate::AnyElement,
+    crate::Attribute,
+    crate::MixedText,
+);
+
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate_into(&self, out: &mut Vec<Violation>) {
+        (**self).validate_into(out);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, out: &mut Vec<Violation>) {
+        (**self).validate_into(out);
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, out: &mut Vec<Violation>) {
+        if let Some(value) = self {
+            value.validate_into(out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for [T] {
+    fn validate_into(&self, out: &mut Vec<Violation>) {
+        for value in self {
+            value.validate_into(out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, out: &mut Vec<Violation>) {
+        self.as_slice().validate_into(out);
+    }
+}
+
+impl<T: Validate> Validate for crate::Instance<T> {
+    fn validate_into(&self, out: &mut Vec<Violation>) {
+        self.root.validate_into(out);
+    }
+
+    /// The root's violations, their paths from the root element.
+    fn validate(&self) -> Result<(), Vec<Violation>> {
+        self.root.validate()
+    }
+}
+
+/// Adds `name` at the outer end of the path of every violation in
+/// `out[start..]`.
+fn push_path(out: &mut [Violation], start: usize, name: &str) {
+    if name.is_empty() {
+        return;
+    }
+    for violation in &mut out[start..] {
+        violation.push_path(name);
+    }
+}
+
+/// Validates `value`, the content of child element `name` (or each of
+/// them, for an `Option` or a `Vec`), adding `name` to the violations' paths.
+pub fn child<T: Validate + ?Sized>(out: &mut Vec<Violation>, name: &str, value: &T) {
+    let start = out.len();
+    value.validate_into(out);
+    push_path(out, start, name);
+}
+
+/// Checks each of `values`, the simple values of child element (or
+/// attribute `@name`, or with `name` empty the element's own text) `name`,
+/// with `checker`: the text it is written as, against the type's facets.
+pub fn values<'a, T, I>(out: &mut Vec<Violation>, name: &str, checker: &Checker, values: I)
+where
+    T: SimpleType + 'a,
+    I: IntoIterator<Item = &'a T>,
+{
+    for value in values {
+        let start = out.len();
+        checker.check_into(&value.to_text(), out);
+        push_path(out, start, name);
+    }
+}
+
+/// Checks that child element `name` (or, for a choice, one of its
+/// elements) occurs `count` times, at least `min` and at most `max`.
+pub fn occurs(out: &mut Vec<Violation>, name: &str, count: usize, min: u32, max: Option<u32>) {
+    if let Some(violation) = check_occurs(count, min, max) {
+        out.push(violation.at(name));
+    }
+}
+
+/// The `validate()` of a global element `name`'s type: the violations of
+/// `value`, each path starting with `name`, as the document's root.
+pub fn element<T: Validate + ?Sized>(value: &T, name: &str) -> Result<(), Vec<Violation>> {
+    let mut out = Vec::new();
+    child(&mut out, name, value);
+    if out.is_empty() { Ok(()) } else { Err(out) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facets::{BuiltinType, Constraint, Constraints, Facet};
+
+    static SHORT: Checker = Checker::new(Constraints::atomic(
+        BuiltinType::String,
+        &[Facet::MaxLength(2)],
+    ));
+    static SMALL: Checker = Checker::new(Constraints::atomic(
+        BuiltinType::Int,
+        &[Facet::MaxInclusive("10")],
+    ));
+
+    struct Leaf {
+        code: Option<String>,
+        size: i32,
+    }
+
+    impl Validate for Leaf {
+        fn validate_into(&self, out: &mut Vec<Violation>) {
+            values(out, "Code", &SHORT, &self.code);
+            values(out, "@size", &SMALL, Some(&self.size));
+        }
+    }
+
+    struct Tree {
+        leaves: Vec<Leaf>,
+        inner: Option<Box<Tree>>,
+    }
+
+    impl Validate for Tree {
+        fn validate_into(&self, out: &mut Vec<Violation>) {
+            occurs(out, "Leaf", self.leaves.len(), 1, Some(3));
+            child(out, "Leaf", &self.leaves);
+            child(out, "Tree", &self.inner);
+        }
+
+        fn validate(&self) -> Result<(), Vec<Violation>> {
+            element(self, "Tree")
+        }
+    }
+
+    fn leaf(code: &str, size: i32) -> Leaf {
+        Leaf {
+            code: Some(code.into()),
+            size,
+        }
+    }
+
+    #[test]
+    fn every_violation_is_found_with_its_path() {
+        let tree = Tree {
+            leaves: vec![leaf("ok", 1), leaf("long", 11)],
+            inner: Some(Box::new(Tree {
+                leaves: vec![],
+                inner: None,
+            })),
+        };
+        let errors = tree.validate().unwrap_err();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                r#"/Tree/Leaf/Code: "long" is longer than maxLength 2 (4 characters)"#,
+                r#"/Tree/Leaf/@size: "11" is greater than maxInclusive 10"#,
+                "/Tree/Tree/Leaf: occurs 0 times, fewer than minOccurs 1",
+            ]
+        );
+        assert_eq!(errors[2].constraint, Constraint::MinOccurs);
+        // validate_into leaves the element's own name to the caller.
+        let mut out = Vec::new();
+        tree.validate_into(&mut out);
+        assert_eq!(out[0].path(), "/Leaf/Code");
+    }
+
+    #[test]
+    fn a_valid_value_has_no_violation() {
+        let tree = Tree {
+            leaves: vec![
+                leaf("ab", 10),
+                Leaf {
+                    code: None,
+                    size: -4,
+                },
+            ],
+            inner: None,
+        };
+        assert_eq!(tree.validate(), Ok(()));
+        assert_eq!(Some(vec![1u8]).validate(), Ok(()));
+        let document = crate::Instance::new(tree);
+        assert_eq!(document.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_document_gives_the_paths_of_its_root() {
+        let document = crate::Instance::new(Tree {
+            leaves: vec![],
+            inner: None,
+        });
+        let errors = document.validate().unwrap_err();
+        assert_eq!(errors[0].path(), "/Tree/Leaf");
+    }
+}
