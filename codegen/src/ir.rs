@@ -403,6 +403,8 @@ pub struct Alternative {
     pub boxed: bool,
     /// Rustdoc.
     pub doc: Option<String>,
+    /// What a simple-typed value is: its built-in type and facets.
+    pub value_info: Option<ValueInfo>,
 }
 
 /// An `xs:list` type: a `Vec` written as whitespace-separated values.
@@ -419,16 +421,43 @@ pub struct List {
 }
 
 /// What a simple value is, beyond its Rust type: the XSD built-in type its
-/// restrictions end in, and the facets met on the way. Kept for the docs,
-/// the typed accessors and validation.
+/// restrictions end in (or the list or union they restrict), and the facets
+/// met on the way. Kept for the docs, the typed accessors and validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueInfo {
     /// The built-in type's local name in the XML Schema namespace (`dateTime`,
-    /// `string`, `nonNegativeInteger`, ...).
+    /// `string`, `nonNegativeInteger`, ...); `anySimpleType` for a list or a
+    /// union (see [`ValueInfo::variety`]).
     pub builtin: String,
     /// The facets of every restriction from the value's own type down to the
-    /// built-in type, the value's own first (see [`Facet::step`]).
+    /// built-in type (or the list or union), the value's own first (see
+    /// [`Facet::step`]).
     pub facets: Vec<Facet>,
+    /// Whether the restrictions end in a built-in type, a list or a union.
+    pub variety: Variety,
+}
+
+impl ValueInfo {
+    /// The info of a built-in type with `facets`.
+    pub fn atomic(builtin: impl Into<String>, facets: Vec<Facet>) -> Self {
+        ValueInfo {
+            builtin: builtin.into(),
+            facets,
+            variety: Variety::Atomic,
+        }
+    }
+}
+
+/// What a simple type's restrictions end in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Variety {
+    /// A built-in type ([`ValueInfo::builtin`]).
+    Atomic,
+    /// `xs:list`: whitespace-separated items of this type; the facets'
+    /// lengths count items.
+    List(Box<ValueInfo>),
+    /// `xs:union`: a value of one of these member types, in order.
+    Union(Vec<ValueInfo>),
 }
 
 impl ValueInfo {
@@ -504,9 +533,14 @@ pub struct Facet {
     pub step: usize,
 }
 
-/// The constraining facets (enumerations become enums, not facets).
+/// The constraining facets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FacetKind {
+    /// `xs:enumeration`: one of the values the step allows (the values of
+    /// one step are alternatives). A type of enumerations is also an
+    /// [`Enum`]; they are facets for the values kept as text (a union's, an
+    /// open enum's) and for validation.
+    Enumeration,
     /// `xs:pattern`: a regular expression the whole value matches.
     Pattern,
     /// `xs:length`.
@@ -535,6 +569,7 @@ impl FacetKind {
     /// The facet of an XSD facet element's local name (`maxLength`).
     pub fn from_xsd(name: &str) -> Option<FacetKind> {
         Some(match name {
+            "enumeration" => FacetKind::Enumeration,
             "pattern" => FacetKind::Pattern,
             "length" => FacetKind::Length,
             "minLength" => FacetKind::MinLength,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use xsd_codegen::ir::{Facet, FacetKind, Item, Model, Struct, ValueInfo, ValueKind};
+use xsd_codegen::ir::{Facet, FacetKind, Item, Model, Struct, ValueInfo, ValueKind, Variety};
 
 fn model() -> Model {
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/values/schema.xsd");
@@ -42,9 +42,9 @@ fn fields_carry_the_facets_of_the_whole_restriction_chain() {
     use FacetKind::*;
     assert_eq!(
         field_info(event, "code"),
-        &ValueInfo {
-            builtin: "token".into(),
-            facets: vec![
+        &ValueInfo::atomic(
+            "token",
+            vec![
                 facet(Pattern, "[A-Z]{2}[0-9]*", 0),
                 facet(Pattern, "X", 0),
                 facet(MaxLength, "8", 0),
@@ -52,7 +52,7 @@ fn fields_carry_the_facets_of_the_whole_restriction_chain() {
                 facet(MinLength, "1", 1),
                 facet(MaxLength, "255", 1),
             ],
-        }
+        )
     );
     let end = field_info(event, "end");
     assert_eq!(end.builtin, "dateTime");
@@ -108,6 +108,81 @@ fn attributes_and_simple_content_carry_theirs() {
     let info = deadline.text_info.as_ref().unwrap();
     assert_eq!(info.builtin, "dateTime");
     assert_eq!(info.facets, [facet(FacetKind::Pattern, ".*Z", 0)]);
+}
+
+/// Lists, unions and the enumerations of values kept as text, in the
+/// `facets` fixture; and the values of a choice's alternatives.
+#[test]
+fn lists_unions_and_enumerations_are_described() {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/facets/schema.xsd");
+    let model = xsd_codegen::Config::new()
+        .model(&[schema])
+        .unwrap_or_else(|e| panic!("{e}"));
+    use FacetKind::*;
+    let item = strukt(&model, "Item");
+    // A restriction (step 0) of an anonymous list (its items' own facets inside).
+    let tags = field_info(item, "tags");
+    assert_eq!(
+        (tags.builtin.as_str(), &tags.facets),
+        (
+            "anySimpleType",
+            &vec![facet(MinLength, "1", 0), facet(MaxLength, "3", 0)]
+        )
+    );
+    assert_eq!(
+        tags.variety,
+        Variety::List(Box::new(ValueInfo::atomic(
+            "token",
+            vec![facet(Pattern, "[A-Z]{2,4}", 0)]
+        )))
+    );
+    // An enumeration is a facet too (its type is also an enum).
+    assert_eq!(
+        field_info(item, "color").facets,
+        [facet(Enumeration, "red", 0), facet(Enumeration, "green", 0)]
+    );
+    let order = strukt(&model, "Order");
+    let r#ref = field_info(order, "ref");
+    assert_eq!(
+        r#ref.variety,
+        Variety::Union(vec![
+            ValueInfo::atomic("token", vec![facet(Pattern, "[A-Z]{2,4}", 0)]),
+            ValueInfo::atomic("positiveInteger", vec![]),
+        ])
+    );
+    // Enumerations inside, a pattern outside: both kept, each with its step.
+    assert_eq!(
+        field_info(order, "grade"),
+        &ValueInfo::atomic(
+            "string",
+            vec![
+                facet(Pattern, "[A-F]", 0),
+                facet(Enumeration, "A", 1),
+                facet(Enumeration, "B", 1),
+                facet(Enumeration, "Z", 1),
+            ]
+        )
+    );
+    // A choice's alternatives carry their values' infos.
+    let Some(Item::Choice(choice)) = model.modules[""].items.get("OrderChoice") else {
+        panic!("no OrderChoice");
+    };
+    let due = choice.alternatives[0].value_info.as_ref().unwrap();
+    assert_eq!(
+        due.variety,
+        Variety::Union(vec![
+            ValueInfo::atomic("date", vec![]),
+            ValueInfo::atomic("string", vec![facet(Enumeration, "never", 0)]),
+        ])
+    );
+    let rush = choice.alternatives[1].value_info.as_ref().unwrap();
+    assert_eq!(
+        rush,
+        &ValueInfo::atomic(
+            "int",
+            vec![facet(MinInclusive, "1", 0), facet(MaxInclusive, "99", 0)]
+        )
+    );
 }
 
 #[test]

@@ -40,6 +40,17 @@ impl ::xsd_runtime::Element for Disconnect {
     const LOCAL_NAME: &'static str = "Disconnect";
 }
 ::xsd_runtime::impl_yaserde!(Disconnect, NAMESPACE, "Disconnect");
+impl ::xsd_runtime::Validate for Disconnect {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "Disconnect")
+    }
+}
 /// Defines a response to a Disconnect operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DisconnectResponse {}
@@ -64,6 +75,17 @@ impl ::xsd_runtime::Element for DisconnectResponse {
     const LOCAL_NAME: &'static str = "DisconnectResponse";
 }
 ::xsd_runtime::impl_yaserde!(DisconnectResponse, NAMESPACE, "DisconnectResponse");
+impl ::xsd_runtime::Validate for DisconnectResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "DisconnectResponse")
+    }
+}
 /// Defines a request to get information about a call: the GetCallInfo operation returns the status of the outbound call that is specified by CallId.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetCallInfo {
@@ -102,6 +124,17 @@ impl ::xsd_runtime::Element for GetCallInfo {
     const LOCAL_NAME: &'static str = "GetCallInfo";
 }
 ::xsd_runtime::impl_yaserde!(GetCallInfo, NAMESPACE, "GetCallInfo");
+impl ::xsd_runtime::Validate for GetCallInfo {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "GetCallInfo")
+    }
+}
 /// Defines a response to a GetCallInfo operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetCallInfoResponse {
@@ -149,6 +182,17 @@ impl ::xsd_runtime::Element for GetCallInfoResponse {
     const LOCAL_NAME: &'static str = "GetCallInfoResponse";
 }
 ::xsd_runtime::impl_yaserde!(GetCallInfoResponse, NAMESPACE, "GetCallInfoResponse");
+impl ::xsd_runtime::Validate for GetCallInfoResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "GetCallInfoResponse")
+    }
+}
 /// Defines a GetUMProperties operation request: it gets all the Unified Messaging properties for the mailbox of the user who is making the request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetUmProperties {}
@@ -173,6 +217,17 @@ impl ::xsd_runtime::Element for GetUmProperties {
     const LOCAL_NAME: &'static str = "GetUMProperties";
 }
 ::xsd_runtime::impl_yaserde!(GetUmProperties, NAMESPACE, "GetUMProperties");
+impl ::xsd_runtime::Validate for GetUmProperties {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "GetUMProperties")
+    }
+}
 /// Defines a response to a GetUMProperties operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetUmPropertiesResponse {
@@ -222,6 +277,17 @@ impl ::xsd_runtime::Element for GetUmPropertiesResponse {
 ::xsd_runtime::impl_yaserde!(
     GetUmPropertiesResponse, NAMESPACE, "GetUMPropertiesResponse"
 );
+impl ::xsd_runtime::Validate for GetUmPropertiesResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "GetUMPropertiesResponse")
+    }
+}
 /// Defines an IsUMEnabled operation request: it determines whether a mailbox is enabled for Unified Messaging.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IsUmEnabled {}
@@ -246,6 +312,17 @@ impl ::xsd_runtime::Element for IsUmEnabled {
     const LOCAL_NAME: &'static str = "IsUMEnabled";
 }
 ::xsd_runtime::impl_yaserde!(IsUmEnabled, NAMESPACE, "IsUMEnabled");
+impl ::xsd_runtime::Validate for IsUmEnabled {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "IsUMEnabled")
+    }
+}
 /// Defines a response to an IsUMEnabled operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IsUmEnabledResponse {
@@ -293,6 +370,17 @@ impl ::xsd_runtime::Element for IsUmEnabledResponse {
     const LOCAL_NAME: &'static str = "IsUMEnabledResponse";
 }
 ::xsd_runtime::impl_yaserde!(IsUmEnabledResponse, NAMESPACE, "IsUMEnabledResponse");
+impl ::xsd_runtime::Validate for IsUmEnabledResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "IsUMEnabledResponse")
+    }
+}
 /// Defines a request to play an item on a telephone: the PlayOnPhone operation makes an outbound call and plays a specified message over the telephone that is specified by the DialString element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhone {
@@ -341,6 +429,17 @@ impl ::xsd_runtime::Element for PlayOnPhone {
     const LOCAL_NAME: &'static str = "PlayOnPhone";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhone, NAMESPACE, "PlayOnPhone");
+impl ::xsd_runtime::Validate for PlayOnPhone {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "PlayOnPhone")
+    }
+}
 /// Defines a request to play a Unified Messaging greeting on a telephone: the PlayOnPhoneGreeting operation makes an outbound call and plays one of the two greeting messages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneGreeting {
@@ -398,6 +497,17 @@ impl ::xsd_runtime::Element for PlayOnPhoneGreeting {
     const LOCAL_NAME: &'static str = "PlayOnPhoneGreeting";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhoneGreeting, NAMESPACE, "PlayOnPhoneGreeting");
+impl ::xsd_runtime::Validate for PlayOnPhoneGreeting {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "PlayOnPhoneGreeting")
+    }
+}
 /// Defines a response to a PlayOnPhoneGreeting operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneGreetingResponse {
@@ -452,6 +562,17 @@ impl ::xsd_runtime::Element for PlayOnPhoneGreetingResponse {
 ::xsd_runtime::impl_yaserde!(
     PlayOnPhoneGreetingResponse, NAMESPACE, "PlayOnPhoneGreetingResponse"
 );
+impl ::xsd_runtime::Validate for PlayOnPhoneGreetingResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "PlayOnPhoneGreetingResponse")
+    }
+}
 /// Defines a response to a PlayOnPhone operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneResponse {
@@ -499,6 +620,17 @@ impl ::xsd_runtime::Element for PlayOnPhoneResponse {
     const LOCAL_NAME: &'static str = "PlayOnPhoneResponse";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhoneResponse, NAMESPACE, "PlayOnPhoneResponse");
+impl ::xsd_runtime::Validate for PlayOnPhoneResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "PlayOnPhoneResponse")
+    }
+}
 /// Defines a ResetPIN operation request: it changes the PIN (TUI password) to a new random value, based on the PIN policies, and mails the new PIN to the user's mailbox.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResetPin {}
@@ -523,6 +655,17 @@ impl ::xsd_runtime::Element for ResetPin {
     const LOCAL_NAME: &'static str = "ResetPIN";
 }
 ::xsd_runtime::impl_yaserde!(ResetPin, NAMESPACE, "ResetPIN");
+impl ::xsd_runtime::Validate for ResetPin {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "ResetPIN")
+    }
+}
 /// Defines a response to a ResetPIN operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResetPinResponse {}
@@ -547,6 +690,17 @@ impl ::xsd_runtime::Element for ResetPinResponse {
     const LOCAL_NAME: &'static str = "ResetPINResponse";
 }
 ::xsd_runtime::impl_yaserde!(ResetPinResponse, NAMESPACE, "ResetPINResponse");
+impl ::xsd_runtime::Validate for ResetPinResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "ResetPINResponse")
+    }
+}
 /// Defines a SetMissedCallNotificationEnabled operation request: it enables or disables missed call notifications.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetMissedCallNotificationEnabled {
@@ -591,6 +745,17 @@ impl ::xsd_runtime::Element for SetMissedCallNotificationEnabled {
 ::xsd_runtime::impl_yaserde!(
     SetMissedCallNotificationEnabled, NAMESPACE, "SetMissedCallNotificationEnabled"
 );
+impl ::xsd_runtime::Validate for SetMissedCallNotificationEnabled {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetMissedCallNotificationEnabled")
+    }
+}
 /// Defines a response to a SetMissedCallNotificationEnabled operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetMissedCallNotificationEnabledResponse {}
@@ -618,6 +783,20 @@ impl ::xsd_runtime::Element for SetMissedCallNotificationEnabledResponse {
     SetMissedCallNotificationEnabledResponse, NAMESPACE,
     "SetMissedCallNotificationEnabledResponse"
 );
+impl ::xsd_runtime::Validate for SetMissedCallNotificationEnabledResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(
+            self,
+            "SetMissedCallNotificationEnabledResponse",
+        )
+    }
+}
 /// Defines a request to set the Unified Messaging Out of Office (OOF) status for the user who makes the request: whether the OOF greeting is played.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetOofStatus {
@@ -656,6 +835,17 @@ impl ::xsd_runtime::Element for SetOofStatus {
     const LOCAL_NAME: &'static str = "SetOofStatus";
 }
 ::xsd_runtime::impl_yaserde!(SetOofStatus, NAMESPACE, "SetOofStatus");
+impl ::xsd_runtime::Validate for SetOofStatus {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetOofStatus")
+    }
+}
 /// Defines a response to a SetOofStatus operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetOofStatusResponse {}
@@ -680,6 +870,17 @@ impl ::xsd_runtime::Element for SetOofStatusResponse {
     const LOCAL_NAME: &'static str = "SetOofStatusResponse";
 }
 ::xsd_runtime::impl_yaserde!(SetOofStatusResponse, NAMESPACE, "SetOofStatusResponse");
+impl ::xsd_runtime::Validate for SetOofStatusResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetOofStatusResponse")
+    }
+}
 /// Defines a request to set the default dial string for PlayOnPhone and PlayOnPhoneGreeting operation requests.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetPlayOnPhoneDialString {
@@ -724,6 +925,17 @@ impl ::xsd_runtime::Element for SetPlayOnPhoneDialString {
 ::xsd_runtime::impl_yaserde!(
     SetPlayOnPhoneDialString, NAMESPACE, "SetPlayOnPhoneDialString"
 );
+impl ::xsd_runtime::Validate for SetPlayOnPhoneDialString {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetPlayOnPhoneDialString")
+    }
+}
 /// Defines a response to a SetPlayOnPhoneDialString operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetPlayOnPhoneDialStringResponse {}
@@ -750,6 +962,17 @@ impl ::xsd_runtime::Element for SetPlayOnPhoneDialStringResponse {
 ::xsd_runtime::impl_yaserde!(
     SetPlayOnPhoneDialStringResponse, NAMESPACE, "SetPlayOnPhoneDialStringResponse"
 );
+impl ::xsd_runtime::Validate for SetPlayOnPhoneDialStringResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetPlayOnPhoneDialStringResponse")
+    }
+}
 /// Defines a request to set the default e-mail folder from which Unified Messaging reads messages over the telephone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetTelephoneAccessFolderEmail {
@@ -799,6 +1022,17 @@ impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmail {
 ::xsd_runtime::impl_yaserde!(
     SetTelephoneAccessFolderEmail, NAMESPACE, "SetTelephoneAccessFolderEmail"
 );
+impl ::xsd_runtime::Validate for SetTelephoneAccessFolderEmail {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetTelephoneAccessFolderEmail")
+    }
+}
 /// Defines a response to a SetTelephoneAccessFolderEmail operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetTelephoneAccessFolderEmailResponse {}
@@ -826,6 +1060,17 @@ impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmailResponse {
     SetTelephoneAccessFolderEmailResponse, NAMESPACE,
     "SetTelephoneAccessFolderEmailResponse"
 );
+impl ::xsd_runtime::Validate for SetTelephoneAccessFolderEmailResponse {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, "SetTelephoneAccessFolderEmailResponse")
+    }
+}
 /// Information about a call, as returned in a response to a GetCallInfo operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UmCallInfo {
@@ -874,6 +1119,12 @@ impl ::xsd_runtime::WriteXml for UmCallInfo {
     }
 }
 ::xsd_runtime::impl_yaserde!(UmCallInfo, NAMESPACE, "UMCallInfo");
+impl ::xsd_runtime::Validate for UmCallInfo {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+}
 /// The status of a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmCallState {
@@ -964,6 +1215,12 @@ impl ::xsd_runtime::SimpleType for UmCallState {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
+impl ::xsd_runtime::Validate for UmCallState {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+}
 /// The cause of an event for a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmEventCause {
@@ -1030,6 +1287,12 @@ impl ::xsd_runtime::SimpleType for UmEventCause {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
+impl ::xsd_runtime::Validate for UmEventCause {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+}
 /// The Unified Messaging greeting to play on a telephone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmGreetingType {
@@ -1077,6 +1340,12 @@ impl ::xsd_runtime::SimpleType for UmGreetingType {
     fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
+}
+impl ::xsd_runtime::Validate for UmGreetingType {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
 }
 /// All the Unified Messaging properties for the mailbox of the user who makes a GetUMProperties operation request.
 ///
@@ -1177,6 +1446,12 @@ impl ::xsd_runtime::WriteXml for UmProperties {
     }
 }
 ::xsd_runtime::impl_yaserde!(UmProperties, NAMESPACE, "UMProperties");
+impl ::xsd_runtime::Validate for UmProperties {
+    fn validate_into(
+        &self,
+        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {}
+}
 /// Any global element of the schema, chosen by its name when read.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -1372,6 +1647,122 @@ impl ::xsd_runtime::WriteXml for Document {
             }
             Self::SetTelephoneAccessFolderEmailResponse(value) => {
                 ::xsd_runtime::WriteXml::write_xml(value, sink)
+            }
+        }
+    }
+}
+impl ::xsd_runtime::Validate for Document {
+    fn validate_into(
+        &self,
+        out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {
+        match self {
+            Self::Disconnect(value) => ::xsd_runtime::Validate::validate_into(value, out),
+            Self::DisconnectResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetCallInfo(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetCallInfoResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetUmProperties(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetUmPropertiesResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::IsUmEnabled(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::IsUmEnabledResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhone(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhoneGreeting(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhoneGreetingResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhoneResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::ResetPin(value) => ::xsd_runtime::Validate::validate_into(value, out),
+            Self::ResetPinResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetMissedCallNotificationEnabled(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetMissedCallNotificationEnabledResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetOofStatus(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetOofStatusResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetPlayOnPhoneDialString(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetPlayOnPhoneDialStringResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetTelephoneAccessFolderEmail(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetTelephoneAccessFolderEmailResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+        }
+    }
+    /// The element's violations, their paths from the element.
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        match self {
+            Self::Disconnect(value) => ::xsd_runtime::Validate::validate(value),
+            Self::DisconnectResponse(value) => ::xsd_runtime::Validate::validate(value),
+            Self::GetCallInfo(value) => ::xsd_runtime::Validate::validate(value),
+            Self::GetCallInfoResponse(value) => ::xsd_runtime::Validate::validate(value),
+            Self::GetUmProperties(value) => ::xsd_runtime::Validate::validate(value),
+            Self::GetUmPropertiesResponse(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::IsUmEnabled(value) => ::xsd_runtime::Validate::validate(value),
+            Self::IsUmEnabledResponse(value) => ::xsd_runtime::Validate::validate(value),
+            Self::PlayOnPhone(value) => ::xsd_runtime::Validate::validate(value),
+            Self::PlayOnPhoneGreeting(value) => ::xsd_runtime::Validate::validate(value),
+            Self::PlayOnPhoneGreetingResponse(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::PlayOnPhoneResponse(value) => ::xsd_runtime::Validate::validate(value),
+            Self::ResetPin(value) => ::xsd_runtime::Validate::validate(value),
+            Self::ResetPinResponse(value) => ::xsd_runtime::Validate::validate(value),
+            Self::SetMissedCallNotificationEnabled(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::SetMissedCallNotificationEnabledResponse(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::SetOofStatus(value) => ::xsd_runtime::Validate::validate(value),
+            Self::SetOofStatusResponse(value) => ::xsd_runtime::Validate::validate(value),
+            Self::SetPlayOnPhoneDialString(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::SetPlayOnPhoneDialStringResponse(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::SetTelephoneAccessFolderEmail(value) => {
+                ::xsd_runtime::Validate::validate(value)
+            }
+            Self::SetTelephoneAccessFolderEmailResponse(value) => {
+                ::xsd_runtime::Validate::validate(value)
             }
         }
     }

@@ -9,6 +9,16 @@ use crate::xsd::{self, ModelGroup, Occurs, Particle, QName, Schema};
 use super::Resolver;
 use super::content::{Names, occurrence};
 
+/// An element a choice may hold: wire name, namespace, type, doc and what
+/// its simple value is.
+pub(super) type Candidate = (
+    String,
+    Option<String>,
+    TypeRef,
+    Option<String>,
+    Option<ir::ValueInfo>,
+);
+
 impl<'s> Resolver<'s> {
     /// The members that may stand for global element `head`: itself unless
     /// abstract, and every element of its substitution group, transitively.
@@ -52,6 +62,7 @@ impl<'s> Resolver<'s> {
                 q.namespace.clone(),
                 ty,
                 global.def.doc.clone(),
+                self.element_value_info(global.def),
             ));
         }
         Some(self.make_choice(
@@ -109,7 +120,7 @@ impl<'s> Resolver<'s> {
         &mut self,
         schema: &Schema,
         g: &ModelGroup,
-        out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        out: &mut Vec<Candidate>,
         any: &mut Option<ir::NamespaceConstraint>,
         occurs: &mut Occurs,
         owner: &ItemRef,
@@ -139,13 +150,14 @@ impl<'s> Resolver<'s> {
                                     q.namespace.clone(),
                                     ty,
                                     global.def.doc.clone(),
+                                    self.element_value_info(global.def),
                                 ));
                             }
                             continue;
                         }
                     }
                     let (wire, ns, ty) = self.element_decl(schema, e, owner)?;
-                    out.push((wire, ns, ty, e.doc.clone()));
+                    out.push((wire, ns, ty, e.doc.clone(), self.element_value_info(e)));
                 }
                 Particle::Any(w) => {
                     let allowed = super::attributes::namespace_constraint(schema, &w.namespace);
@@ -242,7 +254,7 @@ impl<'s> Resolver<'s> {
         &mut self,
         schema: &Schema,
         g: &ModelGroup,
-        out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        out: &mut Vec<Candidate>,
         any: &mut Option<ir::NamespaceConstraint>,
         occurs: &mut Occurs,
         owner: &ItemRef,
@@ -260,7 +272,7 @@ impl<'s> Resolver<'s> {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn make_choice(
         &mut self,
-        alternatives: Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        alternatives: Vec<Candidate>,
         any: Option<ir::NamespaceConstraint>,
         occurs: Occurs,
         owner: &ItemRef,
@@ -274,15 +286,18 @@ impl<'s> Resolver<'s> {
         let mut seen = std::collections::BTreeSet::new();
         let alternatives: Vec<ir::Alternative> = alternatives
             .into_iter()
-            .filter(|(wire, ns, _, _)| seen.insert((ns.clone(), wire.clone())))
-            .map(|(wire_name, namespace, ty, doc)| ir::Alternative {
-                name: variant_names.unique(ident::type_name(&wire_name)),
-                wire_name,
-                namespace,
-                ty,
-                boxed: false,
-                doc,
-            })
+            .filter(|(wire, ns, ..)| seen.insert((ns.clone(), wire.clone())))
+            .map(
+                |(wire_name, namespace, ty, doc, value_info)| ir::Alternative {
+                    name: variant_names.unique(ident::type_name(&wire_name)),
+                    wire_name,
+                    namespace,
+                    ty,
+                    boxed: false,
+                    doc,
+                    value_info,
+                },
+            )
             .collect();
         let r = ItemRef {
             module: owner.module.clone(),

@@ -226,7 +226,7 @@ impl<'s> Resolver<'s> {
             content.text = Some(self.simple_type_ref(base, &t.location, &owner)?);
             content.text_info = self.named_value_info(base);
         }
-        content.text_info = super::facets::simple_content_info(t, content.text_info.take());
+        content.text_info = self.simple_content_info(t, content.text_info.take());
         // A restriction with a simple type of its own, or values of its own:
         // the text is of that type, or one of those values.
         if let xsd::Content::Simple {

@@ -25,9 +25,14 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.build();
     r.add_nil_attributes();
     r.check_recursion();
+    r.check_simple_types();
     let Resolver {
-        items, mut errors, ..
+        items,
+        mut errors,
+        facet_errors,
+        ..
     } = r;
+    errors.extend(facet_errors.take());
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.location().cmp(b.location()));
         // A bad simple type is met once per use; say it once.
@@ -100,6 +105,8 @@ pub(crate) struct Resolver<'s> {
     locations: BTreeMap<ItemRef, Location>,
     items: BTreeMap<String, ir::Module>,
     errors: Vec<ResolveError>,
+    /// The errors of facets, found while making value infos.
+    facet_errors: facets::FacetErrors,
 }
 
 fn qname(schema: &Schema, name: &str) -> QName {
@@ -148,6 +155,7 @@ impl<'s> Resolver<'s> {
             locations: BTreeMap::new(),
             items,
             errors: Vec::new(),
+            facet_errors: facets::FacetErrors::default(),
         }
     }
 

@@ -3,9 +3,9 @@
 use super::*;
 
 fn info(builtin: &str, facets: &[(FacetKind, &str, usize)]) -> ValueInfo {
-    ValueInfo {
-        builtin: builtin.into(),
-        facets: facets
+    ValueInfo::atomic(
+        builtin,
+        facets
             .iter()
             .map(|&(kind, value, step)| crate::ir::Facet {
                 kind,
@@ -13,7 +13,7 @@ fn info(builtin: &str, facets: &[(FacetKind, &str, usize)]) -> ValueInfo {
                 step,
             })
             .collect(),
-    }
+    )
 }
 
 #[test]
