@@ -386,6 +386,10 @@ pub struct Choice {
     /// The namespaces of the elements not among the alternatives that it
     /// keeps as raw XML (`xs:any`), if it has a wildcard.
     pub any: Option<NamespaceConstraint>,
+    /// Whether its wildcard's content is validated (`processContents`
+    /// `strict` or `lax`, not `skip`): an element kept as raw XML that is a
+    /// global element of the schema is checked as one by `validate()`.
+    pub any_validated: bool,
 }
 
 /// One element a choice may hold.

@@ -66,6 +66,7 @@ const SAMPLES: &[&str] = &[
     "elements/samples/Order.xml",
     "elements/samples/Ping.xml",
     "enums/samples/Paint.xml",
+    "facets/samples/Bundle.xml",
     "facets/samples/Order.minimal.xml",
     "facets/samples/Order.xml",
     "imports/samples/GetItem.xml",
@@ -1169,6 +1170,34 @@ fn validate_rejects_each_facet_violation_with_its_path() {
             "{to}"
         );
     }
+}
+
+/// A wildcard that validates its content: a global element in it is read
+/// as one and checked, its violations under its name; one that does not
+/// read as its declaration is a violation of its content.
+#[test]
+fn validate_checks_the_elements_of_a_validating_wildcard() {
+    let bundle: facets::Bundle = roundtrip("facets/samples/Bundle.xml");
+    assert_eq!(bundle.any.len(), 2);
+    let xml = std::fs::read_to_string(sample_path("facets/samples/Bundle.xml")).unwrap();
+    let bad = xml
+        .replace("<Rush>5</Rush>", "<Rush>500</Rush>")
+        .replace("id=\"CD\"", "id=\"cd\"");
+    assert_eq!(
+        violations::<facets::Bundle>(&bad),
+        [
+            "/Bundle/Order/Rush: \"500\" is greater than maxInclusive 99",
+            "/Bundle/Order/@id: \"cd\" does not match the pattern [A-Z]{2,4}",
+        ]
+    );
+    let unreadable = xml.replace("<Due>2027-01-01</Due>", "");
+    let found = violations::<facets::Bundle>(&unreadable);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .starts_with("/Bundle/Order: does not read as the element Order the schema declares: "),
+        "{found:?}"
+    );
 }
 
 /// Every violation, not only the first; in a value built in Rust too

@@ -48,8 +48,9 @@
 //! The generated `validate()` of a global element's type starts the path
 //! with the element's own name (`/Order/Item/Code`), as a document's root.
 
-use crate::facets::{Checker, Violation, check_occurs};
+use crate::facets::{Checker, Constraint, Violation, check_occurs};
 use crate::simple::SimpleType;
+use crate::{AnyElement, Limits, ReadOptions, Root};
 
 /// A value that can be checked against its schema: every generated type,
 /// and the containers and built-in types they hold.
@@ -183,6 +184,35 @@ where
 pub fn occurs(out: &mut Vec<Violation>, name: &str, count: usize, min: u32, max: Option<u32>) {
     if let Some(violation) = check_occurs(count, min, max) {
         out.push(violation.at(name));
+    }
+}
+
+/// Validates `element`, kept as written by a wildcard that validates its
+/// content (`processContents` `strict` or `lax`): if it is one of the
+/// global elements `D` reads (the schema's generated `Document`), it is
+/// read as that element and validated, its violations under its name;
+/// another element is left alone (its schema is not at hand).
+pub fn wildcard<D: Root + Validate>(out: &mut Vec<Violation>, element: &AnyElement) {
+    let (namespace, local) = element.name();
+    if !D::root_names().contains(&(namespace.unwrap_or(""), local)) {
+        return;
+    }
+    // It was read under the caller's limits already.
+    let options = ReadOptions {
+        limits: Limits::unlimited(),
+        ..ReadOptions::default()
+    };
+    match crate::from_str_with::<D>(&element.to_string(), &options) {
+        Ok(value) => child(out, local, &value),
+        Err(e) => out.push(
+            Violation::new(
+                Constraint::Content,
+                local,
+                "",
+                format!("does not read as the element {local} the schema declares: {e}"),
+            )
+            .at(local),
+        ),
     }
 }
 

@@ -108,10 +108,10 @@ pub fn emit<E>(
                 pub const NAMESPACE: &str = #ns;
             }))?;
         }
-        let checkers = validation.checkers(&ctx, m);
+        let checkers = validation.checkers(&ctx, module, m);
         for item in m.items.values() {
             let mut tokens = ctx.item(module, item);
-            tokens.extend(validation.emit_item(&ctx, item, &checkers));
+            tokens.extend(validation.emit_item(&ctx, module, item, &checkers));
             sink(Piece::Items(tokens))?;
         }
         let statics = checkers.emit(&ctx);

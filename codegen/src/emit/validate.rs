@@ -30,6 +30,8 @@ use crate::ir::{
 /// check (themselves, or inside what they hold).
 pub(super) struct Validation {
     checked: BTreeSet<ItemRef>,
+    /// Whether the schema has global elements (and so `Document`).
+    has_document: bool,
 }
 
 /// The checkers of one module: a `static` per distinct constraints.
@@ -57,6 +59,9 @@ enum Stmt {
     /// Values that validate themselves (`path` empty: a choice, which adds
     /// its elements' names itself).
     Child { path: String, value: TokenStream },
+    /// A wildcard's element `value`, read as the global element of its
+    /// name (through `document`, the schema's enum of them).
+    Wildcard { document: TokenStream },
 }
 
 impl Validation {
@@ -65,8 +70,13 @@ impl Validation {
     pub(super) fn new(ctx: &Ctx<'_>) -> Self {
         let mut direct = Vec::new();
         let mut holders: BTreeMap<ItemRef, Vec<ItemRef>> = BTreeMap::new();
+        let has_document = ctx
+            .model
+            .items()
+            .any(|(_, item)| matches!(item, Item::Struct(s) if s.is_element));
         let empty = Validation {
             checked: BTreeSet::new(),
+            has_document,
         };
         for (module, item) in ctx.model.items() {
             let r = ItemRef {
@@ -75,7 +85,7 @@ impl Validation {
             };
             // Checks that need no other item: with nothing counted as
             // checked, only those are left.
-            if !empty.stmts(ctx, item).is_empty() {
+            if !empty.stmts(ctx, module, item).is_empty() {
                 direct.push(r.clone());
             }
             for held in held_items(item) {
@@ -88,7 +98,10 @@ impl Validation {
                 direct.extend(holders.get(&r).into_iter().flatten().cloned());
             }
         }
-        Validation { checked }
+        Validation {
+            checked,
+            has_document,
+        }
     }
 
     /// Whether values of `ty` may have something to report.
@@ -100,14 +113,14 @@ impl Validation {
     }
 
     /// The checkers of `module`'s items, named after their first use.
-    pub(super) fn checkers(&self, ctx: &Ctx<'_>, m: &Module) -> Checkers {
+    pub(super) fn checkers(&self, ctx: &Ctx<'_>, module: &str, m: &Module) -> Checkers {
         let mut checkers = Checkers {
             by_key: HashMap::new(),
             statics: Vec::new(),
         };
         let mut names = Scope::new();
         for item in m.items.values() {
-            for stmt in self.stmts(ctx, item) {
+            for stmt in self.stmts(ctx, module, item) {
                 let Stmt::Values {
                     constraints, name, ..
                 } = stmt
@@ -127,14 +140,23 @@ impl Validation {
     }
 
     /// The `Validate` impl of `item`.
-    pub(super) fn emit_item(&self, ctx: &Ctx<'_>, item: &Item, checkers: &Checkers) -> TokenStream {
+    pub(super) fn emit_item(
+        &self,
+        ctx: &Ctx<'_>,
+        module: &str,
+        item: &Item,
+        checkers: &Checkers,
+    ) -> TokenStream {
         let rt = &ctx.rt;
         let name = to_ident(item_name(item));
         let body = match item {
-            Item::Choice(c) => choice_body(ctx, c, self.choice_stmts(ctx, c), checkers),
+            Item::Choice(c) => {
+                let other = self.wildcard_stmt(ctx, module, c);
+                choice_body(ctx, c, self.choice_stmts(ctx, c), other, checkers)
+            }
             _ => {
                 let stmts = self
-                    .stmts(ctx, item)
+                    .stmts(ctx, module, item)
                     .into_iter()
                     .map(|s| s.tokens(ctx, checkers));
                 quote!(#(#stmts)*)
@@ -168,10 +190,15 @@ impl Validation {
 
     /// The checks of `item`'s `validate_into`, in member order (for a
     /// choice, one per alternative that has one, its value `value`).
-    fn stmts(&self, ctx: &Ctx<'_>, item: &Item) -> Vec<Stmt> {
+    fn stmts(&self, ctx: &Ctx<'_>, module: &str, item: &Item) -> Vec<Stmt> {
         match item {
             Item::Struct(s) => self.struct_stmts(ctx, s),
-            Item::Choice(c) => self.choice_stmts(ctx, c).into_iter().flatten().collect(),
+            Item::Choice(c) => self
+                .choice_stmts(ctx, c)
+                .into_iter()
+                .flatten()
+                .chain(self.wildcard_stmt(ctx, module, c))
+                .collect(),
             Item::Enum(e) => enum_stmts(ctx, e),
             Item::List(l) => self.list_stmts(ctx, l),
         }
@@ -265,6 +292,22 @@ impl Validation {
                 )
             })
             .collect()
+    }
+
+    /// The check of a choice's wildcard element (`Other`): read as the
+    /// global element of its name, if the schema has it, and validated.
+    fn wildcard_stmt(&self, ctx: &Ctx<'_>, module: &str, c: &Choice) -> Option<Stmt> {
+        if c.any.is_none() || !c.any_validated || !self.has_document {
+            return None;
+        }
+        let document = ctx.path(
+            module,
+            &ItemRef {
+                module: String::new(),
+                name: super::document::DOCUMENT.to_string(),
+            },
+        );
+        Some(Stmt::Wildcard { document })
     }
 
     fn list_stmts(&self, ctx: &Ctx<'_>, l: &List) -> Vec<Stmt> {
@@ -363,6 +406,9 @@ impl Stmt {
                 quote!(#rt::Validate::validate_into(#value, out);)
             }
             Stmt::Child { path, value } => quote!(#rt::validate::child(out, #path, #value);),
+            Stmt::Wildcard { document } => {
+                quote!(#rt::validate::wildcard::<#document>(out, value);)
+            }
         }
     }
 }
@@ -373,15 +419,20 @@ fn choice_body(
     ctx: &Ctx<'_>,
     c: &Choice,
     stmts: Vec<Option<Stmt>>,
+    other: Option<Stmt>,
     checkers: &Checkers,
 ) -> TokenStream {
-    let arms: Vec<(Ident, TokenStream)> = c
+    let mut arms: Vec<(Ident, TokenStream)> = c
         .alternatives
         .iter()
         .zip(stmts)
         .filter_map(|(a, stmt)| Some((to_ident(&a.name), stmt?.tokens(ctx, checkers))))
         .collect();
-    let rest = arms.len() < c.alternatives.len() || c.any.is_some();
+    if let Some(other) = other {
+        arms.push((format_ident!("Other"), other.tokens(ctx, checkers)));
+    }
+    let variants = c.alternatives.len() + usize::from(c.any.is_some());
+    let rest = arms.len() < variants;
     match arms.as_slice() {
         [] => TokenStream::new(),
         // One alternative to check among others (clippy's single_match).

@@ -102,7 +102,8 @@ impl<'s> Resolver<'s> {
         if alternatives.is_empty() && any.is_none() && occurs.min == 0 {
             return None;
         }
-        Some(self.make_choice(
+        let has_any = any.is_some();
+        let field = self.make_choice(
             alternatives,
             any,
             occurs,
@@ -110,7 +111,42 @@ impl<'s> Resolver<'s> {
             names,
             label.unwrap_or("choice"),
             None,
-        ))
+        );
+        if has_any && self.validates_wildcards(g, 0) {
+            if let TypeRef::Named(r) = &field.ty {
+                if let Some(Item::Choice(c)) = self
+                    .items
+                    .get_mut(&r.module)
+                    .and_then(|m| m.items.get_mut(&r.name))
+                {
+                    c.any_validated = true;
+                }
+            }
+        }
+        Some(field)
+    }
+
+    /// Whether a wildcard among the alternatives of `g` validates its
+    /// content (`processContents` other than `skip`).
+    fn validates_wildcards(&self, g: &ModelGroup, depth: usize) -> bool {
+        depth < 32
+            && g.particles.iter().any(|p| match p {
+                Particle::Any(w) => w.process_contents != "skip",
+                Particle::Choice(inner) | Particle::Sequence(inner) | Particle::All(inner) => {
+                    self.validates_wildcards(inner, depth + 1)
+                }
+                Particle::GroupRef { name, .. } => {
+                    self.groups
+                        .get(name)
+                        .is_some_and(|group| match &group.def.particle {
+                            Particle::Choice(inner)
+                            | Particle::Sequence(inner)
+                            | Particle::All(inner) => self.validates_wildcards(inner, depth + 1),
+                            _ => false,
+                        })
+                }
+                Particle::Element(_) => false,
+            })
     }
 
     /// Collects the elements a choice may hold, flattening nested choices and
@@ -308,6 +344,7 @@ impl<'s> Resolver<'s> {
             doc: doc.clone(),
             alternatives,
             any,
+            any_validated: false,
         };
         let location = self.locations.get(owner).cloned().unwrap_or_else(|| {
             self.schemas[0]
