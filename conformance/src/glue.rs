@@ -51,6 +51,16 @@ pub fn write(document: &Document) -> Result<String, String> {
     let body = xsd_runtime::to_string(document).map_err(|e| e.to_string())?;
     Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{body}"))
 }
+
+/// Validates a document read (its facets, lexical forms, counts): its
+/// violations, the first three of them with their paths.
+pub fn validate(document: &Document) -> Result<(), String> {
+    use xsd_runtime::Validate;
+    document.validate().map_err(|violations| {
+        let first: Vec<String> = violations.iter().take(3).map(|v| v.to_string()).collect();
+        format!("{} violations: {}", violations.len(), first.join("; "))
+    })
+}
 // ---- end of the glue ----
 "#;
 
@@ -78,7 +88,7 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
     let mut arms = String::new();
     for id in modules_with_document {
         arms.push_str(&format!(
-            "        {id} => round_trip(xml, c{id}::read, c{id}::write),\n"
+            "        {id} => round_trip(xml, c{id}::read, c{id}::write, c{id}::validate),\n"
         ));
     }
     format!(
@@ -88,9 +98,11 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
 
 /// The batch crate's `main.rs`: module declarations and [`dispatch`] are
 /// appended. Reads `index<TAB>module<TAB>instance` lines on standard input
-/// and prints `index<TAB>stage<TAB>message` for each, where stage is `ok`
-/// or the stage that failed: `input`, `read`, `write`, `compare`,
-/// `reread`, `unequal` (the document read back differs), `panic`.
+/// and prints `index<TAB>stage<TAB>validation<TAB>message` for each, where
+/// stage is `ok` or the stage that failed: `input`, `read`, `write`,
+/// `compare`, `reread`, `unequal` (the document read back differs),
+/// `panic`; and validation what `validate()` said of the value read:
+/// `valid`, `invalid: <violations>`, or `-` when nothing was read.
 pub const DRIVER: &str = r#"//! A batch of generated schemas, compiled together; reads and writes instance documents.
 #![allow(warnings, clippy::all)]
 
@@ -99,11 +111,17 @@ use std::io::{BufRead, Write};
 struct Outcome {
     stage: &'static str,
     message: String,
+    validation: String,
 }
 
 impl Outcome {
     fn fail(stage: &'static str, message: String) -> Self {
-        Outcome { stage, message }
+        Outcome { stage, message, validation: "-".into() }
+    }
+
+    fn validated(mut self, validation: &str) -> Self {
+        self.validation = validation.to_string();
+        self
     }
 }
 
@@ -130,14 +148,20 @@ fn round_trip<D: PartialEq>(
     xml: &str,
     read: fn(&str) -> Result<D, String>,
     write: fn(&D) -> Result<String, String>,
+    validate: fn(&D) -> Result<(), String>,
 ) -> Outcome {
     let first = match read(xml) {
         Ok(d) => d,
         Err(e) => return Outcome::fail("read", e),
     };
+    let validation = match validate(&first) {
+        Ok(()) => "valid".to_string(),
+        Err(e) => format!("invalid: {e}"),
+    };
+    let validation = validation.as_str();
     let written = match write(&first) {
         Ok(w) => w,
-        Err(e) => return Outcome::fail("write", e),
+        Err(e) => return Outcome::fail("write", e).validated(validation),
     };
     if testkit::xml_tree_eq(xml, &written).is_err() {
         // The instance's schema location hints: lost alone, or with more?
@@ -155,16 +179,17 @@ fn round_trip<D: PartialEq>(
             }
             Err(other) => format!("written differs: {other}"),
         };
-        return Outcome::fail("compare", message);
+        return Outcome::fail("compare", message).validated(validation);
     }
     let second = match read(&written) {
         Ok(d) => d,
-        Err(e) => return Outcome::fail("reread", e),
+        Err(e) => return Outcome::fail("reread", e).validated(validation),
     };
     if first != second {
-        return Outcome::fail("unequal", "the written document reads back to a different value".into());
+        return Outcome::fail("unequal", "the written document reads back to a different value".into())
+            .validated(validation);
     }
-    Outcome { stage: "ok", message: String::new() }
+    Outcome::fail("ok", String::new()).validated(validation)
 }
 
 thread_local! {
@@ -206,8 +231,9 @@ fn main() {
                 let (module, path) = line.split_once('\t').expect("module<TAB>path");
                 let outcome = run_case(module.parse().expect("module number"), path);
                 let message = outcome.message.replace(['\n', '\r', '\t'], " ");
+                let validation = outcome.validation.replace(['\n', '\r', '\t'], " ");
                 let mut out = stdout.lock();
-                writeln!(out, "{index}\t{}\t{message}", outcome.stage).expect("stdout");
+                writeln!(out, "{index}\t{}\t{validation}\t{message}", outcome.stage).expect("stdout");
                 out.flush().expect("stdout");
             }
         })
@@ -232,8 +258,8 @@ mod tests {
     #[test]
     fn dispatch_has_one_arm_per_module_with_a_document() {
         let d = dispatch(&[3, 12]);
-        assert!(d.contains("3 => round_trip(xml, c3::read, c3::write),"));
-        assert!(d.contains("12 => round_trip(xml, c12::read, c12::write),"));
+        assert!(d.contains("3 => round_trip(xml, c3::read, c3::write, c3::validate),"));
+        assert!(d.contains("12 => round_trip(xml, c12::read, c12::write, c12::validate),"));
         assert_eq!(d.matches("=> round_trip").count(), 2);
     }
 }

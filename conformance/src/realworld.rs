@@ -242,6 +242,7 @@ pub fn run(settings: &Settings, dir: &Path, filter: &str) -> std::io::Result<Vec
                 reached,
                 cause,
                 message,
+                validation: pipeline::validation_of(&outcomes, example.as_ref().map(|_| id)),
             }
         })
         .collect())
@@ -414,6 +415,7 @@ mod tests {
             reached,
             cause: cause.into(),
             message: String::new(),
+            validation: String::new(),
         };
         let records = [
             record(1, "xml_schema", "a.xsd", Stage::None, "generate: DTD"),

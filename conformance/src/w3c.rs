@@ -103,6 +103,7 @@ pub fn run(settings: &Settings, suite: &Path, cases: &[Case]) -> std::io::Result
                 reached,
                 cause,
                 message,
+                validation: pipeline::validation_of(&outcomes, Some(c.id)),
             }
         })
         .collect())
@@ -111,7 +112,14 @@ pub fn run(settings: &Settings, suite: &Path, cases: &[Case]) -> std::io::Result
 /// The report of a run: the table by set, by version, the schemas, and
 /// the top `top` causes.
 pub fn render(records: &[Record], top: usize) -> String {
-    let headings = ["cases", "generated", "compiled", "read", "round trip"];
+    let headings = [
+        "cases",
+        "generated",
+        "compiled",
+        "read",
+        "round trip",
+        "valid",
+    ];
     let mut out =
         String::from("W3C XML Schema test suite, valid schema + valid instance cases\n\n");
     out.push_str(&report::render_counts(
@@ -146,6 +154,39 @@ pub fn render(records: &[Record], top: usize) -> String {
         report::percent(compiled, schemas.len())
     ));
     out.push_str(&report::render_causes(records, top));
+    out.push_str(&render_rejected(records, top));
+    out
+}
+
+/// The valid instances read that `validate()` rejects, by cause (its
+/// first violation's message, normalized): none is expected.
+fn render_rejected(records: &[Record], top: usize) -> String {
+    let rejected: Vec<Record> = records
+        .iter()
+        .filter(|r| r.validation.starts_with("invalid"))
+        .map(|r| {
+            let first = r
+                .validation
+                .split_once(": ")
+                .map_or(r.validation.as_str(), |(_, rest)| rest);
+            let first = first.split_once(": ").map_or(first, |(_, rest)| rest);
+            let first = first.split("; ").next().unwrap_or(first);
+            Record {
+                cause: format!("validate: {}", crate::causes::normalize(first)),
+                ..r.clone()
+            }
+        })
+        .collect();
+    let read = records.iter().filter(|r| !r.validation.is_empty()).count();
+    let mut out = format!(
+        "
+valid instances read: {read}; validate() rejects {}
+",
+        rejected.len()
+    );
+    if !rejected.is_empty() {
+        out.push_str(&report::render_causes(&rejected, top));
+    }
     out
 }
 
@@ -199,6 +240,7 @@ mod tests {
             reached,
             cause: String::new(),
             message: String::new(),
+            validation: String::new(),
         }
     }
 
