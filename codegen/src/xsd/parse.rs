@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use roxmltree::{Document, Node};
+use roxmltree::{Document, Node, ParsingOptions};
 
 use super::XS;
 use super::model::*;
@@ -22,10 +22,18 @@ pub fn parse_file(path: &Path) -> Result<Schema, Vec<ParseError>> {
 
 /// Parses the text of one schema file; `path` is used in locations only.
 ///
+/// A DOCTYPE is allowed: the entities of its internal subset are expanded,
+/// nothing external is read (an external entity is unknown, an error where
+/// it is used).
+///
 /// Returns every error found, not only the first.
 pub fn parse(path: &Path, text: &str) -> Result<Schema, Vec<ParseError>> {
     let file = Arc::new(path.to_path_buf());
-    let doc = Document::parse(text).map_err(|e| {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
         let message = e.to_string();
         // roxmltree ends its messages with the position, which the location gives.
@@ -1071,6 +1079,31 @@ mod tests {
             errors,
             ["t.xsd:3:1: malformed XML: expected 'xs:element' tag, not 'xs:schema'"]
         );
+    }
+
+    #[test]
+    fn a_doctype_is_read_with_its_internal_entities_and_nothing_external() {
+        let s = parse_str(
+            r#"<?xml version='1.0'?>
+<!DOCTYPE xs:schema PUBLIC "-//W3C//DTD XSD 1.1//EN" "XMLSchema.dtd" [
+<!ATTLIST xs:schema id ID #IMPLIED>
+<!ENTITY ns "urn:from-the-subset">
+]>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="&ns;">
+  <xs:element name="A" type="xs:string"/>
+</xs:schema>"#,
+        )
+        .unwrap();
+        assert_eq!(s.target_namespace.as_deref(), Some("urn:from-the-subset"));
+        assert_eq!(s.elements[0].location.line, 7);
+        // An entity of the external DTD is not read: unknown where it is used.
+        let errors = messages(
+            r#"<!DOCTYPE xs:schema SYSTEM "x.dtd">
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="&ns;"/>"#,
+        );
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("t.xsd:2:"), "{errors:?}");
+        assert!(errors[0].contains("unknown entity reference 'ns'"), "{errors:?}");
     }
 
     #[test]
