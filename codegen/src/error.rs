@@ -41,6 +41,16 @@ pub enum ParseError {
         /// The file it names, resolved against the naming file.
         path: PathBuf,
     },
+    /// The file's bytes are not text in the encoding it declares (or in
+    /// UTF-8, when it declares none).
+    #[error("{location}: cannot decode schema: {message}")]
+    Encoding {
+        /// Where the bytes that are wrong start (the file's start for a
+        /// declaration naming an unknown encoding).
+        location: Location,
+        /// What is wrong, naming the encoding.
+        message: String,
+    },
     /// The file is not well-formed XML.
     #[error("{location}: malformed XML: {message}")]
     Xml {

@@ -6,6 +6,7 @@
 //! is skipped silently. References (`type`, `ref`, `base`) are resolved to
 //! qualified names here, but not looked up: that is the resolve stage's job.
 
+mod decode;
 mod load;
 mod model;
 mod parse;

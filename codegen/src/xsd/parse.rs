@@ -9,15 +9,32 @@ use super::XS;
 use super::model::*;
 use crate::error::{Location, ParseError};
 
-/// Reads and parses one schema file.
+/// Reads and parses one schema file, in the encoding it declares (a byte
+/// order mark, else its XML declaration's `encoding`, else UTF-8).
 pub fn parse_file(path: &Path) -> Result<Schema, Vec<ParseError>> {
-    let text = std::fs::read_to_string(path).map_err(|source| {
+    let bytes = std::fs::read(path).map_err(|source| {
         vec![ParseError::Io {
             path: path.to_path_buf(),
             source,
         }]
     })?;
+    let text = read_text(path, &bytes)?;
     parse(path, &text)
+}
+
+/// The text of schema file `path`, whose content is `bytes`.
+pub(crate) fn read_text(path: &Path, bytes: &[u8]) -> Result<String, Vec<ParseError>> {
+    super::decode::decode(bytes).map_err(|e| {
+        let (line, column) = e.position.unwrap_or((1, 1));
+        vec![ParseError::Encoding {
+            location: Location {
+                file: Arc::new(path.to_path_buf()),
+                line,
+                column,
+            },
+            message: e.message,
+        }]
+    })
 }
 
 /// Parses the text of one schema file; `path` is used in locations only.
@@ -1104,6 +1121,48 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].starts_with("t.xsd:2:"), "{errors:?}");
         assert!(errors[0].contains("unknown entity reference 'ns'"), "{errors:?}");
+    }
+
+    #[test]
+    fn files_in_utf16_and_declared_encodings_are_decoded() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n\
+            <xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n\
+            <xs:element name=\"Caf\u{e9}\" type=\"xs:string\"/></xs:schema>";
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = dir.path().join("utf16.xsd");
+        std::fs::write(&path, utf16).unwrap();
+        let s = parse_file(&path).unwrap();
+        assert_eq!(s.elements[0].name, "Caf\u{e9}");
+        assert_eq!(
+            (s.elements[0].location.line, s.elements[0].location.column),
+            (3, 1)
+        );
+        let path = dir.path().join("latin1.xsd");
+        std::fs::write(
+            &path,
+            b"<?xml version='1.0' encoding='ISO-8859-1'?>\n\
+              <xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'>\
+              <xs:element name='Caf\xE9' type='xs:string'/></xs:schema>",
+        )
+        .unwrap();
+        assert_eq!(parse_file(&path).unwrap().elements[0].name, "Caf\u{e9}");
+        // Bytes that are not UTF-8, in a file that declares no encoding.
+        let path = dir.path().join("bad.xsd");
+        std::fs::write(&path, b"<xs:schema>\n  <!-- \xE9 --></xs:schema>").unwrap();
+        let errors: Vec<String> = parse_file(&path)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            [format!(
+                "{}:2:8: cannot decode schema: the file is not valid UTF-8",
+                path.display()
+            )]
+        );
     }
 
     #[test]
