@@ -81,6 +81,22 @@ pub enum ParseError {
     },
 }
 
+/// Something the generator says about a schema short of an error: what it
+/// went on without (an import whose document is missing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where the construct stands.
+    pub location: Location,
+    /// What is the matter, and what follows.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
 /// An error of the resolve stage: the schema reads as XSD but does not hang together.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

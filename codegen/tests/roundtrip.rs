@@ -36,6 +36,7 @@ fixtures!(
     open_enums,
     options,
     recursion,
+    redefine,
     substitution,
     unqualified,
     values,
@@ -70,6 +71,7 @@ const SAMPLES: &[&str] = &[
     "options/samples/Tagged.xml",
     "recursion/samples/A.xml",
     "recursion/samples/Tree.xml",
+    "redefine/samples/Person.xml",
     "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
     "values/samples/Deadline.xml",
@@ -768,4 +770,20 @@ fn exact_values_have_typed_accessors() {
     );
     let d: values::Deadline = roundtrip("values/samples/Deadline.xml");
     assert_eq!(d.parse_value().unwrap().to_string(), "2026-12-31T23:59:59Z");
+}
+
+#[test]
+fn redefinitions_replace_the_originals_everywhere() {
+    // base.xsd's Person element has base.xsd's Person type, as redefined
+    // (with `age`), its Contact group (with `phone`) and its Common
+    // attribute group (with `code`).
+    let p: redefine::Person = roundtrip("redefine/samples/Person.xml");
+    assert_eq!(
+        (p.name.as_str(), p.email.as_str(), p.phone.as_deref(), p.age),
+        ("Ada", "ada@example.com", Some("555 0100"), 36)
+    );
+    assert_eq!(
+        (p.id.as_str(), p.code.as_deref(), p.size.as_deref()),
+        ("p1", Some("x7"), Some("M"))
+    );
 }

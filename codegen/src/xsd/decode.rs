@@ -99,10 +99,7 @@ mod tests {
 
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
-        let units = bom
-            .then_some(0xFEFF)
-            .into_iter()
-            .chain(text.encode_utf16());
+        let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
         for unit in units {
             if big_endian {
                 out.extend(unit.to_be_bytes());

@@ -34,6 +34,72 @@ pub struct Schema {
     pub attribute_groups: Vec<AttributeGroup>,
     /// Global `xs:group`s.
     pub groups: Vec<Group>,
+    /// Global `xs:notation`s (kept; they shape nothing: a value of type
+    /// `xs:NOTATION` is a qualified name, as written).
+    pub notations: Vec<Notation>,
+    /// `xs:redefine`s and `xs:override`s, in document order, with the
+    /// components they hold. [`load`](super::load) applies them and leaves
+    /// this empty: the redefined components end up in the lists above.
+    pub redefinitions: Vec<Redefinition>,
+}
+
+/// `xs:redefine` (XSD 1.0) or `xs:override` (XSD 1.1): another schema
+/// document, included, some of whose components are replaced by those
+/// written here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Redefinition {
+    /// Which of the two.
+    pub kind: RedefinitionKind,
+    /// `schemaLocation`, as written.
+    pub schema_location: String,
+    /// Where it stands.
+    pub location: Location,
+    /// The components it holds (a redefine holds simple and complex types,
+    /// groups and attribute groups; an override any top-level component).
+    pub components: Components,
+}
+
+/// `xs:redefine` or `xs:override`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedefinitionKind {
+    /// `xs:redefine`: each component replaces the one of the same name, and
+    /// may refer to it (as its base, or by a reference to its own name).
+    Redefine,
+    /// `xs:override`: each component replaces the one of the same name
+    /// outright; one that replaces nothing is dropped.
+    Override,
+}
+
+/// Top-level components, as an `xs:redefine` or `xs:override` holds them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Components {
+    /// `xs:element`s.
+    pub elements: Vec<Element>,
+    /// `xs:complexType`s.
+    pub complex_types: Vec<ComplexType>,
+    /// `xs:simpleType`s.
+    pub simple_types: Vec<SimpleType>,
+    /// `xs:attribute`s.
+    pub attributes: Vec<Attribute>,
+    /// `xs:attributeGroup`s.
+    pub attribute_groups: Vec<AttributeGroup>,
+    /// `xs:group`s.
+    pub groups: Vec<Group>,
+    /// `xs:notation`s.
+    pub notations: Vec<Notation>,
+}
+
+/// `xs:notation`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notation {
+    /// `name`.
+    pub name: String,
+    /// `public`.
+    pub public: Option<String>,
+    /// `system`.
+    pub system: Option<String>,
+    /// Where it stands.
+    pub location: Location,
 }
 
 /// `xs:import`.

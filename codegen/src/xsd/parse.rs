@@ -262,6 +262,8 @@ impl<'i> Parser<'_, 'i> {
             attributes: Vec::new(),
             attribute_groups: Vec::new(),
             groups: Vec::new(),
+            notations: Vec::new(),
+            redefinitions: Vec::new(),
         };
         if !is_xs(root, "schema") {
             self.invalid(root, "the root element must be xs:schema".into());
@@ -342,10 +344,57 @@ impl<'i> Parser<'_, 'i> {
                         schema.groups.push(g);
                     }
                 }
+                "notation" => schema.notations.extend(self.notation(child)),
+                "redefine" | "override" => schema.redefinitions.extend(self.redefinition(child)),
                 _ => self.not_here(child, root),
             }
         }
         schema
+    }
+
+    fn notation(&mut self, node: Node<'_, 'i>) -> Option<Notation> {
+        self.check_attributes(node, &["name", "public", "system"]);
+        for child in self.children(node) {
+            self.not_here(child, node);
+        }
+        if !node.has_attribute("public") && !node.has_attribute("system") {
+            self.invalid(node, "a notation needs `public` or `system`".into());
+        }
+        Some(Notation {
+            name: self.required(node, "name")?,
+            public: node.attribute("public").map(str::to_string),
+            system: node.attribute("system").map(str::to_string),
+            location: self.location(node),
+        })
+    }
+
+    /// `xs:redefine` or `xs:override`, with the components it holds.
+    fn redefinition(&mut self, node: Node<'_, 'i>) -> Option<Redefinition> {
+        self.check_attributes(node, &["schemaLocation"]);
+        let redefine = node.tag_name().name() == "redefine";
+        let mut c = Components::default();
+        for child in self.children(node) {
+            match child.tag_name().name() {
+                "simpleType" => c.simple_types.extend(self.simple_type(child, true)),
+                "complexType" => c.complex_types.extend(self.complex_type(child, true)),
+                "group" => c.groups.extend(self.group(child)),
+                "attributeGroup" => c.attribute_groups.extend(self.attribute_group(child)),
+                "element" if !redefine => c.elements.extend(self.element(child, true)),
+                "attribute" if !redefine => c.attributes.extend(self.attribute(child, true)),
+                "notation" if !redefine => c.notations.extend(self.notation(child)),
+                _ => self.not_here(child, node),
+            }
+        }
+        Some(Redefinition {
+            kind: if redefine {
+                RedefinitionKind::Redefine
+            } else {
+                RedefinitionKind::Override
+            },
+            schema_location: self.required(node, "schemaLocation")?,
+            location: self.location(node),
+            components: c,
+        })
     }
 
     fn occurs(&mut self, node: Node<'_, 'i>) -> Occurs {
@@ -1074,7 +1123,7 @@ mod tests {
             r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   <xs:complexType name="A"><xs:choice><xs:attribute name="a"/></xs:choice></xs:complexType>
   <xs:element name="B" block="all" type="xs:string" wrong="true"/>
-  <xs:notation name="G"/>
+  <xs:sequence/>
 </xs:schema>"#,
         );
         assert_eq!(
@@ -1082,7 +1131,7 @@ mod tests {
             [
                 "t.xsd:2:39: unsupported construct `xs:attribute`: not allowed or not supported inside xs:choice",
                 "t.xsd:3:3: unsupported construct `attribute wrong on xs:element`: this attribute is not supported yet",
-                "t.xsd:4:3: unsupported construct `xs:notation`: not allowed or not supported inside xs:schema",
+                "t.xsd:4:3: unsupported construct `xs:sequence`: not allowed or not supported inside xs:schema",
             ]
         );
     }
@@ -1120,7 +1169,10 @@ mod tests {
         );
         assert_eq!(errors.len(), 1);
         assert!(errors[0].starts_with("t.xsd:2:"), "{errors:?}");
-        assert!(errors[0].contains("unknown entity reference 'ns'"), "{errors:?}");
+        assert!(
+            errors[0].contains("unknown entity reference 'ns'"),
+            "{errors:?}"
+        );
     }
 
     #[test]
