@@ -40,6 +40,7 @@ fixtures!(
     substitution,
     unqualified,
     values,
+    xsd11,
 );
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
@@ -77,6 +78,7 @@ const SAMPLES: &[&str] = &[
     "values/samples/Deadline.xml",
     "values/samples/Events.xml",
     "values/samples/Holiday.xml",
+    "xsd11/samples/Doc.xml",
 ];
 
 /// Reads `xml` as yaserde does, but with text untrimmed (as the UM bindings
@@ -786,4 +788,22 @@ fn redefinitions_replace_the_originals_everywhere() {
         (p.id.as_str(), p.code.as_deref(), p.size.as_deref()),
         ("p1", Some("x7"), Some("M"))
     );
+}
+
+#[test]
+fn xsd_1_1_default_attributes_apply_where_not_refused() {
+    let d: xsd11::xsd11::Doc = roundtrip("xsd11/samples/Doc.xml");
+    // From the default attribute group: xml.xsd's (built in) and its own.
+    assert_eq!(d.lang.as_deref(), Some("en"));
+    assert_eq!(d.stamp.as_deref(), Some("2026-01-02T03:04:05Z"));
+    assert_eq!(
+        (d.format.as_deref(), d.span.as_deref(), d.time.as_deref()),
+        (Some("t:png"), Some("P1Y2M"), Some("PT5H"))
+    );
+    assert_eq!(d.due.as_deref(), Some("2026-03-01T09:00:00+01:00"));
+    // The wildcard in the xs:all keeps the foreign element.
+    assert!(d.any.is_some(), "{d:?}");
+    // Note says defaultAttributesApply="false": only its own attribute.
+    let xsd11::xsd11::Note { by, value } = d.note.unwrap();
+    assert_eq!((by.as_deref(), value.as_str()), (Some("ada"), "keep"));
 }

@@ -73,6 +73,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Schema, Vec<ParseError>> {
         line_starts: std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect(),
+        default_attributes: None,
         errors: Vec::new(),
     };
     let schema = p.schema(doc.root_element());
@@ -90,6 +91,10 @@ struct Parser<'d, 'i> {
     /// counts lines from the start of the text at every call, which made
     /// parsing quadratic in the file's length.
     line_starts: Vec<usize>,
+    /// The schema's `defaultAttributes` (XSD 1.1): the attribute group every
+    /// complex type of this document refers to, unless it says
+    /// `defaultAttributesApply="false"`.
+    default_attributes: Option<QName>,
     errors: Vec<ParseError>,
 }
 
@@ -264,6 +269,7 @@ impl<'i> Parser<'_, 'i> {
             groups: Vec::new(),
             notations: Vec::new(),
             redefinitions: Vec::new(),
+            default_open_content: None,
         };
         if !is_xs(root, "schema") {
             self.invalid(root, "the root element must be xs:schema".into());
@@ -278,8 +284,11 @@ impl<'i> Parser<'_, 'i> {
                 "version",
                 "blockDefault",
                 "finalDefault",
+                "defaultAttributes",
+                "xpathDefaultNamespace",
             ],
         );
+        self.default_attributes = self.qname_attr(root, "defaultAttributes");
         schema.target_namespace = root.attribute("targetNamespace").map(str::to_string);
         schema.element_form_default = self
             .form(root, "elementFormDefault")
@@ -346,6 +355,9 @@ impl<'i> Parser<'_, 'i> {
                 }
                 "notation" => schema.notations.extend(self.notation(child)),
                 "redefine" | "override" => schema.redefinitions.extend(self.redefinition(child)),
+                "defaultOpenContent" => {
+                    schema.default_open_content = self.open_content(child);
+                }
                 _ => self.not_here(child, root),
             }
         }
@@ -394,6 +406,67 @@ impl<'i> Parser<'_, 'i> {
             schema_location: self.required(node, "schemaLocation")?,
             location: self.location(node),
             components: c,
+        })
+    }
+
+    /// `xs:openContent` or `xs:defaultOpenContent` (XSD 1.1).
+    fn open_content(&mut self, node: Node<'_, 'i>) -> Option<OpenContent> {
+        let default = node.tag_name().name() == "defaultOpenContent";
+        self.check_attributes(
+            node,
+            if default {
+                &["mode", "appliesToEmpty"]
+            } else {
+                &["mode"]
+            },
+        );
+        let mode = node.attribute("mode").unwrap_or("interleave").trim();
+        let allowed: &[&str] = if default {
+            &["interleave", "suffix"]
+        } else {
+            &["interleave", "suffix", "none"]
+        };
+        if !allowed.contains(&mode) {
+            self.invalid(
+                node,
+                format!("mode must be one of {}, not `{mode}`", allowed.join(", ")),
+            );
+            return None;
+        }
+        let mut wildcard = None;
+        for child in self.children(node) {
+            if is_xs(child, "any") && wildcard.is_none() {
+                if child.has_attribute("minOccurs") || child.has_attribute("maxOccurs") {
+                    self.invalid(
+                        child,
+                        "the wildcard of open content has no occurrence".into(),
+                    );
+                }
+                wildcard = Some(self.wildcard(child, false));
+            } else {
+                self.not_here(child, node);
+            }
+        }
+        if wildcard.is_none() && mode != "none" {
+            self.invalid(node, "open content needs an xs:any".into());
+        }
+        Some(OpenContent {
+            mode: mode.to_string(),
+            wildcard,
+            applies_to_empty: self.boolean(node, "appliesToEmpty"),
+            location: self.location(node),
+        })
+    }
+
+    /// `xs:assert` of a complex type.
+    fn assertion(&mut self, node: Node<'_, 'i>) -> Option<Assertion> {
+        self.check_attributes(node, &["test", "xpathDefaultNamespace"]);
+        for child in self.children(node) {
+            self.not_here(child, node);
+        }
+        Some(Assertion {
+            test: self.required(node, "test")?,
+            location: self.location(node),
         })
     }
 
@@ -480,6 +553,7 @@ impl<'i> Parser<'_, 'i> {
             Some(t) => ElementType::Named(self.qname(node, t)?),
             None => ElementType::Any,
         };
+        let mut alternatives = Vec::new();
         for child in self.children(node) {
             let inline = match child.tag_name().name() {
                 "complexType" => self
@@ -490,6 +564,10 @@ impl<'i> Parser<'_, 'i> {
                     .map(|t| ElementType::Simple(Box::new(t))),
                 // Identity constraints constrain values; they add no structure.
                 "unique" | "key" | "keyref" => None,
+                "alternative" => {
+                    alternatives.extend(self.alternative(child));
+                    None
+                }
                 _ => {
                     self.not_here(child, node);
                     None
@@ -511,6 +589,15 @@ impl<'i> Parser<'_, 'i> {
                 "an element reference has no name or type of its own".into(),
             );
         }
+        // XSD 1.1: a list of heads.
+        let mut heads = Vec::new();
+        for head in node
+            .attribute("substitutionGroup")
+            .unwrap_or("")
+            .split_whitespace()
+        {
+            heads.extend(self.qname(node, head));
+        }
         Some(Element {
             name,
             reference,
@@ -521,7 +608,9 @@ impl<'i> Parser<'_, 'i> {
             default: node.attribute("default").map(str::to_string),
             fixed: node.attribute("fixed").map(str::to_string),
             is_abstract: self.boolean(node, "abstract"),
-            substitution_group: self.qname_attr(node, "substitutionGroup"),
+            substitution_group: heads.first().cloned(),
+            more_substitution_groups: heads.into_iter().skip(1).collect(),
+            alternatives,
             doc: documentation(node),
             location: self.location(node),
         })
@@ -529,9 +618,16 @@ impl<'i> Parser<'_, 'i> {
 
     fn complex_type(&mut self, node: Node<'_, 'i>, global: bool) -> Option<ComplexType> {
         let allowed: &[&str] = if global {
-            &["name", "abstract", "mixed", "block", "final"]
+            &[
+                "name",
+                "abstract",
+                "mixed",
+                "block",
+                "final",
+                "defaultAttributesApply",
+            ]
         } else {
-            &["mixed"]
+            &["mixed", "defaultAttributesApply"]
         };
         self.check_attributes(node, allowed);
         let name = if global {
@@ -546,6 +642,8 @@ impl<'i> Parser<'_, 'i> {
             any_attribute: None,
             is_abstract: self.boolean(node, "abstract"),
             mixed: self.boolean(node, "mixed"),
+            asserts: Vec::new(),
+            open_content: None,
             doc: documentation(node),
             location: self.location(node),
         };
@@ -568,10 +666,54 @@ impl<'i> Parser<'_, 'i> {
                         t.content = content;
                     }
                 }
+                "assert" => t.asserts.extend(self.assertion(child)),
+                "openContent" => t.open_content = self.open_content(child),
                 _ => self.attribute_item(child, node, &mut t.attributes, &mut t.any_attribute),
             }
         }
+        let applies = node.attribute("defaultAttributesApply").map(str::trim);
+        if applies.is_some() {
+            // Checked as a boolean.
+            self.boolean(node, "defaultAttributesApply");
+        }
+        if let Some(group) = &self.default_attributes {
+            if !matches!(applies, Some("false" | "0")) {
+                t.attributes.push(AttributeUse::GroupRef {
+                    name: group.clone(),
+                    location: t.location.clone(),
+                });
+            }
+        }
         Some(t)
+    }
+
+    /// `xs:alternative` of an element (XSD 1.1).
+    fn alternative(&mut self, node: Node<'_, 'i>) -> Option<Alternative> {
+        self.check_attributes(node, &["test", "type", "xpathDefaultNamespace"]);
+        let mut ty = match node.attribute("type") {
+            Some(t) => ElementType::Named(self.qname(node, t)?),
+            None => ElementType::Any,
+        };
+        for child in self.children(node) {
+            match child.tag_name().name() {
+                "complexType" if ty == ElementType::Any => {
+                    if let Some(t) = self.complex_type(child, false) {
+                        ty = ElementType::Complex(Box::new(t));
+                    }
+                }
+                "simpleType" if ty == ElementType::Any => {
+                    if let Some(t) = self.simple_type(child, false) {
+                        ty = ElementType::Simple(Box::new(t));
+                    }
+                }
+                _ => self.not_here(child, node),
+            }
+        }
+        Some(Alternative {
+            test: node.attribute("test").map(str::to_string),
+            ty,
+            location: self.location(node),
+        })
     }
 
     /// An attribute, attribute group reference or `xs:anyAttribute` of a complex
@@ -640,14 +782,27 @@ impl<'i> Parser<'_, 'i> {
                     }
                     particle = self.particle(child);
                 }
-                // Facets of a simpleContent restriction narrow the value only.
-                "enumeration" | "pattern" | "length" | "minLength" | "maxLength"
-                | "minInclusive" | "maxInclusive" | "minExclusive" | "maxExclusive"
-                | "totalDigits" | "fractionDigits" | "whiteSpace"
+                // Facets of a simpleContent restriction narrow the value only;
+                // its enumerations are kept as facets.
+                "enumeration" if simple && derivation == Derivation::Restriction => {
+                    self.check_attributes(child, &["value"]);
+                    if let Some(value) = self.required(child, "value") {
+                        facets.push(Facet {
+                            kind: "enumeration".into(),
+                            value,
+                            location: self.location(child),
+                        });
+                    }
+                }
+                "pattern" | "length" | "minLength" | "maxLength" | "minInclusive"
+                | "maxInclusive" | "minExclusive" | "maxExclusive" | "totalDigits"
+                | "fractionDigits" | "whiteSpace" | "explicitTimezone" | "assertion"
                     if simple && derivation == Derivation::Restriction =>
                 {
                     facets.extend(self.facet(child));
                 }
+                "assert" => t.asserts.extend(self.assertion(child)),
+                "openContent" if !simple => t.open_content = self.open_content(child),
                 _ => self.attribute_item(
                     child,
                     derivation_node,
@@ -693,7 +848,8 @@ impl<'i> Parser<'_, 'i> {
                 let mut particles = Vec::new();
                 for child in self.children(node) {
                     let allowed = match (name, child.tag_name().name()) {
-                        ("all", "element") => true,
+                        // XSD 1.1 allows wildcards and group references in an all.
+                        ("all", "element" | "any" | "group") => true,
                         ("all", _) => false,
                         (_, "element" | "any" | "group" | "sequence" | "choice") => true,
                         _ => false,
@@ -725,9 +881,16 @@ impl<'i> Parser<'_, 'i> {
 
     fn wildcard(&mut self, node: Node<'_, 'i>, element: bool) -> Wildcard {
         let allowed: &[&str] = if element {
-            &["namespace", "processContents", "minOccurs", "maxOccurs"]
+            &[
+                "namespace",
+                "processContents",
+                "minOccurs",
+                "maxOccurs",
+                "notNamespace",
+                "notQName",
+            ]
         } else {
-            &["namespace", "processContents"]
+            &["namespace", "processContents", "notNamespace", "notQName"]
         };
         self.check_attributes(node, allowed);
         let process_contents = node.attribute("processContents").unwrap_or("strict");
@@ -740,6 +903,19 @@ impl<'i> Parser<'_, 'i> {
         for child in self.children(node) {
             self.not_here(child, node);
         }
+        if node.has_attribute("namespace") && node.has_attribute("notNamespace") {
+            self.invalid(
+                node,
+                "a wildcard has `namespace` or `notNamespace`, not both".into(),
+            );
+        }
+        let words = |attr: &str| -> Vec<String> {
+            node.attribute(attr)
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        };
         Wildcard {
             occurs: if element {
                 self.occurs(node)
@@ -748,6 +924,8 @@ impl<'i> Parser<'_, 'i> {
             },
             namespace: node.attribute("namespace").unwrap_or("##any").to_string(),
             process_contents: process_contents.to_string(),
+            not_namespace: words("notNamespace"),
+            not_qname: words("notQName"),
             location: self.location(node),
         }
     }
@@ -779,9 +957,18 @@ impl<'i> Parser<'_, 'i> {
 
     fn attribute(&mut self, node: Node<'_, 'i>, global: bool) -> Option<Attribute> {
         let allowed: &[&str] = if global {
-            &["name", "type", "default", "fixed"]
+            &["name", "type", "default", "fixed", "inheritable"]
         } else {
-            &["name", "ref", "type", "use", "default", "fixed", "form"]
+            &[
+                "name",
+                "ref",
+                "type",
+                "use",
+                "default",
+                "fixed",
+                "form",
+                "inheritable",
+            ]
         };
         self.check_attributes(node, allowed);
         let reference = match node.attribute("ref") {
@@ -990,10 +1177,21 @@ impl<'i> Parser<'_, 'i> {
                 | "totalDigits"
                 | "fractionDigits"
                 | "whiteSpace"
+                | "explicitTimezone"
+                | "assertion"
         ) {
             let parent = node.parent_element().unwrap_or(node);
             self.not_here(node, parent);
             return None;
+        }
+        if kind == "assertion" {
+            // XSD 1.1: an XPath test on the value, kept as the facet's value.
+            let a = self.assertion(node)?;
+            return Some(Facet {
+                kind: kind.to_string(),
+                value: a.test,
+                location: a.location,
+            });
         }
         self.check_attributes(node, &["value", "fixed"]);
         let value = self.required(node, "value")?;
@@ -1003,6 +1201,7 @@ impl<'i> Parser<'_, 'i> {
             }
             "totalDigits" => value.trim().parse::<u64>().is_ok_and(|n| n > 0),
             "whiteSpace" => matches!(value.trim(), "preserve" | "replace" | "collapse"),
+            "explicitTimezone" => matches!(value.trim(), "optional" | "required" | "prohibited"),
             _ => true,
         };
         if !valid {
@@ -1214,6 +1413,98 @@ mod tests {
                 "{}:2:8: cannot decode schema: the file is not valid UTF-8",
                 path.display()
             )]
+        );
+    }
+
+    #[test]
+    fn xsd_1_1_constructs_are_kept_in_the_model() {
+        let s = parse_str(
+            r###"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t"
+                 targetNamespace="urn:t" defaultAttributes="t:G" xpathDefaultNamespace="##local">
+              <xs:defaultOpenContent mode="suffix" appliesToEmpty="true"><xs:any/></xs:defaultOpenContent>
+              <xs:complexType name="A">
+                <xs:openContent mode="none"/>
+                <xs:sequence><xs:any notNamespace="##local urn:x" notQName="t:b ##defined"/></xs:sequence>
+                <xs:attribute name="a" inheritable="true"/>
+                <xs:anyAttribute notNamespace="##targetNamespace"/>
+                <xs:assert test="@a"/>
+              </xs:complexType>
+              <xs:complexType name="B" defaultAttributesApply="false">
+                <xs:simpleContent><xs:restriction base="t:C">
+                  <xs:enumeration value="x"/><xs:explicitTimezone value="required"/>
+                  <xs:assertion test="$value != 'y'"/>
+                </xs:restriction></xs:simpleContent>
+              </xs:complexType>
+              <xs:element name="E" type="t:A" substitutionGroup="t:H t:I">
+                <xs:alternative test="@k" type="t:B"/>
+                <xs:alternative/>
+              </xs:element>
+            </xs:schema>"###,
+        )
+        .unwrap();
+        let open = s.default_open_content.as_ref().unwrap();
+        assert_eq!(
+            (open.mode.as_str(), open.applies_to_empty),
+            ("suffix", true)
+        );
+        let a = &s.complex_types[0];
+        assert_eq!(a.open_content.as_ref().unwrap().mode, "none");
+        assert_eq!(a.asserts[0].test, "@a");
+        let Content::Particle(Some(Particle::Sequence(seq))) = &a.content else {
+            panic!("a sequence expected")
+        };
+        let Particle::Any(any) = &seq.particles[0] else {
+            panic!("a wildcard expected")
+        };
+        assert_eq!(any.not_namespace, ["##local", "urn:x"]);
+        assert_eq!(any.not_qname, ["t:b", "##defined"]);
+        assert_eq!(
+            a.any_attribute.as_ref().unwrap().not_namespace,
+            ["##targetNamespace"]
+        );
+        // defaultAttributes: the group is referred to by A, not by B.
+        let group = |t: &ComplexType| {
+            t.attributes
+                .iter()
+                .any(|u| matches!(u, AttributeUse::GroupRef { name, .. } if name.name == "G"))
+        };
+        assert!(group(a) && !group(&s.complex_types[1]));
+        let Content::Simple { facets, .. } = &s.complex_types[1].content else {
+            panic!("simple content expected")
+        };
+        let kinds: Vec<(&str, &str)> = facets
+            .iter()
+            .map(|f| (f.kind.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("enumeration", "x"),
+                ("explicitTimezone", "required"),
+                ("assertion", "$value != 'y'")
+            ]
+        );
+        let e = &s.elements[0];
+        assert_eq!(e.substitution_group.as_ref().unwrap().name, "H");
+        assert_eq!(e.more_substitution_groups[0].name, "I");
+        assert_eq!(e.alternatives.len(), 2);
+        assert_eq!(e.alternatives[0].test.as_deref(), Some("@k"));
+        assert_eq!(e.alternatives[1].ty, ElementType::Any);
+        // What XSD 1.1 forbids is still an error.
+        let errors = messages(
+            r###"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:complexType name="A"><xs:sequence><xs:any namespace="##any" notNamespace="##local"/></xs:sequence></xs:complexType>
+  <xs:simpleType name="S"><xs:restriction base="xs:dateTime"><xs:explicitTimezone value="maybe"/></xs:restriction></xs:simpleType>
+  <xs:defaultOpenContent mode="none"><xs:any/></xs:defaultOpenContent>
+</xs:schema>"###,
+        );
+        assert_eq!(
+            errors,
+            [
+                "t.xsd:2:41: invalid `xs:any`: a wildcard has `namespace` or `notNamespace`, not both",
+                "t.xsd:3:62: invalid `xs:explicitTimezone`: `maybe` is not a valid value for xs:explicitTimezone",
+                "t.xsd:4:3: invalid `xs:defaultOpenContent`: mode must be one of interleave, suffix, not `none`",
+            ]
         );
     }
 

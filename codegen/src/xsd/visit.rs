@@ -70,6 +70,12 @@ fn element(e: &mut Element, f: &mut impl FnMut(&mut QName)) {
     if let Some(head) = &mut e.substitution_group {
         f(head);
     }
+    for head in &mut e.more_substitution_groups {
+        f(head);
+    }
+    for a in &mut e.alternatives {
+        element_type(&mut a.ty, f);
+    }
 }
 
 fn element_type(ty: &mut ElementType, f: &mut impl FnMut(&mut QName)) {
