@@ -792,7 +792,7 @@ fn redefinitions_replace_the_originals_everywhere() {
 
 #[test]
 fn xsd_1_1_default_attributes_apply_where_not_refused() {
-    let d: xsd11::xsd11::Doc = roundtrip("xsd11/samples/Doc.xml");
+    let d: xsd11::v11::Doc = roundtrip("xsd11/samples/Doc.xml");
     // From the default attribute group: xml.xsd's (built in) and its own.
     assert_eq!(d.lang.as_deref(), Some("en"));
     assert_eq!(d.stamp.as_deref(), Some("2026-01-02T03:04:05Z"));
@@ -804,6 +804,6 @@ fn xsd_1_1_default_attributes_apply_where_not_refused() {
     // The wildcard in the xs:all keeps the foreign element.
     assert!(d.any.is_some(), "{d:?}");
     // Note says defaultAttributesApply="false": only its own attribute.
-    let xsd11::xsd11::Note { by, value } = d.note.unwrap();
+    let xsd11::v11::Note { by, value } = d.note.unwrap();
     assert_eq!((by.as_deref(), value.as_str()), (Some("ada"), "keep"));
 }
