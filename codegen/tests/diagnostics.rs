@@ -351,13 +351,13 @@ fn a_location_past_a_final_carriage_return_is_in_the_file() {
 }
 
 #[test]
-fn a_missing_include_points_at_the_include() {
+fn a_missing_redefinition_points_at_it() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("schema.xsd");
     std::fs::write(
         &schema,
         format!(
-            "<xs:schema {XS} targetNamespace=\"urn:t\">\n  <xs:include schemaLocation=\"other.xsd\"/>\n</xs:schema>\n"
+            "<xs:schema {XS} targetNamespace=\"urn:t\">\n  <xs:redefine schemaLocation=\"other.xsd\"/>\n</xs:schema>\n"
         ),
     )
     .unwrap();
@@ -370,8 +370,8 @@ fn a_missing_include_points_at_the_include() {
         lines(&[
             "schema.xsd:2:3: error: cannot find other.xsd, named by this import or include",
             "  |",
-            r#"2 |   <xs:include schemaLocation="other.xsd"/>"#,
-            "  |   ^^^^^^^^^^^",
+            r#"2 |   <xs:redefine schemaLocation="other.xsd"/>"#,
+            "  |   ^^^^^^^^^^^^",
             "",
             "1 error",
         ])

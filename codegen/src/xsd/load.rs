@@ -52,8 +52,8 @@ pub fn load(roots: &[impl AsRef<Path>]) -> Result<Vec<Schema>, Vec<ParseError>> 
 /// Imports without `schemaLocation` name a namespace only: the `xml` and
 /// XML Schema namespaces are built in; any other such namespace must come
 /// from another document. An import whose document is missing or not in the
-/// catalog is a warning (it may not be needed); a missing include, redefine
-/// or override is an error.
+/// catalog is a warning (it may not be needed), and so is an include's
+/// (XSD: nothing is included); a missing redefine or override is an error.
 pub fn load_with(
     roots: &[impl AsRef<Path>],
     options: &LoadOptions,
@@ -65,6 +65,7 @@ pub fn load_with(
         schemas: Vec::new(),
         links: Vec::new(),
         imports: Vec::new(),
+        includes: Vec::new(),
         errors: Vec::new(),
     };
     let mut queue: Vec<Pending> = roots
@@ -158,6 +159,8 @@ struct Loader<'o> {
     /// For each schema, the documents it includes, redefines or overrides.
     links: Vec<Links>,
     imports: Vec<Unloaded>,
+    /// Includes that name no document.
+    includes: Vec<Warning>,
     errors: Vec<ParseError>,
 }
 
@@ -239,19 +242,29 @@ impl Loader<'_> {
                         chameleon: namespace.clone(),
                     });
                 }
+                // An include that names nothing is no error (XSD 1.0,
+                // 4.2.1: no inclusion is performed): a warning. A
+                // redefinition has components to apply: an error.
+                Target::MissingFile(path) if !redefinition => self.includes.push(Warning {
+                    location: location.clone(),
+                    message: format!(
+                        "cannot find {}, named by this include: nothing is included",
+                        path.display()
+                    ),
+                }),
+                Target::UnknownUrl(url) if !redefinition => self.includes.push(Warning {
+                    location: location.clone(),
+                    message: format!("{}: nothing is included", unknown_url(&url)),
+                }),
                 Target::MissingFile(path) => {
-                    if redefinition {
-                        links.redefined.push(None);
-                    }
+                    links.redefined.push(None);
                     self.errors.push(ParseError::MissingFile {
                         location: location.clone(),
                         path,
                     });
                 }
                 Target::UnknownUrl(url) => {
-                    if redefinition {
-                        links.redefined.push(None);
-                    }
+                    links.redefined.push(None);
                     self.errors.push(ParseError::Invalid {
                         location: location.clone(),
                         construct: "schemaLocation".into(),
@@ -317,8 +330,9 @@ impl Loader<'_> {
         }
     }
 
-    /// The imports that could not be loaded, as warnings, unless their
-    /// namespace came from another document, or is built in.
+    /// The includes that name no document, and the imports that could not be
+    /// loaded unless their namespace came from another document or is built
+    /// in, as warnings.
     fn check_imports(&mut self) -> Vec<Warning> {
         let namespaces: BTreeSet<Option<&str>> = self
             .schemas
@@ -326,7 +340,8 @@ impl Loader<'_> {
             .map(|s| s.target_namespace.as_deref())
             .collect();
         let built_in = [Some(super::XS), Some(super::XML)];
-        std::mem::take(&mut self.imports)
+        let mut warnings = std::mem::take(&mut self.includes);
+        let imports = std::mem::take(&mut self.imports)
             .into_iter()
             .filter(|i| {
                 let ns = i.namespace.as_deref();
@@ -342,8 +357,9 @@ impl Loader<'_> {
                     }
                 ),
                 location: i.location,
-            })
-            .collect()
+            });
+        warnings.extend(imports);
+        warnings
     }
 }
 
@@ -472,7 +488,7 @@ mod tests {
     }
 
     #[test]
-    fn missing_imports_warn_missing_includes_and_unknown_urls_fail() {
+    fn missing_imports_and_includes_warn_missing_redefinitions_fail() {
         let dir = files(&[
             (
                 "a.xsd",
@@ -487,8 +503,8 @@ mod tests {
             (
                 "c.xsd",
                 r#"<xs:schema XS targetNamespace="urn:a">
-  <xs:include schemaLocation="nowhere.xsd"/>
-  <xs:include schemaLocation="https://example.com/c2.xsd"/>
+  <xs:redefine schemaLocation="nowhere.xsd"/>
+  <xs:override schemaLocation="https://example.com/c2.xsd"/>
 </xs:schema>"#,
             ),
         ]);
@@ -515,6 +531,18 @@ mod tests {
                 "c.xsd:2:3: cannot find nowhere.xsd, named by this import or include",
                 "c.xsd:3:3: invalid `schemaLocation`: https://example.com/c2.xsd is not fetched (the generator reads no network): map it to a local copy with `--catalog https://example.com/c2.xsd=FILE` (`Config::catalog` in a build script)",
             ]
+        );
+        // An include that names nothing includes nothing (XSD 1.0, 4.2.1).
+        std::fs::write(
+            p("c.xsd"),
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:include schemaLocation="neither.xsd"/></xs:schema>"#,
+        )
+        .unwrap();
+        let loaded = load_with(&[p("c.xsd")], &LoadOptions::default()).unwrap();
+        assert_eq!(loaded.schemas.len(), 1);
+        assert_eq!(
+            loaded.warnings[0].to_string().replace(&prefix, ""),
+            "c.xsd:1:56: cannot find neither.xsd, named by this include: nothing is included"
         );
     }
 
