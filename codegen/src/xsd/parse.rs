@@ -167,7 +167,9 @@ impl<'i> Parser<'_, 'i> {
         let mut out = Vec::new();
         for child in node.children() {
             if child.is_element() {
-                if child.tag_name().namespace() != Some(XS) {
+                if !versioning_includes(child) {
+                    // Left out by XSD 1.1's conditional inclusion.
+                } else if child.tag_name().namespace() != Some(XS) {
                     self.invalid(
                         child,
                         format!("element {} outside the XSD namespace", construct(child)),
@@ -1219,6 +1221,114 @@ impl<'i> Parser<'_, 'i> {
     }
 }
 
+/// The namespace of XSD 1.1's conditional inclusion (`vc:minVersion`, ...).
+const VC: &str = "http://www.w3.org/2007/XMLSchema-versioning";
+
+/// The built-in types of XSD 1.1, all available to `vc:typeAvailable`.
+const BUILT_IN_TYPES: &[&str] = &[
+    "anyType",
+    "anySimpleType",
+    "anyAtomicType",
+    "string",
+    "boolean",
+    "decimal",
+    "float",
+    "double",
+    "duration",
+    "dateTime",
+    "time",
+    "date",
+    "gYearMonth",
+    "gYear",
+    "gMonthDay",
+    "gDay",
+    "gMonth",
+    "hexBinary",
+    "base64Binary",
+    "anyURI",
+    "QName",
+    "NOTATION",
+    "normalizedString",
+    "token",
+    "language",
+    "NMTOKEN",
+    "NMTOKENS",
+    "Name",
+    "NCName",
+    "ID",
+    "IDREF",
+    "IDREFS",
+    "ENTITY",
+    "ENTITIES",
+    "integer",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+    "positiveInteger",
+    "yearMonthDuration",
+    "dayTimeDuration",
+    "dateTimeStamp",
+    "error",
+];
+
+/// The facets of XSD 1.1, all available to `vc:facetAvailable`.
+const FACETS: &[&str] = &[
+    "length",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enumeration",
+    "whiteSpace",
+    "maxInclusive",
+    "maxExclusive",
+    "minExclusive",
+    "minInclusive",
+    "totalDigits",
+    "fractionDigits",
+    "assertion",
+    "explicitTimezone",
+];
+
+/// Whether `node` stays in the schema under XSD 1.1's conditional inclusion
+/// (section 4.2.1 of XSD 1.1 part 1), as a processor of XSD 1.1 with its
+/// built-in types and facets: `vc:minVersion` at most 1.1, `vc:maxVersion`
+/// above it, every type of `vc:typeAvailable` and facet of
+/// `vc:facetAvailable` known, and not every one of `vc:typeUnavailable` and
+/// `vc:facetUnavailable`.
+fn versioning_includes(node: Node<'_, '_>) -> bool {
+    let version = |attr: &str| {
+        node.attribute((VC, attr))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+    };
+    if version("minVersion").is_some_and(|v| v > 1.1)
+        || version("maxVersion").is_some_and(|v| v <= 1.1)
+    {
+        return false;
+    }
+    let known = |attr: &str, names: &[&str]| -> Option<bool> {
+        let list = node.attribute((VC, attr))?;
+        Some(list.split_whitespace().all(|qname| {
+            let (prefix, local) = match qname.split_once(':') {
+                Some((p, l)) => (Some(p), l),
+                None => (None, qname),
+            };
+            node.lookup_namespace_uri(prefix) == Some(XS) && names.contains(&local)
+        }))
+    };
+    known("typeAvailable", BUILT_IN_TYPES) != Some(false)
+        && known("typeUnavailable", BUILT_IN_TYPES) != Some(true)
+        && known("facetAvailable", FACETS) != Some(false)
+        && known("facetUnavailable", FACETS) != Some(true)
+}
+
 fn documentation(node: Node<'_, '_>) -> Option<String> {
     let mut paragraphs = Vec::new();
     for annotation in node
@@ -1504,6 +1614,42 @@ mod tests {
                 "t.xsd:2:41: invalid `xs:any`: a wildcard has `namespace` or `notNamespace`, not both",
                 "t.xsd:3:62: invalid `xs:explicitTimezone`: `maybe` is not a valid value for xs:explicitTimezone",
                 "t.xsd:4:3: invalid `xs:defaultOpenContent`: mode must be one of interleave, suffix, not `none`",
+            ]
+        );
+    }
+
+    #[test]
+    fn conditional_inclusion_keeps_what_an_xsd_1_1_processor_keeps() {
+        let s = parse_str(
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                 xmlns:vc="http://www.w3.org/2007/XMLSchema-versioning" xmlns:x="urn:x">
+              <xs:element name="E" type="xs:string" vc:minVersion="1.1"/>
+              <xs:element name="E" type="xs:int" vc:maxVersion="1.1"/>
+              <xs:element name="F" vc:minVersion="3.0"><x:future/></xs:element>
+              <xs:element name="G" type="xs:string" vc:typeAvailable="xs:dateTimeStamp"/>
+              <xs:element name="H" type="xs:string" vc:typeAvailable="x:precisionDecimal"/>
+              <xs:element name="I" type="xs:string" vc:facetUnavailable="xs:maxScale"/>
+              <xs:element name="J" type="xs:string" vc:facetAvailable="xs:pattern" vc:maxVersion="1.2"/>
+            </xs:schema>"#,
+        )
+        .unwrap();
+        let names: Vec<(&str, &str)> = s
+            .elements
+            .iter()
+            .map(|e| {
+                let ElementType::Named(t) = &e.ty else {
+                    panic!("a named type expected")
+                };
+                (e.name.as_str(), t.name.as_str())
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("E", "string"),
+                ("G", "string"),
+                ("I", "string"),
+                ("J", "string")
             ]
         );
     }
