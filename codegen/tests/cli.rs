@@ -870,3 +870,62 @@ fn diff_help_shows_an_example() {
     let help = stdout(&codegen(["--help"]));
     assert!(help.contains("codegen diff old.xsd new.xsd"), "{help}");
 }
+
+#[test]
+fn catalog_maps_urls_to_files_and_missing_imports_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("schema.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:w="urn:web" targetNamespace="urn:t">
+  <xs:import namespace="urn:web" schemaLocation="http://example.com/web.xsd"/>
+  <xs:import namespace="urn:gone" schemaLocation="gone.xsd"/>
+  <xs:element name="A" type="w:T"/>
+</xs:schema>"#,
+    )
+    .unwrap();
+    let local = dir.path().join("web.xsd");
+    std::fs::write(
+        &local,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:web"><xs:complexType name="T"/></xs:schema>"#,
+    )
+    .unwrap();
+    // Without the catalog entry: the import warns (naming the option), and
+    // the reference to its type fails.
+    let output = codegen([&schema]);
+    assert_status(&output, 1);
+    let stderr = stderr(&output);
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("schema.xsd:2:3: http://example.com/web.xsd is not fetched")
+            && stderr.contains("--catalog http://example.com/web.xsd=FILE"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("unresolved reference to `{urn:web}T`"),
+        "{stderr}"
+    );
+    // With it: generated; the import of urn:gone, used by nothing, warns even with -q.
+    let mapping = format!("http://example.com/web.xsd={}", local.display());
+    let output = codegen([
+        schema.as_os_str(),
+        "-q".as_ref(),
+        "--catalog".as_ref(),
+        mapping.as_ref(),
+    ]);
+    assert_status(&output, 0);
+    let stderr = self::stderr(&output);
+    assert_eq!(stderr.lines().count(), 1, "one warning expected:\n{stderr}");
+    assert!(
+        stderr.starts_with("warning: ")
+            && stderr.contains("cannot find")
+            && stderr.contains("urn:gone"),
+        "{stderr}"
+    );
+    assert!(stdout(&output).contains("pub struct T"));
+    // A malformed mapping is a usage error.
+    assert_status(
+        &codegen([schema.as_os_str(), "--catalog".as_ref(), "nothing".as_ref()]),
+        2,
+    );
+}

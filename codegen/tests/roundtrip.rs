@@ -38,9 +38,11 @@ fixtures!(
     open_enums,
     options,
     recursion,
+    redefine,
     substitution,
     unqualified,
     values,
+    xsd11,
 );
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
@@ -80,11 +82,13 @@ const SAMPLES: &[&str] = &[
     "recursion/samples/Condition.xml",
     "recursion/samples/Term.xml",
     "recursion/samples/Tree.xml",
+    "redefine/samples/Person.xml",
     "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
     "values/samples/Deadline.xml",
     "values/samples/Events.xml",
     "values/samples/Holiday.xml",
+    "xsd11/samples/Doc.xml",
 ];
 
 /// Reads `xml` as yaserde does, but with text untrimmed (as the UM bindings
@@ -954,4 +958,38 @@ fn exact_values_have_typed_accessors() {
     );
     let d: values::Deadline = roundtrip("values/samples/Deadline.xml");
     assert_eq!(d.parse_value().unwrap().to_string(), "2026-12-31T23:59:59Z");
+}
+
+#[test]
+fn redefinitions_replace_the_originals_everywhere() {
+    // base.xsd's Person element has base.xsd's Person type, as redefined
+    // (with `age`), its Contact group (with `phone`) and its Common
+    // attribute group (with `code`).
+    let p: redefine::Person = roundtrip("redefine/samples/Person.xml");
+    assert_eq!(
+        (p.name.as_str(), p.email.as_str(), p.phone.as_deref(), p.age),
+        ("Ada", "ada@example.com", Some("555 0100"), 36)
+    );
+    assert_eq!(
+        (p.id.as_str(), p.code.as_deref(), p.size.as_deref()),
+        ("p1", Some("x7"), Some("M"))
+    );
+}
+
+#[test]
+fn xsd_1_1_default_attributes_apply_where_not_refused() {
+    let d: xsd11::v11::Doc = roundtrip("xsd11/samples/Doc.xml");
+    // From the default attribute group: xml.xsd's (built in) and its own.
+    assert_eq!(d.lang.as_deref(), Some("en"));
+    assert_eq!(d.stamp.as_deref(), Some("2026-01-02T03:04:05Z"));
+    assert_eq!(
+        (d.format.as_deref(), d.span.as_deref(), d.time.as_deref()),
+        (Some("t:png"), Some("P1Y2M"), Some("PT5H"))
+    );
+    assert_eq!(d.due.as_deref(), Some("2026-03-01T09:00:00+01:00"));
+    // The wildcard in the xs:all keeps the foreign element.
+    assert!(d.any.is_some(), "{d:?}");
+    // Note says defaultAttributesApply="false": only its own attribute.
+    let xsd11::v11::Note { by, value } = d.note.unwrap();
+    assert_eq!((by.as_deref(), value.as_str()), (Some("ada"), "keep"));
 }

@@ -56,7 +56,9 @@ impl Resolver<'_> {
     /// Follows the restrictions from `q`, collecting facets; returns the
     /// built-in type they end in.
     fn chain_named(&self, q: &QName, step: usize, out: &mut Vec<Facet>) -> Option<String> {
-        if q.namespace.as_deref() == Some(XS) {
+        if q.namespace.as_deref() == Some(XS)
+            && (simple::builtin(&q.name).is_some() || !self.simple.contains_key(q))
+        {
             return simple::builtin(&q.name).map(|_| q.name.clone());
         }
         self.chain_type(self.simple.get(q)?.def, step, out)
