@@ -549,6 +549,52 @@ pub fn unknown_text<S: Source>(source: &mut S) -> Result<()> {
     }
 }
 
+/// The type the current start tag's `xsi:type` names, as (namespace URI,
+/// local name), its prefix resolved in the element's scope; `None` when it
+/// has none. A prefix that is not declared is an error.
+pub fn xsi_type<S: Source>(source: &S) -> Result<Option<(String, String)>> {
+    for i in 0..source.attribute_count() {
+        let a = source.attribute(i);
+        if a.namespace != crate::XSI_NAMESPACE || a.local != "type" {
+            continue;
+        }
+        let value = a.value.trim_matches([' ', '\t', '\r', '\n']);
+        let (prefix, local) = match value.split_once(':') {
+            Some((prefix, local)) => (Some(prefix), local),
+            None => (None, value),
+        };
+        let namespace = match source.resolve_prefix(prefix) {
+            Some(namespace) => namespace,
+            None if prefix.is_none() => "",
+            None => {
+                return Err(Error::value(format!(
+                    "xsi:type {value:?}: the prefix {:?} is not declared",
+                    prefix.unwrap_or_default()
+                )));
+            }
+        };
+        return Ok(Some((namespace.to_string(), local.to_string())));
+    }
+    Ok(None)
+}
+
+/// The error for an `xsi:type` that names a type the element may not have:
+/// not one the schema derives from its declared type.
+pub fn unknown_xsi_type(namespace: &str, local: &str, declared: &str) -> Error {
+    Error::content(format!(
+        "xsi:type names {}, which is not {declared} or a type derived from it",
+        expanded(namespace, local)
+    ))
+}
+
+/// The error for an element of an abstract type without an `xsi:type`
+/// naming a concrete one.
+pub fn abstract_type(declared: &str) -> Error {
+    Error::content(format!(
+        "the element's type {declared} is abstract: an xsi:type naming a type derived from it is needed"
+    ))
+}
+
 /// `{namespace}local`, or `local` for no namespace: a name as messages write it.
 pub fn expanded(namespace: &str, local: &str) -> String {
     if namespace.is_empty() {

@@ -5,6 +5,7 @@
 mod attributes;
 mod choices;
 mod content;
+mod derived;
 mod elements;
 mod facets;
 mod names;
@@ -23,6 +24,7 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.index();
     r.name_globals();
     r.build();
+    r.derived_types();
     r.add_nil_attributes();
     r.check_recursion();
     let Resolver {
@@ -612,6 +614,9 @@ impl<'s> Resolver<'s> {
                             stack.push(n.clone());
                         }
                     }
+                }
+                Some(Item::Derived(d)) => {
+                    stack.extend(d.variants.iter().filter(|v| !v.boxed).map(|v| v.ty.clone()));
                 }
                 _ => {}
             }
