@@ -6,7 +6,7 @@
 //!
 //! No `bindings-yaserde` (nor `bindings-quick`) here: our generator does not
 //! handle the schema yet. The XML signature schema it imports has a DOCTYPE
-//! (refused: `malformed XML: XML with DTD detected`), and without it seven
+//! (refused: `malformed XML: XML with DTD detected`), and without it eight
 //! of its types have mixed content and one a sequence inside a choice, both
 //! unsupported (`codegen` names each). When it does, generate the bindings
 //! in `build.rs` and add them as `um.rs` does.
