@@ -19,9 +19,12 @@ use xsd_parser_types::quick_xml::{
 /// What a subject does with one document: reads the document's bytes into
 /// its typed value, and writes the value read once beforehand.
 pub struct Codec {
-    read: Box<dyn Fn(&[u8])>,
+    read: Box<Reader>,
     write: Box<dyn Fn() -> Vec<u8>>,
 }
+
+/// Reads a document into a typed value (and drops it).
+type Reader = dyn Fn(&[u8]);
 
 impl Codec {
     /// A codec from its two halves, for subjects made outside this module

@@ -78,7 +78,8 @@ pub fn bench_set(c: &mut Criterion, set: &str, docs: &[Doc]) {
             })
         });
     }
-    let floors: [(&str, fn(&[u8])); 3] = [
+    type Floor = fn(&[u8]);
+    let floors: [(&str, Floor); 3] = [
         ("nsreader", floors::nsreader),
         ("nsreader-0.38", floors::nsreader_038),
         ("xml-rs", floors::xml_rs_read),
