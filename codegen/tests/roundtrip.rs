@@ -866,13 +866,27 @@ fn instance_attributes_are_kept() {
             attribute(Some(SOAP), Some("soap"), "actor", "urn:next"),
         ]
     );
-    // An attribute the wildcard does not allow is not kept; a missing
-    // required one is an error.
+    // An attribute the wildcard does not allow is an error (or, skipping
+    // unknown content, not kept, but counted); a missing required one is an
+    // error.
     let other = r#"<ServerVersion xmlns="urn:example:instance" xmlns:x="urn:example:other"
         Version="Exchange2007" x:no="1"/>"#;
-    let v: instance::ServerVersion = yaserde::de::from_str(other).unwrap();
+    let err = yaserde::de::from_str::<instance::ServerVersion>(other).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected attribute {urn:example:other}no"
+    );
+    let (v, skipped) = xsd_runtime::from_slice_skipping::<instance::ServerVersion>(
+        other.as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(v.version, instance::VersionType::Exchange2007);
     assert!(v.other_attributes.is_empty());
+    assert_eq!(
+        (skipped.count, skipped.names),
+        (1, vec!["@{urn:example:other}no".to_string()])
+    );
     let err = yaserde::de::from_str::<instance::ServerVersion>(
         r#"<ServerVersion xmlns="urn:example:instance"/>"#,
     )
@@ -956,13 +970,22 @@ fn instance_attributes_are_kept() {
             attribute(None, None, "note", "any namespace"),
         ]
     );
-    // ##other keeps no attribute of no namespace or of the target namespace.
-    let tagged: instance::TaggedType = yaserde::de::from_str(
-        r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance"
-            plain="1" t:own="2"><Name>n</Name></TaggedType>"#,
-    )
-    .unwrap();
-    assert!(tagged.other_attributes.is_empty());
+    // ##other allows no attribute of no namespace or of the target namespace.
+    let tagged = |attributes: &str| {
+        format!(
+            r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance" {attributes}><Name>n</Name></TaggedType>"#
+        )
+    };
+    for (attributes, error) in [
+        ("plain=\"1\"", "unexpected attribute plain"),
+        (
+            "t:own=\"2\"",
+            "unexpected attribute {urn:example:instance}own",
+        ),
+    ] {
+        let err = yaserde::de::from_str::<instance::TaggedType>(&tagged(attributes)).unwrap_err();
+        assert_eq!(err.to_string(), error);
+    }
 }
 
 #[test]

@@ -35,7 +35,8 @@ use crate::read::{Attr, Event, Source, UnknownContent};
 pub struct ReadOptions {
     /// Bounds on the document (see [`Limits`]).
     pub limits: Limits,
-    /// Content the schema does not allow: skipped or an error.
+    /// Content the schema does not allow: an error (the default) or
+    /// skipped.
     pub unknown: UnknownContent,
 }
 
@@ -70,6 +71,7 @@ pub struct QuickSource<'de> {
     /// Namespace declarations made by each open element.
     scopes: Vec<usize>,
     in_scope: usize,
+    skipped: crate::read::Skipped,
 }
 
 impl<'de> QuickSource<'de> {
@@ -113,11 +115,18 @@ impl<'de> QuickSource<'de> {
             root: false,
             scopes: Vec::new(),
             in_scope: 0,
+            skipped: Default::default(),
         })
     }
 
     fn limits(&self) -> &Limits {
         &self.options.limits
+    }
+
+    /// What was skipped as unknown content so far (under
+    /// [`UnknownContent::Skip`]).
+    pub fn skipped_content(&self) -> &crate::read::Skipped {
+        &self.skipped
     }
 
     /// The error quick-xml gave, where it stands in the document.
@@ -479,5 +488,9 @@ impl Source for QuickSource<'_> {
 
     fn unknown_content(&self) -> UnknownContent {
         self.options.unknown
+    }
+
+    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.add(namespace, local, attribute);
     }
 }

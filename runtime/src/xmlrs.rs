@@ -72,6 +72,7 @@ pub struct YaSource<'a, R: Read> {
     text: String,
     done: bool,
     unknown: UnknownContent,
+    skipped: crate::read::Skipped,
 }
 
 impl<'a, R: Read> YaSource<'a, R> {
@@ -96,7 +97,8 @@ impl<'a, R: Read> YaSource<'a, R> {
             element: true,
             text: String::new(),
             done: false,
-            unknown: UnknownContent::Skip,
+            unknown: UnknownContent::Error,
+            skipped: Default::default(),
         })
     }
 
@@ -110,15 +112,21 @@ impl<'a, R: Read> YaSource<'a, R> {
             element: false,
             text: String::new(),
             done: false,
-            unknown: UnknownContent::Skip,
+            unknown: UnknownContent::Error,
+            skipped: Default::default(),
         }
     }
 
-    /// What to do with content the schema does not allow (skipped by
-    /// default, as yaserde's readers do).
+    /// What to do with content the schema does not allow (an error by
+    /// default).
     pub fn unknown_content(mut self, unknown: UnknownContent) -> Self {
         self.unknown = unknown;
         self
+    }
+
+    /// What was skipped as unknown content so far.
+    pub fn skipped_content(&self) -> &crate::read::Skipped {
+        &self.skipped
     }
 
     fn peek(&mut self) -> Result<&XmlEvent> {
@@ -249,6 +257,10 @@ impl<R: Read> Source for YaSource<'_, R> {
 
     fn unknown_content(&self) -> UnknownContent {
         self.unknown
+    }
+
+    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.add(namespace, local, attribute);
     }
 }
 

@@ -28,7 +28,7 @@ impl ReadXml for Pair {
         attributes(source, |attribute| {
             match (attribute.namespace, attribute.local) {
                 ("", "x") => attribute_into(&mut x, attribute),
-                _ => Ok(()),
+                _ => Ok(false),
             }
         })?;
         children(

@@ -53,6 +53,8 @@ pub(super) fn impl_read(
     let mut text = None;
     let mut mixed = None;
     let mut values = Vec::new();
+    // Whether the content is kept as written, attributes included.
+    let mut kept_as_written = false;
 
     for (position, m) in members.iter().enumerate() {
         let local = &m.local;
@@ -200,6 +202,7 @@ pub(super) fn impl_read(
             }
             // Content kept as written: the whole element, attributes included.
             Kind::Text(TypeRef::Builtin(crate::ir::Builtin::Any), _, _) => {
+                kept_as_written = true;
                 text = Some(quote!(let #local = #rt::ReadXml::read_xml(source)?;));
                 values.push(set(ident, local));
             }
@@ -241,11 +244,19 @@ pub(super) fn impl_read(
                     NamespaceConstraint::Not(list) if list.is_empty() => Some(push),
                     NamespaceConstraint::Not(list) => {
                         let list = namespaces(list);
-                        Some(quote!(if !matches!(attribute.namespace, #list) { #push }))
+                        Some(
+                            quote!(if !matches!(attribute.namespace, #list) { #push } else {
+                                return ::std::result::Result::Ok(false);
+                            }),
+                        )
                     }
                     NamespaceConstraint::Only(list) => {
                         let list = namespaces(list);
-                        Some(quote!(if matches!(attribute.namespace, #list) { #push }))
+                        Some(
+                            quote!(if matches!(attribute.namespace, #list) { #push } else {
+                                return ::std::result::Result::Ok(false);
+                            }),
+                        )
                     }
                 };
                 values.push(set(ident, local));
@@ -253,17 +264,19 @@ pub(super) fn impl_read(
         }
     }
 
-    // The attributes no arm takes: kept by the wildcard, or ignored.
+    // The attributes no arm takes: kept by the wildcard, or unknown
+    // (`Ok(false)`: the runtime allows the instance attributes).
     let keeps = other_attributes.is_some();
     let rest = match other_attributes {
         Some(keep) => quote!({
             #keep
-            ::std::result::Result::Ok(())
+            ::std::result::Result::Ok(true)
         }),
-        None => quote!(::std::result::Result::Ok(())),
+        None => quote!(::std::result::Result::Ok(false)),
     };
     let read_attributes = match (attribute_arms.is_empty(), keeps) {
-        (true, false) => None,
+        (true, false) if kept_as_written => None,
+        (true, false) => Some(quote!(#rt::read::no_attributes(source)?;)),
         (true, true) => Some(quote!(#rt::read::attributes(source, |attribute| #rest)?;)),
         (false, _) => Some(quote! {
             #rt::read::attributes(source, |attribute| match (attribute.namespace, attribute.local) {
