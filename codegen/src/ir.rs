@@ -187,6 +187,9 @@ pub struct Struct {
     /// the field that holds the text between the child elements, where it
     /// stands.
     pub mixed: Option<String>,
+    /// An `xs:all` content model, whose children may come in any order: the
+    /// Rust name of the field that keeps the order they were read in.
+    pub child_order: Option<String>,
 }
 
 /// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows

@@ -59,6 +59,7 @@ const SAMPLES: &[&str] = &[
     "choice/samples/Delivery.xml",
     "choice/samples/Folder.minimal.xml",
     "choice/samples/Folder.xml",
+    "choice/samples/Settings.reversed.xml",
     "choice/samples/Settings.xml",
     "collisions/samples/A.xml",
     "derivation/samples/Items.xml",
@@ -507,6 +508,25 @@ fn choices_keep_their_order() {
     assert!(minimal.choice_2.is_empty() && minimal.recurrence_group.is_none());
     let settings: choice::Settings = roundtrip("choice/samples/Settings.xml");
     assert_eq!((settings.color.as_str(), settings.size), ("red", Some(3)));
+    // xs:all: any order, written back as read (the round trip compares the
+    // trees, order included); the order is no part of the value.
+    let reversed: choice::Settings = roundtrip("choice/samples/Settings.reversed.xml");
+    assert_eq!(reversed, settings);
+    let written = xsd_runtime::to_string(&reversed).unwrap();
+    assert!(
+        written.contains("<Size>3</Size><Color>red</Color>"),
+        "{written}"
+    );
+    let made = choice::Settings {
+        color: "blue".into(),
+        size: Some(1),
+        child_order: Default::default(),
+    };
+    let written = xsd_runtime::to_string(&made).unwrap();
+    assert!(
+        written.contains("<Color>blue</Color><Size>1</Size>"),
+        "{written}"
+    );
     // A required choice that is missing is an error, not a default.
     let err = yaserde::de::from_str::<choice::Folder>(
         r#"<Folder xmlns="urn:example:choice"><Title>T</Title><End>.</End></Folder>"#,
@@ -986,6 +1006,25 @@ fn instance_attributes_are_kept() {
         let err = yaserde::de::from_str::<instance::TaggedType>(&tagged(attributes)).unwrap_err();
         assert_eq!(err.to_string(), error);
     }
+}
+
+#[test]
+fn an_extension_keeps_the_attributes_its_base_allows() {
+    let open: instance::Open = xsd_runtime::from_str(
+        r#"<Open xmlns="urn:example:instance" xmlns:a="urn:example:a" xmlns:b="urn:example:b" a:x="1" b:y="2"/>"#,
+    )
+    .unwrap();
+    let names: Vec<_> = open
+        .other_attributes
+        .iter()
+        .map(|a| a.local_name.as_str())
+        .collect();
+    assert_eq!(names, ["x", "y"]);
+    let err = xsd_runtime::from_str::<instance::Open>(
+        r#"<Open xmlns="urn:example:instance" xmlns:c="urn:example:c" c:z="3"/>"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "unexpected attribute {urn:example:c}z");
 }
 
 #[test]

@@ -33,6 +33,7 @@ mod entry;
 pub mod error;
 pub mod facets;
 pub mod limits;
+pub mod order;
 pub mod quick;
 pub mod read;
 pub mod simple;
@@ -48,6 +49,7 @@ pub use entry::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use limits::{Limit, LimitExceeded, Limits};
+pub use order::ChildOrder;
 pub use quick::ReadOptions;
 pub use read::{Event, MixedText, ReadXml, Skipped, Source, UnknownContent};
 pub use simple::SimpleType;

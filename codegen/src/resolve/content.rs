@@ -23,6 +23,9 @@ pub(crate) struct Content {
     pub text_info: Option<ir::ValueInfo>,
     /// The field of the text of mixed content (see [`ir::Struct::mixed`]).
     pub mixed: Option<String>,
+    /// The field of the order of an `xs:all`'s children (see
+    /// [`ir::Struct::child_order`]).
+    pub child_order: Option<String>,
 }
 
 impl Content {
@@ -78,6 +81,9 @@ impl Names {
         if let Some(mixed) = &content.mixed {
             names.rust.unique(mixed.clone());
         }
+        if let Some(order) = &content.child_order {
+            names.rust.unique(order.clone());
+        }
         names
     }
 }
@@ -128,6 +134,9 @@ impl<'s> Resolver<'s> {
                         content.any_attribute = base_content.any_attribute;
                         content.text_info = base_content.text_info;
                         content.mixed = base_content.mixed;
+                        // An extension that adds no element keeps its
+                        // base's xs:all (and its order).
+                        content.child_order = base_content.child_order;
                     }
                     // A restriction restates the content it keeps.
                     Derivation::Restriction => {}
@@ -138,8 +147,14 @@ impl<'s> Resolver<'s> {
         };
         let mut names = Names::seeded(&content);
         if let Some(p) = particle {
+            let all = content.fields.is_empty() && self.is_all(p);
+            content.child_order = None;
             let fields = self.particle_fields(schema, p, Occurs::ONCE, owner, &mut names, 0);
             content.fields.extend(fields);
+            // The children of an xs:all come in any order: it is kept.
+            if all && content.fields.len() > 1 {
+                content.child_order = Some(names.rust.unique("child_order".to_string()));
+            }
         }
         // Mixed content: text between the child elements, kept where it
         // stands; without child elements, the text is the element's value.
@@ -159,16 +174,27 @@ impl<'s> Resolver<'s> {
             None => self.group_wildcard(&t.attributes, 0),
         };
         if let Some((schema, w)) = wildcard {
-            let name = match content.any_attribute.take() {
-                Some(inherited) => inherited.name,
-                None => names.rust.unique("other_attributes".to_string()),
+            let own = namespace_constraint(schema, &w.namespace);
+            // An extension's wildcard allows what its base's does too.
+            let (name, namespaces) = match content.any_attribute.take() {
+                Some(inherited) => (inherited.name, inherited.namespaces.union(own)),
+                None => (names.rust.unique("other_attributes".to_string()), own),
             };
-            content.any_attribute = Some(ir::AnyAttribute {
-                name,
-                namespaces: namespace_constraint(schema, &w.namespace),
-            });
+            content.any_attribute = Some(ir::AnyAttribute { name, namespaces });
         }
         Some(content)
+    }
+
+    /// Whether particle `p` is an `xs:all` (or a group reference to one).
+    fn is_all(&self, p: &Particle) -> bool {
+        match p {
+            Particle::All(_) => true,
+            Particle::GroupRef { name, .. } => self
+                .groups
+                .get(name)
+                .is_some_and(|g| matches!(g.def.particle, Particle::All(_))),
+            _ => false,
+        }
     }
 
     fn base_content(&mut self, base: &QName, t: &ComplexType) -> Option<Content> {

@@ -309,6 +309,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: s.any_attribute.take(),
                 text_info: s.text_info.take(),
                 mixed: s.mixed.take(),
+                child_order: s.child_order.take(),
             };
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
             s.fields = content.fields;
@@ -317,6 +318,7 @@ impl<'s> Resolver<'s> {
             s.any_attribute = content.any_attribute;
             s.text_info = content.text_info;
             s.mixed = content.mixed;
+            s.child_order = content.child_order;
         }
     }
 
@@ -434,6 +436,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: c.any_attribute.clone(),
                 text_info: c.text_info.clone(),
                 mixed: c.mixed.clone(),
+                child_order: c.child_order.clone(),
                 text_nillable: false,
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
@@ -454,6 +457,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: s.any_attribute.clone(),
                 text_info: s.text_info.clone(),
                 mixed: s.mixed.clone(),
+                child_order: s.child_order.clone(),
             }),
             _ => None,
         }
@@ -517,6 +521,7 @@ impl<'s> Resolver<'s> {
             any_attribute: content.any_attribute,
             text_info: content.text_info,
             mixed: content.mixed,
+            child_order: content.child_order,
             text_nillable: nil_text,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);

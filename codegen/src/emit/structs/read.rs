@@ -56,11 +56,23 @@ pub(super) fn impl_read(
     // Whether the content is kept as written, attributes included.
     let mut kept_as_written = false;
 
+    // The xs:all order's local, which each child's read notes.
+    let order = members
+        .iter()
+        .find(|m| matches!(m.kind, Kind::Order))
+        .map(|m| m.local.clone());
+    let mut field_number = 0usize;
     for (position, m) in members.iter().enumerate() {
         let local = &m.local;
         let ident = &m.ident;
         match m.kind {
             Kind::Field(f) => {
+                let number = field_number;
+                field_number += 1;
+                let note = order.as_ref().map(|order| {
+                    let n = proc_macro2::Literal::usize_unsuffixed(number);
+                    quote!(#order.note(#n);)
+                });
                 let shape = f.occurrence.shape();
                 declare.push(match shape {
                     Shape::Many => quote!(let mut #local = ::std::vec::Vec::new();),
@@ -164,6 +176,10 @@ pub(super) fn impl_read(
                             (_, false, None) => quote!(#rt::read::one(&mut #local, source)),
                             (_, true, _) => quote!(#rt::read::one_boxed(&mut #local, source)),
                         };
+                        let read = match &note {
+                            Some(note) => quote!({ #note #read }),
+                            None => read,
+                        };
                         arms.push(Arm {
                             name: (
                                 ctx.ns(module, &f.namespace),
@@ -230,6 +246,10 @@ pub(super) fn impl_read(
                 declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
                 mixed = Some(local.clone());
                 values.push(set(ident, local));
+            }
+            Kind::Order => {
+                declare.push(quote!(let mut #local = #rt::ChildOrder::default();));
+                values.push(quote!(#ident: { #local.finish(); #local },));
             }
             Kind::AnyAttribute(any) => {
                 declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
