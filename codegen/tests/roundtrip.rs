@@ -77,6 +77,7 @@ const SAMPLES: &[&str] = &[
     "nonamespace/samples/Note.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
+    "occurrence/samples/Pairs.xml",
     "open_enums/samples/RequestServerVersion.xml",
     "open_enums/samples/Versions.xml",
     "options/samples/Tagged.xml",
@@ -272,6 +273,21 @@ fn counts_of_repeated_elements_are_checked() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn a_repeated_sequence_keeps_document_order() {
+    use occurrence::PairsSequence as P;
+    let pairs: occurrence::Pairs = roundtrip("occurrence/samples/Pairs.xml");
+    assert_eq!(
+        pairs.sequence,
+        [
+            P::Key("a".into()),
+            P::Value(1),
+            P::Key("b".into()),
+            P::Value(2)
+        ]
+    );
 }
 
 #[test]

@@ -323,6 +323,26 @@ impl<'s> Resolver<'s> {
                     .into_iter()
                     .collect()
             }
+            // A repeated sequence of several particles: its elements in
+            // document order (`<a/><b/><a/><b/>`), as the alternatives of a
+            // repeated choice; as fields, the writer would group them.
+            Particle::Sequence(g)
+                if g.occurs.times(outer).repeats()
+                    && g.particles
+                        .iter()
+                        .filter(|p| p.occurs().max != Some(0))
+                        .count()
+                        > 1 =>
+            {
+                let group = ModelGroup {
+                    occurs: Occurs::ONCE,
+                    particles: vec![p.clone()],
+                    location: g.location.clone(),
+                };
+                self.choice_field(schema, &group, outer, owner, names, Some("sequence"))
+                    .into_iter()
+                    .collect()
+            }
             Particle::Sequence(g) | Particle::All(g) => {
                 let occurs = g.occurs.times(outer);
                 let mut fields = Vec::new();
