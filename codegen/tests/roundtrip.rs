@@ -92,6 +92,7 @@ const SAMPLES: &[&str] = &[
     "values/samples/Deadline.xml",
     "values/samples/Events.xml",
     "values/samples/Holiday.xml",
+    "xsd11/samples/Credits.xml",
     "xsd11/samples/Doc.xml",
 ];
 
@@ -1186,4 +1187,12 @@ fn xsd_1_1_default_attributes_apply_where_not_refused() {
     // Note says defaultAttributesApply="false": only its own attribute.
     let xsd11::v11::Note { by, value } = d.note.unwrap();
     assert_eq!((by.as_deref(), value.as_str()), (Some("ada"), "keep"));
+}
+
+#[test]
+fn xsd_1_1_an_element_stands_for_each_of_its_heads() {
+    use xsd11::v11::{CreditsAuthor, CreditsEditor};
+    let c: xsd11::v11::Credits = roundtrip("xsd11/samples/Credits.xml");
+    assert_eq!(c.author, CreditsAuthor::Person("Ada".into()));
+    assert_eq!(c.editor, CreditsEditor::Person("Grace".into()));
 }

@@ -194,7 +194,12 @@ impl<'s> Resolver<'s> {
                     &e.location,
                     |d| &d.location,
                 );
-                if let Some(head) = &e.substitution_group {
+                // XSD 1.1: an element may stand for several heads.
+                for head in e
+                    .substitution_group
+                    .iter()
+                    .chain(&e.more_substitution_groups)
+                {
                     self.substitutes
                         .entry(head.clone())
                         .or_default()
