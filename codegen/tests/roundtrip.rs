@@ -84,6 +84,7 @@ const SAMPLES: &[&str] = &[
     "polymorphism/samples/d2LogicalModel.xml",
     "recursion/samples/A.xml",
     "recursion/samples/Condition.xml",
+    "recursion/samples/Page.xml",
     "recursion/samples/Term.xml",
     "recursion/samples/Tree.xml",
     "redefine/samples/Person.xml",
@@ -846,6 +847,18 @@ fn recursive_types_are_boxed() {
         panic!("a Not inside expected: {not:?}")
     };
     assert_eq!(*not.expr, recursion::NotExpr::True("yes".into()));
+    // An anonymous type derived from the type that holds it: its base's
+    // members, then its own.
+    let page: recursion::Page = roundtrip("recursion/samples/Page.xml");
+    let block = &page.block[0];
+    assert_eq!(
+        (block.id, block.layer.as_deref(), block.text.as_deref()),
+        (1, Some("inner"), Some("two"))
+    );
+    assert_eq!(
+        (block.block[0].id, block.block[0].text.as_deref()),
+        (2, None)
+    );
 }
 
 #[test]

@@ -50,7 +50,7 @@ pub use entry::{
 pub use error::{Error, ErrorKind, Result};
 pub use limits::{Limit, LimitExceeded, Limits};
 pub use order::ChildOrder;
-pub use quick::ReadOptions;
+pub use quick::{Doctype, ReadOptions};
 pub use read::{Event, MixedText, ReadXml, Skipped, Source, UnknownContent};
 pub use simple::SimpleType;
 pub use values::{InvalidValue, UnknownEnumValue};

@@ -38,6 +38,22 @@ pub struct ReadOptions {
     /// Content the schema does not allow: an error (the default) or
     /// skipped.
     pub unknown: UnknownContent,
+    /// A document type declaration: refused (the default) or read past.
+    pub doctype: Doctype,
+}
+
+/// What a reader does with a document type declaration (`<!DOCTYPE ...>`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Doctype {
+    /// An error: a document from the network has no business with one
+    /// (entities are how XML bombs and external fetches get in).
+    #[default]
+    Refuse,
+    /// Read past it, using nothing in it: no entity is declared, no default
+    /// attribute added, nothing fetched (a document that then uses an
+    /// entity of its own is an error). For trusted documents whose format
+    /// carries one, as every MusicXML file does.
+    Ignore,
 }
 
 /// An attribute of the current start tag: ranges into the tag's buffer.
@@ -419,6 +435,7 @@ impl Source for QuickSource<'_> {
                     }
                 }
                 Q::Comment(_) | Q::PI(_) | Q::Decl(_) => {}
+                Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
                 Q::DocType(_) => return Err(Error::new(ErrorKind::Dtd)),
                 Q::Eof => {
                     if self.depth > 0 {

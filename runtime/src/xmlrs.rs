@@ -73,6 +73,7 @@ pub struct YaSource<'a, R: Read> {
     done: bool,
     unknown: UnknownContent,
     skipped: crate::read::Skipped,
+    doctype: crate::quick::Doctype,
 }
 
 impl<'a, R: Read> YaSource<'a, R> {
@@ -99,6 +100,7 @@ impl<'a, R: Read> YaSource<'a, R> {
             done: false,
             unknown: UnknownContent::Error,
             skipped: Default::default(),
+            doctype: Default::default(),
         })
     }
 
@@ -114,6 +116,7 @@ impl<'a, R: Read> YaSource<'a, R> {
             done: false,
             unknown: UnknownContent::Error,
             skipped: Default::default(),
+            doctype: Default::default(),
         }
     }
 
@@ -121,6 +124,12 @@ impl<'a, R: Read> YaSource<'a, R> {
     /// default).
     pub fn unknown_content(mut self, unknown: UnknownContent) -> Self {
         self.unknown = unknown;
+        self
+    }
+
+    /// What to do with a document type declaration (refused by default).
+    pub fn doctype(mut self, doctype: crate::quick::Doctype) -> Self {
+        self.doctype = doctype;
         self
     }
 
@@ -193,6 +202,9 @@ impl<R: Read> Source for YaSource<'_, R> {
                 self.done = true;
                 self.current = event;
                 Ok(Event::Eof)
+            }
+            XmlEvent::Doctype { .. } if self.doctype == crate::quick::Doctype::Refuse => {
+                Err(Error::new(crate::error::ErrorKind::Dtd))
             }
             // yaserde's reader drops the document start, comments and
             // processing instructions.
@@ -294,8 +306,21 @@ pub fn from_str_with<T: crate::Root>(
     limits: &Limits,
     unknown: UnknownContent,
 ) -> Result<T> {
-    let mut de = Deserializer::new(parser_config(limits).create_reader(xml.as_bytes()));
-    let mut source = YaSource::document(&mut de).unknown_content(unknown);
+    let options = crate::ReadOptions {
+        limits: *limits,
+        unknown,
+        ..Default::default()
+    };
+    from_str_options(xml, &options)
+}
+
+/// [`from_str_with`], as `options` say (the fast backend's options: the
+/// same document reads the same with both).
+pub fn from_str_options<T: crate::Root>(xml: &str, options: &crate::ReadOptions) -> Result<T> {
+    let mut de = Deserializer::new(parser_config(&options.limits).create_reader(xml.as_bytes()));
+    let mut source = YaSource::document(&mut de)
+        .unknown_content(options.unknown)
+        .doctype(options.doctype);
     crate::read::document(&mut source)
 }
 

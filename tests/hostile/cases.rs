@@ -744,6 +744,7 @@ mod soap {
         let options = um_bindings::ReadOptions {
             limits: *limits,
             unknown: um_bindings::UnknownContent::Skip,
+            ..Default::default()
         };
         from_envelope_options(xml, &options, super::BACKEND)
     }

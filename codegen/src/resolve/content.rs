@@ -126,7 +126,10 @@ impl<'s> Resolver<'s> {
                 base,
                 particle,
             } => {
-                let base_content = self.base_content(base, t)?;
+                let base_content = match self.deferred_base(base, t, owner, *derivation) {
+                    Some(empty) => empty,
+                    None => self.base_content(base, t)?,
+                };
                 match derivation {
                     Derivation::Extension => {
                         content.fields = base_content.fields;
@@ -194,6 +197,78 @@ impl<'s> Resolver<'s> {
                 .get(name)
                 .is_some_and(|g| matches!(g.def.particle, Particle::All(_))),
             _ => false,
+        }
+    }
+
+    /// An anonymous type that derives from the named type being built (a
+    /// type that holds an element of a type derived from itself: ofd's
+    /// `CT_PageBlock`): no cycle, but the base's content is not known yet.
+    /// It is built without it (an empty content, returned here), and
+    /// completed once the base is built ([`Resolver::complete_deferred`]).
+    fn deferred_base(
+        &mut self,
+        base: &QName,
+        t: &ComplexType,
+        owner: &ItemRef,
+        derivation: Derivation,
+    ) -> Option<Content> {
+        if t.name.is_some() || !self.building.contains(base) {
+            return None;
+        }
+        self.deferred.push((
+            owner.clone(),
+            base.clone(),
+            derivation == Derivation::Extension,
+        ));
+        Some(Content::default())
+    }
+
+    /// Completes the anonymous types built before their base (see
+    /// [`Resolver::deferred_base`]): the base's content is theirs too.
+    pub(super) fn complete_deferred(&mut self) {
+        for (r, base, extension) in std::mem::take(&mut self.deferred) {
+            let Some(base) = self.built_content(&base) else {
+                continue;
+            };
+            let Some(ir::Item::Struct(s)) = self
+                .items
+                .get_mut(&r.module)
+                .and_then(|m| m.items.get_mut(&r.name))
+            else {
+                continue;
+            };
+            let mut names = Names::seeded(&base);
+            let own_attributes = std::mem::take(&mut s.attributes);
+            let mut attributes = base.attributes;
+            let own: Vec<_> = own_attributes
+                .into_iter()
+                .map(|a| (a, xsd::Use::Optional))
+                .collect();
+            merge_attributes(&mut attributes, own, &mut names);
+            s.attributes = attributes;
+            if extension {
+                let own_fields = std::mem::take(&mut s.fields);
+                let mut fields = base.fields;
+                for mut f in own_fields {
+                    f.name = names.rust.unique(f.name);
+                    fields.push(f);
+                }
+                s.fields = fields;
+                if s.text.is_none() {
+                    s.text = base.text;
+                    s.text_info = base.text_info;
+                }
+                if s.mixed.is_none() {
+                    s.mixed = base.mixed;
+                }
+                s.any_attribute = match (s.any_attribute.take(), base.any_attribute) {
+                    (Some(own), Some(inherited)) => Some(ir::AnyAttribute {
+                        name: own.name,
+                        namespaces: inherited.namespaces.union(own.namespaces),
+                    }),
+                    (own, inherited) => own.or(inherited),
+                };
+            }
         }
     }
 

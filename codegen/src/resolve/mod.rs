@@ -24,6 +24,7 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.index();
     r.name_globals();
     r.build();
+    r.complete_deferred();
     r.derived_types();
     r.add_nil_attributes();
     r.check_recursion();
@@ -97,6 +98,9 @@ pub(crate) struct Resolver<'s> {
     /// Named complex types that derive from another or are derived from:
     /// where `xsi:type` may name another type than the declared one.
     hierarchy: BTreeSet<QName>,
+    /// Anonymous types built before the named type they derive from (their
+    /// struct, the base, whether by extension): completed after the build.
+    deferred: Vec<(ItemRef, QName, bool)>,
     /// Structs that some nillable element has as its type: they get `xsi:nil`.
     nillable: BTreeSet<ItemRef>,
     locations: BTreeMap<ItemRef, Location>,
@@ -146,6 +150,7 @@ impl<'s> Resolver<'s> {
             building: BTreeSet::new(),
             anonymous: HashMap::new(),
             hierarchy: BTreeSet::new(),
+            deferred: Vec::new(),
             nillable: BTreeSet::new(),
             locations: BTreeMap::new(),
             items,
