@@ -52,6 +52,7 @@ pub fn changes(old: &Model, new: &Model) -> Changes {
                     Item::Enum(e) => &e.name,
                     Item::Choice(c) => &c.name,
                     Item::List(l) => &l.name,
+                    Item::Derived(d) => &d.name,
                 };
                 let path = if module.is_empty() {
                     name.clone()

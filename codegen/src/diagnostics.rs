@@ -83,6 +83,7 @@ pub fn location(error: &Error) -> Option<&Location> {
         Error::Parse(
             ParseError::MissingFile { location, .. }
             | ParseError::Xml { location, .. }
+            | ParseError::Encoding { location, .. }
             | ParseError::Unsupported { location, .. }
             | ParseError::Invalid { location, .. },
         ) => Some(location),

@@ -41,6 +41,16 @@ pub enum ParseError {
         /// The file it names, resolved against the naming file.
         path: PathBuf,
     },
+    /// The file's bytes are not text in the encoding it declares (or in
+    /// UTF-8, when it declares none).
+    #[error("{location}: cannot decode schema: {message}")]
+    Encoding {
+        /// Where the bytes that are wrong start (the file's start for a
+        /// declaration naming an unknown encoding).
+        location: Location,
+        /// What is wrong, naming the encoding.
+        message: String,
+    },
     /// The file is not well-formed XML.
     #[error("{location}: malformed XML: {message}")]
     Xml {
@@ -69,6 +79,22 @@ pub enum ParseError {
         /// What is wrong with it.
         message: String,
     },
+}
+
+/// Something the generator says about a schema short of an error: what it
+/// went on without (an import whose document is missing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where the construct stands.
+    pub location: Location,
+    /// What is the matter, and what follows.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
 }
 
 /// An error of the resolve stage: the schema reads as XSD but does not hang together.

@@ -53,6 +53,20 @@ impl Model {
                     }
                     Item::Choice(c) => c.alternatives.iter_mut().for_each(|a| fix(&mut a.ty)),
                     Item::List(l) => fix(&mut l.item),
+                    Item::Derived(d) => {
+                        let mut declared = TypeRef::Named(d.declared.clone());
+                        fix(&mut declared);
+                        if let TypeRef::Named(r) = declared {
+                            d.declared = r;
+                        }
+                        for v in &mut d.variants {
+                            let mut ty = TypeRef::Named(v.ty.clone());
+                            fix(&mut ty);
+                            if let TypeRef::Named(r) = ty {
+                                v.ty = r;
+                            }
+                        }
+                    }
                     Item::Enum(_) => {}
                 }
             }
@@ -99,6 +113,44 @@ pub enum Item {
     Choice(Choice),
     /// An `xs:list` type: whitespace-separated values.
     List(List),
+    /// A complex type and the types derived from it: what an element of
+    /// that type holds, chosen by `xsi:type`.
+    Derived(Derived),
+}
+
+/// The types an element declared with complex type `declared` may have:
+/// the type itself (unless it is abstract) and every type derived from it,
+/// by extension or restriction, in any schema of the set (`xsi:type` names
+/// the one an element has).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derived {
+    /// Rust name of the enum.
+    pub name: String,
+    /// Rustdoc.
+    pub doc: Option<String>,
+    /// The declared type's struct.
+    pub declared: ItemRef,
+    /// The declared type's XSD name (namespace, local name).
+    pub declared_name: (Option<String>, String),
+    /// Whether the declared type is abstract (an element then needs an
+    /// `xsi:type`, and the declared type is no variant).
+    pub is_abstract: bool,
+    /// The types, the declared one first.
+    pub variants: Vec<DerivedVariant>,
+}
+
+/// One type of a [`Derived`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct DerivedVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The type's XSD name (namespace, local name), as `xsi:type` names it.
+    pub type_name: (Option<String>, String),
+    /// Its struct.
+    pub ty: ItemRef,
+    /// Whether the value is boxed (every type but the declared one: an
+    /// enum as large as its largest type would make every value that size).
+    pub boxed: bool,
 }
 
 /// A struct: an element's or complex type's content.
@@ -135,6 +187,9 @@ pub struct Struct {
     /// the field that holds the text between the child elements, where it
     /// stands.
     pub mixed: Option<String>,
+    /// An `xs:all` content model, whose children may come in any order: the
+    /// Rust name of the field that keeps the order they were read in.
+    pub child_order: Option<String>,
 }
 
 /// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows

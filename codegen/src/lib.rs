@@ -49,7 +49,7 @@ pub mod xsd;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-pub use error::{Error, Errors, Location};
+pub use error::{Error, Errors, Location, Warning};
 
 /// How to generate: which files, where to, and what to print for cargo.
 ///
@@ -63,6 +63,18 @@ pub struct Config {
     derives: Vec<String>,
     module_names: Vec<(String, String)>,
     runtime_path: Option<String>,
+    catalog: Vec<(String, PathBuf)>,
+    on_warning: Option<WarningSink>,
+}
+
+/// What [`Config::on_warning`] was given.
+#[derive(Clone)]
+struct WarningSink(std::sync::Arc<dyn Fn(&Warning) + Send + Sync>);
+
+impl std::fmt::Debug for WarningSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WarningSink(..)")
+    }
 }
 
 impl Config {
@@ -132,6 +144,49 @@ impl Config {
         self
     }
 
+    /// Reads the schema at `url` from `file`: a `schemaLocation` that is
+    /// this URL (in an import, include, redefine or override) names the
+    /// file. Nothing is fetched from the network; the W3C's `xml.xsd` and
+    /// `xlink.xsd` are built in, and an entry here replaces them.
+    pub fn catalog(&mut self, url: impl Into<String>, file: impl Into<PathBuf>) -> &mut Self {
+        self.catalog.push((url.into(), file.into()));
+        self
+    }
+
+    /// Calls `f` with each warning: what the generator went on without (an
+    /// import whose document is missing: a definition that needs it fails
+    /// with an error where it refers to it). By default warnings are
+    /// dropped, except that [`compile`](Self::compile) prints them for
+    /// cargo (`cargo:warning=`) when it prints cargo directives.
+    pub fn on_warning(&mut self, f: impl Fn(&Warning) + Send + Sync + 'static) -> &mut Self {
+        self.on_warning = Some(WarningSink(std::sync::Arc::new(f)));
+        self
+    }
+
+    fn warn(&self, warning: &Warning, for_cargo: bool) {
+        match &self.on_warning {
+            Some(sink) => (sink.0)(warning),
+            None if for_cargo => println!("cargo:warning={warning}"),
+            None => {}
+        }
+    }
+
+    /// Loads the schema set, handing its warnings over.
+    fn load(
+        &self,
+        schemas: &[impl AsRef<Path>],
+        for_cargo: bool,
+    ) -> Result<Vec<xsd::Schema>, Errors> {
+        let options = xsd::LoadOptions {
+            catalog: self.catalog.clone(),
+        };
+        let loaded = xsd::load_with(schemas, &options)?;
+        for warning in &loaded.warnings {
+            self.warn(warning, for_cargo);
+        }
+        Ok(loaded.schemas)
+    }
+
     fn emit_options(&self) -> Result<emit::Options, Errors> {
         let mut bad: Vec<Error> = self
             .derives
@@ -188,7 +243,15 @@ impl Config {
     /// Parses and resolves `schemas` into the intermediate model, for
     /// inspection (`codegen --emit-ir`) or a custom back end.
     pub fn model(&self, schemas: &[impl AsRef<Path>]) -> Result<ir::Model, Errors> {
-        let parsed = xsd::load(schemas)?;
+        self.model_with(schemas, false)
+    }
+
+    fn model_with(
+        &self,
+        schemas: &[impl AsRef<Path>],
+        for_cargo: bool,
+    ) -> Result<ir::Model, Errors> {
+        let parsed = self.load(schemas, for_cargo)?;
         let mut model = resolve::resolve(&parsed)?;
         for (namespace, name) in &self.module_names {
             let from = model
@@ -270,7 +333,7 @@ impl Config {
     /// memory), into a temporary file beside `path` that replaces it only if
     /// the content changed.
     fn generate_into(&self, schemas: &[impl AsRef<Path>], path: &Path) -> Result<(), Errors> {
-        let model = self.model(schemas)?;
+        let model = self.model_with(schemas, !self.no_cargo_directives)?;
         let options = self.emit_options()?;
         // Through a symbolic link, to the file it names.
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

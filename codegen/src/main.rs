@@ -124,6 +124,12 @@ struct Cli {
     #[arg(long = "module", value_name = "NAMESPACE=NAME", value_parser = parse_module)]
     modules: Vec<(String, String)>,
 
+    /// Read the schema at URL from FILE (repeatable): `--catalog
+    /// http://example.com/a.xsd=schemas/a.xsd`. Nothing is fetched from the
+    /// network; the W3C's xml.xsd and xlink.xsd are built in.
+    #[arg(long = "catalog", value_name = "URL=FILE", value_parser = parse_catalog)]
+    catalog: Vec<(String, PathBuf)>,
+
     /// Keep enumeration values the schema does not declare (in an extra
     /// variant) instead of rejecting them.
     #[arg(long)]
@@ -206,6 +212,15 @@ fn model_config(modules: &[(String, String)], open_enums: bool) -> Config {
     config
 }
 
+fn parse_catalog(arg: &str) -> Result<(String, PathBuf), String> {
+    // A URL has `=` in its query at most; the file is after the last one.
+    let (url, file) = arg
+        .rsplit_once('=')
+        .filter(|(url, file)| !url.is_empty() && !file.is_empty())
+        .ok_or_else(|| format!("`{arg}` is not URL=FILE"))?;
+    Ok((url.to_string(), PathBuf::from(file)))
+}
+
 fn parse_module(arg: &str) -> Result<(String, String), String> {
     let (namespace, name) = arg
         .rsplit_once('=')
@@ -251,6 +266,11 @@ fn run(cli: &Cli) -> ExitCode {
     for derive in &cli.derives {
         config.derive(derive.as_str());
     }
+    for (url, file) in &cli.catalog {
+        config.catalog(url.as_str(), file);
+    }
+    // Warnings are shown even with -q, as errors are.
+    config.on_warning(|warning| say(&format!("warning: {warning}")));
     if let Some(dir) = &cli.out_dir {
         return out_dir(cli, &config, dir, color);
     }

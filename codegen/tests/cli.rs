@@ -489,7 +489,7 @@ fn diff_shows_what_ews_2023_changes_since_2016() {
         "not the library's summary:\n{summary}"
     );
     for group in [
-        "types added (40):\n",
+        "types added (41):\n",
         "types removed (9):\n",
         "enumeration values added (44 in 12 enumerations):\n",
         "enumeration values removed (1 in 1 enumeration):\n  types::EntityFeedbackEntityAddSourceType: RecipientCache\n",
@@ -502,7 +502,7 @@ fn diff_shows_what_ews_2023_changes_since_2016() {
     }
     assert!(
         summary.ends_with(
-            "\nadded 40 types, 44 enumeration values, 151 elements and attributes\n\
+            "\nadded 41 types, 44 enumeration values, 151 elements and attributes\n\
              removed 9 types, 1 enumeration value, 39 elements and attributes: a breaking change\n"
         ),
         "{summary}"
@@ -543,7 +543,7 @@ fn diff_json_has_the_same_counts_and_names() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(json["breaking"], true);
     let expected = [
-        ("added_types", 40),
+        ("added_types", 41),
         ("removed_types", 9),
         ("added_values", 44),
         ("removed_values", 1),
@@ -869,4 +869,63 @@ fn diff_help_shows_an_example() {
     // The generator's own help points to it.
     let help = stdout(&codegen(["--help"]));
     assert!(help.contains("codegen diff old.xsd new.xsd"), "{help}");
+}
+
+#[test]
+fn catalog_maps_urls_to_files_and_missing_imports_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("schema.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:w="urn:web" targetNamespace="urn:t">
+  <xs:import namespace="urn:web" schemaLocation="http://example.com/web.xsd"/>
+  <xs:import namespace="urn:gone" schemaLocation="gone.xsd"/>
+  <xs:element name="A" type="w:T"/>
+</xs:schema>"#,
+    )
+    .unwrap();
+    let local = dir.path().join("web.xsd");
+    std::fs::write(
+        &local,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:web"><xs:complexType name="T"/></xs:schema>"#,
+    )
+    .unwrap();
+    // Without the catalog entry: the import warns (naming the option), and
+    // the reference to its type fails.
+    let output = codegen([&schema]);
+    assert_status(&output, 1);
+    let stderr = stderr(&output);
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("schema.xsd:2:3: http://example.com/web.xsd is not fetched")
+            && stderr.contains("--catalog http://example.com/web.xsd=FILE"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("unresolved reference to `{urn:web}T`"),
+        "{stderr}"
+    );
+    // With it: generated; the import of urn:gone, used by nothing, warns even with -q.
+    let mapping = format!("http://example.com/web.xsd={}", local.display());
+    let output = codegen([
+        schema.as_os_str(),
+        "-q".as_ref(),
+        "--catalog".as_ref(),
+        mapping.as_ref(),
+    ]);
+    assert_status(&output, 0);
+    let stderr = self::stderr(&output);
+    assert_eq!(stderr.lines().count(), 1, "one warning expected:\n{stderr}");
+    assert!(
+        stderr.starts_with("warning: ")
+            && stderr.contains("cannot find")
+            && stderr.contains("urn:gone"),
+        "{stderr}"
+    );
+    assert!(stdout(&output).contains("pub struct T"));
+    // A malformed mapping is a usage error.
+    assert_status(
+        &codegen([schema.as_os_str(), "--catalog".as_ref(), "nothing".as_ref()]),
+        2,
+    );
 }

@@ -107,20 +107,23 @@ fn a_duplicate_definition_points_at_both() {
 
 #[test]
 fn an_unsupported_construct_is_named_where_it_stands() {
-    let text =
-        format!("<xs:schema {XS}>\n  <xs:redefine schemaLocation=\"other.xsd\"/>\n</xs:schema>\n");
+    let text = format!(
+        "<xs:schema {XS}>\n  <xs:attribute name=\"a\" targetNamespace=\"urn:o\"/>\n</xs:schema>\n"
+    );
     let rendered = render(&text);
     let first = rendered.lines().next().unwrap();
     assert!(
-        first.starts_with("schema.xsd:2:3: error: unsupported construct `xs:redefine`"),
+        first.starts_with(
+            "schema.xsd:2:3: error: unsupported construct `attribute targetNamespace on xs:attribute`"
+        ),
         "{rendered}"
     );
     assert_eq!(
         rendered.lines().skip(1).collect::<Vec<_>>(),
         [
             "  |",
-            r#"2 |   <xs:redefine schemaLocation="other.xsd"/>"#,
-            "  |   ^^^^^^^^^^^^",
+            r#"2 |   <xs:attribute name="a" targetNamespace="urn:o"/>"#,
+            "  |   ^^^^^^^^^^^^^",
             "",
             "1 error",
         ]
@@ -348,13 +351,13 @@ fn a_location_past_a_final_carriage_return_is_in_the_file() {
 }
 
 #[test]
-fn a_missing_import_points_at_the_import() {
+fn a_missing_redefinition_points_at_it() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("schema.xsd");
     std::fs::write(
         &schema,
         format!(
-            "<xs:schema {XS} targetNamespace=\"urn:t\">\n  <xs:import namespace=\"urn:o\" schemaLocation=\"other.xsd\"/>\n</xs:schema>\n"
+            "<xs:schema {XS} targetNamespace=\"urn:t\">\n  <xs:redefine schemaLocation=\"other.xsd\"/>\n</xs:schema>\n"
         ),
     )
     .unwrap();
@@ -367,8 +370,8 @@ fn a_missing_import_points_at_the_import() {
         lines(&[
             "schema.xsd:2:3: error: cannot find other.xsd, named by this import or include",
             "  |",
-            r#"2 |   <xs:import namespace="urn:o" schemaLocation="other.xsd"/>"#,
-            "  |   ^^^^^^^^^^",
+            r#"2 |   <xs:redefine schemaLocation="other.xsd"/>"#,
+            "  |   ^^^^^^^^^^^^",
             "",
             "1 error",
         ])

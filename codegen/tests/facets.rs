@@ -240,3 +240,56 @@ fn defaults_wildcards_and_instance_attributes_are_in_the_model() {
     assert!(xsi(strukt(&model, "DataType"), "nil"));
     assert!(!xsi(strukt(&model, "ResponseType"), "nil"));
 }
+
+/// A schema whose target namespace is XML Schema's own (the schema for
+/// schemas) defines types of its own there: those are its, the others are
+/// the built-in types.
+#[test]
+fn the_schema_for_schemas_uses_its_own_types_beside_the_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("XMLSchema.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/2001/XMLSchema">
+  <xs:simpleType name="formChoice">
+    <xs:restriction base="xs:NMTOKEN">
+      <xs:enumeration value="qualified"/>
+      <xs:enumeration value="unqualified"/>
+    </xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="string"><xs:restriction base="xs:anySimpleType"/></xs:simpleType>
+  <xs:element name="e">
+    <xs:complexType>
+      <xs:attribute name="form" type="xs:formChoice"/>
+      <xs:attribute name="n" type="xs:int"/>
+      <xs:attribute name="s" type="xs:string"/>
+      <xs:attribute name="stamp" type="xs:dateTimeStamp"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>"#,
+    )
+    .unwrap();
+    let model = xsd_codegen::Config::new()
+        .model(&[schema])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let e = strukt(&model, "E");
+    let ty = |name: &str| {
+        let a = e.attributes.iter().find(|a| a.name == name).unwrap();
+        (
+            format!("{:?}", a.ty),
+            a.value_info.as_ref().map(|i| i.builtin.clone()),
+        )
+    };
+    assert!(ty("form").0.contains("FormChoice"), "{:?}", ty("form"));
+    // Built-in names stay built in, even where the schema restates them.
+    assert_eq!(ty("n"), ("Builtin(I32)".into(), Some("int".into())));
+    assert_eq!(ty("s"), ("Builtin(String)".into(), Some("string".into())));
+    assert_eq!(
+        ty("stamp"),
+        ("Builtin(String)".into(), Some("dateTimeStamp".into()))
+    );
+    assert!(matches!(
+        model.modules[""].items.get("FormChoice"),
+        Some(Item::Enum(_))
+    ));
+}

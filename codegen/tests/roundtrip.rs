@@ -40,10 +40,13 @@ fixtures!(
     occurrence,
     open_enums,
     options,
+    polymorphism,
     recursion,
+    redefine,
     substitution,
     unqualified,
     values,
+    xsd11,
 );
 
 /// Every sample this file reads; a test checks that none in the fixtures is left out.
@@ -59,6 +62,7 @@ const SAMPLES: &[&str] = &[
     "choice/samples/Delivery.xml",
     "choice/samples/Folder.minimal.xml",
     "choice/samples/Folder.xml",
+    "choice/samples/Settings.reversed.xml",
     "choice/samples/Settings.xml",
     "collisions/samples/A.xml",
     "derivation/samples/Items.xml",
@@ -79,18 +83,24 @@ const SAMPLES: &[&str] = &[
     "nonamespace/samples/Note.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
+    "occurrence/samples/Pairs.xml",
     "open_enums/samples/RequestServerVersion.xml",
     "open_enums/samples/Versions.xml",
     "options/samples/Tagged.xml",
+    "polymorphism/samples/d2LogicalModel.xml",
     "recursion/samples/A.xml",
     "recursion/samples/Condition.xml",
+    "recursion/samples/Page.xml",
     "recursion/samples/Term.xml",
     "recursion/samples/Tree.xml",
+    "redefine/samples/Person.xml",
     "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
     "values/samples/Deadline.xml",
     "values/samples/Events.xml",
     "values/samples/Holiday.xml",
+    "xsd11/samples/Credits.xml",
+    "xsd11/samples/Doc.xml",
 ];
 
 /// The samples that keep values an open enumeration does not declare (as
@@ -302,6 +312,21 @@ fn counts_of_repeated_elements_are_checked() {
 }
 
 #[test]
+fn a_repeated_sequence_keeps_document_order() {
+    use occurrence::PairsSequence as P;
+    let pairs: occurrence::Pairs = roundtrip("occurrence/samples/Pairs.xml");
+    assert_eq!(
+        pairs.sequence,
+        [
+            P::Key("a".into()),
+            P::Value(1),
+            P::Key("b".into()),
+            P::Value(2)
+        ]
+    );
+}
+
+#[test]
 fn occurrences_become_option_and_vec() {
     let full: occurrence::Basket = roundtrip("occurrence/samples/Basket.full.xml");
     assert_eq!(full.note.as_deref(), Some("fragile"));
@@ -422,7 +447,9 @@ fn derived_types_hold_their_bases_content() {
     assert_eq!(first.is_read, Some(true));
     assert_eq!(first.subject.as_deref(), Some("Plan"));
     assert_eq!(first.size, Some(42));
-    let from = first.from.as_ref().unwrap();
+    let Some(derivation::AnyEmailAddressType::EmailAddressType(from)) = first.from.as_ref() else {
+        panic!("an EmailAddressType expected: {:?}", first.from)
+    };
     assert_eq!(
         (from.value.as_str(), from.routing_type.as_deref()),
         ("ann@example.com", Some("SMTP"))
@@ -533,6 +560,25 @@ fn choices_keep_their_order() {
     assert!(minimal.choice_2.is_empty() && minimal.recurrence_group.is_none());
     let settings: choice::Settings = roundtrip("choice/samples/Settings.xml");
     assert_eq!((settings.color.as_str(), settings.size), ("red", Some(3)));
+    // xs:all: any order, written back as read (the round trip compares the
+    // trees, order included); the order is no part of the value.
+    let reversed: choice::Settings = roundtrip("choice/samples/Settings.reversed.xml");
+    assert_eq!(reversed, settings);
+    let written = xsd_runtime::to_string(&reversed).unwrap();
+    assert!(
+        written.contains("<Size>3</Size><Color>red</Color>"),
+        "{written}"
+    );
+    let made = choice::Settings {
+        color: "blue".into(),
+        size: Some(1),
+        child_order: Default::default(),
+    };
+    let written = xsd_runtime::to_string(&made).unwrap();
+    assert!(
+        written.contains("<Color>blue</Color><Size>1</Size>"),
+        "{written}"
+    );
     // A required choice that is missing is an error, not a default.
     let err = yaserde::de::from_str::<choice::Folder>(
         r#"<Folder xmlns="urn:example:choice"><Title>T</Title><End>.</End></Folder>"#,
@@ -625,6 +671,95 @@ fn wildcards_take_elements_in_their_place() {
 }
 
 #[test]
+fn xsi_type_chooses_a_derived_type() {
+    use polymorphism::{AnyBasicData as Data, AnyPayloadPublication as Publication};
+    let model: polymorphism::D2LogicalModel = roundtrip("polymorphism/samples/d2LogicalModel.xml");
+    let Some(Publication::ElaboratedDataPublication(publication)) = &model.payload_publication
+    else {
+        panic!("an ElaboratedDataPublication expected: {model:?}")
+    };
+    assert_eq!(publication.lang, "nl");
+    let data: Vec<_> = publication
+        .elaborated_data
+        .iter()
+        .map(|d| d.basic_data.as_ref())
+        .collect();
+    let Some(Data::TrafficSpeed(speed)) = data[0] else {
+        panic!("a TrafficSpeed expected: {:?}", data[0])
+    };
+    assert_eq!(speed.average_vehicle_speed, 87.5);
+    assert!(matches!(data[1], Some(Data::TravelTimeData(t)) if t.travel_time == 312.0));
+    // A derivation of a derivation stands for the abstract type too.
+    let Some(Data::TrafficHeadway(headway)) = data[2] else {
+        panic!("a TrafficHeadway expected: {:?}", data[2])
+    };
+    assert_eq!(
+        (headway.vehicle_flow_rate, headway.average_distance_headway),
+        (1440, 41.5)
+    );
+    assert!(matches!(data[3], Some(Data::TrafficFlow(f)) if f.vehicle_flow_rate == 900));
+    assert_eq!(data[4], None);
+
+    // A value built in code is written with the xsi:type of its variant,
+    // its prefix declared.
+    let built = polymorphism::D2LogicalModel {
+        exchange: polymorphism::Exchange {
+            supplier_identification: "x".into(),
+        },
+        payload_publication: Some(Publication::GenericPublication(Box::new(
+            polymorphism::GenericPublication {
+                publication_time: "2026-11-30T04:00:00Z".into(),
+                generic_publication_name: "g".into(),
+                lang: "en".into(),
+                xsi_type: None,
+            },
+        ))),
+        model_base_version: "2".into(),
+    };
+    let written = xsd_runtime::to_string(&built).unwrap();
+    assert!(
+        written.contains(r#"<payloadPublication xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="GenericPublication" lang="en">"#),
+        "{written}"
+    );
+    // Read back, the same value, with the xsi:type it was written with.
+    let mut expected = built.clone();
+    if let Some(Publication::GenericPublication(p)) = &mut expected.payload_publication {
+        p.xsi_type = Some("GenericPublication".into());
+    }
+    assert_eq!(
+        xsd_runtime::from_str::<polymorphism::D2LogicalModel>(&written).unwrap(),
+        expected
+    );
+
+    // The abstract type needs an xsi:type; one the schema does not derive
+    // from the declared type, or with an undeclared prefix, is an error.
+    let with = |publication: &str| {
+        format!(
+            r#"<d2LogicalModel xmlns="urn:example:datex" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" modelBaseVersion="2"><exchange><supplierIdentification>x</supplierIdentification></exchange>{publication}</d2LogicalModel>"#
+        )
+    };
+    let error = |publication: &str| {
+        xsd_runtime::from_str::<polymorphism::D2LogicalModel>(&with(publication))
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        error(
+            r#"<payloadPublication lang="en"><publicationTime>t</publicationTime></payloadPublication>"#
+        ),
+        "payloadPublication: the element's type {urn:example:datex}PayloadPublication is abstract: an xsi:type naming a type derived from it is needed"
+    );
+    assert_eq!(
+        error(r#"<payloadPublication xsi:type="TrafficSpeed" lang="en"/>"#),
+        "payloadPublication: xsi:type names {urn:example:datex}TrafficSpeed, which is not {urn:example:datex}PayloadPublication or a type derived from it"
+    );
+    assert_eq!(
+        error(r#"<payloadPublication xsi:type="x:GenericPublication" lang="en"/>"#),
+        "payloadPublication: xsi:type \"x:GenericPublication\": the prefix \"x\" is not declared"
+    );
+}
+
+#[test]
 fn elements_of_any_type_keep_their_content() {
     let e: anytype::Envelope = roundtrip("anytype/samples/Envelope.xml");
     assert_eq!(e.id, "42");
@@ -679,19 +814,26 @@ fn mixed_content_keeps_its_text_where_it_stands() {
     let text = |t: &[MixedText]| -> Vec<(usize, String)> {
         t.iter().map(|t| (t.before, t.text.clone())).collect()
     };
-    assert_eq!(d.title.choice, [C::I("mixed".into())]);
+    let inline = |i: &mixed::AnyInline| -> mixed::Inline {
+        match i {
+            mixed::AnyInline::Inline(i) => i.clone(),
+            other => panic!("an Inline expected: {other:?}"),
+        }
+    };
+    let title = inline(&d.title);
+    assert_eq!(title.choice, [C::I("mixed".into())]);
     assert_eq!(
-        text(&d.title.text),
+        text(&title.text),
         [(0, "The ".to_string()), (1, " fixture".to_string())]
     );
-    let lead = &d.p[0];
+    let lead = &inline(&d.p[0]);
     assert_eq!(lead.class.as_deref(), Some("lead"));
     let C::Link(link) = &lead.choice[1] else {
         panic!("a link expected: {lead:?}")
     };
     assert_eq!(link.href, "http://example.com/a?b&c");
     assert_eq!(lead.text.last().unwrap().text, "!\n  ");
-    assert_eq!(text(&d.p[2].text), []);
+    assert_eq!(text(&inline(&d.p[2]).text), []);
     let section = d.section.as_ref().unwrap();
     assert_eq!(section.note.as_deref(), Some("a note"));
     assert_eq!(
@@ -739,6 +881,18 @@ fn recursive_types_are_boxed() {
         panic!("a Not inside expected: {not:?}")
     };
     assert_eq!(*not.expr, recursion::NotExpr::True("yes".into()));
+    // An anonymous type derived from the type that holds it: its base's
+    // members, then its own.
+    let page: recursion::Page = roundtrip("recursion/samples/Page.xml");
+    let block = &page.block[0];
+    assert_eq!(
+        (block.id, block.layer.as_deref(), block.text.as_deref()),
+        (1, Some("inner"), Some("two"))
+    );
+    assert_eq!(
+        (block.block[0].id, block.block[0].text.as_deref()),
+        (2, None)
+    );
 }
 
 #[test]
@@ -809,13 +963,27 @@ fn instance_attributes_are_kept() {
             attribute(Some(SOAP), Some("soap"), "actor", "urn:next"),
         ]
     );
-    // An attribute the wildcard does not allow is not kept; a missing
-    // required one is an error.
+    // An attribute the wildcard does not allow is an error (or, skipping
+    // unknown content, not kept, but counted); a missing required one is an
+    // error.
     let other = r#"<ServerVersion xmlns="urn:example:instance" xmlns:x="urn:example:other"
         Version="Exchange2007" x:no="1"/>"#;
-    let v: instance::ServerVersion = yaserde::de::from_str(other).unwrap();
+    let err = yaserde::de::from_str::<instance::ServerVersion>(other).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected attribute {urn:example:other}no"
+    );
+    let (v, skipped) = xsd_runtime::from_slice_skipping::<instance::ServerVersion>(
+        other.as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(v.version, instance::VersionType::Exchange2007);
     assert!(v.other_attributes.is_empty());
+    assert_eq!(
+        (skipped.count, skipped.names),
+        (1, vec!["@{urn:example:other}no".to_string()])
+    );
     let err = yaserde::de::from_str::<instance::ServerVersion>(
         r#"<ServerVersion xmlns="urn:example:instance"/>"#,
     )
@@ -832,8 +1000,15 @@ fn instance_attributes_are_kept() {
 
     let r: instance::Responses = roundtrip("instance/samples/Responses.xml");
     // xsi:type, on the types that take part in derivation.
-    assert_eq!(r.response[0].xsi_type.as_deref(), Some("t:ResponseType"));
-    assert_eq!(r.response[1].xsi_type, None);
+    // A response may have the declared type or one derived from it.
+    let instance::AnyResponseType::ResponseType(first) = &r.response[0] else {
+        panic!("a ResponseType expected: {:?}", r.response[0])
+    };
+    assert_eq!(first.xsi_type.as_deref(), Some("t:ResponseType"));
+    let instance::AnyResponseType::ResponseType(second) = &r.response[1] else {
+        panic!("a ResponseType expected: {:?}", r.response[1])
+    };
+    assert_eq!(second.xsi_type, None);
     let delete = r.delete.as_ref().unwrap();
     assert_eq!(delete.xsi_type.as_deref(), Some("t:DeleteResponseType"));
     assert_eq!(delete.count, Some(3));
@@ -892,13 +1067,41 @@ fn instance_attributes_are_kept() {
             attribute(None, None, "note", "any namespace"),
         ]
     );
-    // ##other keeps no attribute of no namespace or of the target namespace.
-    let tagged: instance::TaggedType = yaserde::de::from_str(
-        r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance"
-            plain="1" t:own="2"><Name>n</Name></TaggedType>"#,
+    // ##other allows no attribute of no namespace or of the target namespace.
+    let tagged = |attributes: &str| {
+        format!(
+            r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance" {attributes}><Name>n</Name></TaggedType>"#
+        )
+    };
+    for (attributes, error) in [
+        ("plain=\"1\"", "unexpected attribute plain"),
+        (
+            "t:own=\"2\"",
+            "unexpected attribute {urn:example:instance}own",
+        ),
+    ] {
+        let err = yaserde::de::from_str::<instance::TaggedType>(&tagged(attributes)).unwrap_err();
+        assert_eq!(err.to_string(), error);
+    }
+}
+
+#[test]
+fn an_extension_keeps_the_attributes_its_base_allows() {
+    let open: instance::Open = xsd_runtime::from_str(
+        r#"<Open xmlns="urn:example:instance" xmlns:a="urn:example:a" xmlns:b="urn:example:b" a:x="1" b:y="2"/>"#,
     )
     .unwrap();
-    assert!(tagged.other_attributes.is_empty());
+    let names: Vec<_> = open
+        .other_attributes
+        .iter()
+        .map(|a| a.local_name.as_str())
+        .collect();
+    assert_eq!(names, ["x", "y"]);
+    let err = xsd_runtime::from_str::<instance::Open>(
+        r#"<Open xmlns="urn:example:instance" xmlns:c="urn:example:c" c:z="3"/>"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "unexpected attribute {urn:example:c}z");
 }
 
 #[test]
@@ -931,13 +1134,19 @@ fn exact_values_have_typed_accessors() {
         (9, 30, Some(Timezone::Offset(-480)))
     );
     // The attribute `value` is `value`; the text beside it is `text_value`.
-    let length = e.length.parse_text_value().unwrap();
+    let span = |s: &values::AnySpan| -> values::Span {
+        match s {
+            values::AnySpan::Span(s) => s.clone(),
+            other => panic!("a Span expected: {other:?}"),
+        }
+    };
+    let length = span(&e.length).parse_text_value().unwrap();
     assert!(length.negative);
     assert_eq!(
         (length.years, length.seconds, length.fraction.as_str()),
         (1, 6, "789")
     );
-    assert_eq!(e.length.parse_value(), Ok(Some(vec![0xca, 0xfe])));
+    assert_eq!(span(&e.length).parse_value(), Ok(Some(vec![0xca, 0xfe])));
     let short = e.short.as_ref().unwrap().parse_text_value().unwrap();
     assert_eq!(short.minutes, 90, "kept as written, not normalized");
     assert_eq!(e.parse_payload(), Ok(Some(b"foobar".to_vec())));
@@ -990,7 +1199,10 @@ fn exact_values_have_typed_accessors() {
         (Ok(None), Ok(None), Ok(None))
     );
     assert_eq!(
-        minimal.length.parse_text_value().unwrap().to_string(),
+        span(&minimal.length)
+            .parse_text_value()
+            .unwrap()
+            .to_string(),
         "PT0S"
     );
     assert_eq!(minimal.parse_seen(), Ok(0));
@@ -1256,4 +1468,46 @@ fn validate_reports_every_violation_of_a_built_value() {
         purple.validate().unwrap_err()[0].to_string(),
         "\"purple\" is not one of the enumerated values \"red\", \"green\""
     );
+}
+
+#[test]
+fn redefinitions_replace_the_originals_everywhere() {
+    // base.xsd's Person element has base.xsd's Person type, as redefined
+    // (with `age`), its Contact group (with `phone`) and its Common
+    // attribute group (with `code`).
+    let p: redefine::Person = roundtrip("redefine/samples/Person.xml");
+    assert_eq!(
+        (p.name.as_str(), p.email.as_str(), p.phone.as_deref(), p.age),
+        ("Ada", "ada@example.com", Some("555 0100"), 36)
+    );
+    assert_eq!(
+        (p.id.as_str(), p.code.as_deref(), p.size.as_deref()),
+        ("p1", Some("x7"), Some("M"))
+    );
+}
+
+#[test]
+fn xsd_1_1_default_attributes_apply_where_not_refused() {
+    let d: xsd11::v11::Doc = roundtrip("xsd11/samples/Doc.xml");
+    // From the default attribute group: xml.xsd's (built in) and its own.
+    assert_eq!(d.lang.as_deref(), Some("en"));
+    assert_eq!(d.stamp.as_deref(), Some("2026-01-02T03:04:05Z"));
+    assert_eq!(
+        (d.format.as_deref(), d.span.as_deref(), d.time.as_deref()),
+        (Some("t:png"), Some("P1Y2M"), Some("PT5H"))
+    );
+    assert_eq!(d.due.as_deref(), Some("2026-03-01T09:00:00+01:00"));
+    // The wildcard in the xs:all keeps the foreign element.
+    assert!(d.any.is_some(), "{d:?}");
+    // Note says defaultAttributesApply="false": only its own attribute.
+    let xsd11::v11::Note { by, value } = d.note.unwrap();
+    assert_eq!((by.as_deref(), value.as_str()), (Some("ada"), "keep"));
+}
+
+#[test]
+fn xsd_1_1_an_element_stands_for_each_of_its_heads() {
+    use xsd11::v11::{CreditsAuthor, CreditsEditor};
+    let c: xsd11::v11::Credits = roundtrip("xsd11/samples/Credits.xml");
+    assert_eq!(c.author, CreditsAuthor::Person("Ada".into()));
+    assert_eq!(c.editor, CreditsEditor::Person("Grace".into()));
 }

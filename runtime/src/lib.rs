@@ -36,6 +36,7 @@ mod entry;
 pub mod error;
 pub mod facets;
 pub mod limits;
+pub mod order;
 pub mod quick;
 pub mod read;
 pub mod simple;
@@ -47,13 +48,14 @@ pub mod xmlrs;
 
 pub use any::{AnyElement, AnyEvent, Attribute};
 pub use entry::{
-    from_reader, from_reader_with, from_slice, from_slice_with, from_str, from_str_with, to_string,
-    to_vec, to_writer,
+    from_reader, from_reader_with, from_slice, from_slice_skipping, from_slice_with, from_str,
+    from_str_with, to_string, to_vec, to_writer,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use limits::{Limit, LimitExceeded, Limits};
-pub use quick::ReadOptions;
-pub use read::{Event, MixedText, ReadXml, Source, UnknownContent};
+pub use order::ChildOrder;
+pub use quick::{Doctype, ReadOptions};
+pub use read::{Event, MixedText, ReadXml, Skipped, Source, UnknownContent};
 pub use simple::SimpleType;
 pub use validate::Validate;
 pub use values::{InvalidValue, UnknownEnumValue};

@@ -35,8 +35,25 @@ use crate::read::{Attr, Event, Source, UnknownContent};
 pub struct ReadOptions {
     /// Bounds on the document (see [`Limits`]).
     pub limits: Limits,
-    /// Content the schema does not allow: skipped or an error.
+    /// Content the schema does not allow: an error (the default) or
+    /// skipped.
     pub unknown: UnknownContent,
+    /// A document type declaration: refused (the default) or read past.
+    pub doctype: Doctype,
+}
+
+/// What a reader does with a document type declaration (`<!DOCTYPE ...>`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Doctype {
+    /// An error: a document from the network has no business with one
+    /// (entities are how XML bombs and external fetches get in).
+    #[default]
+    Refuse,
+    /// Read past it, using nothing in it: no entity is declared, no default
+    /// attribute added, nothing fetched (a document that then uses an
+    /// entity of its own is an error). For trusted documents whose format
+    /// carries one, as every MusicXML file does.
+    Ignore,
 }
 
 /// An attribute of the current start tag: ranges into the tag's buffer.
@@ -70,6 +87,7 @@ pub struct QuickSource<'de> {
     /// Namespace declarations made by each open element.
     scopes: Vec<usize>,
     in_scope: usize,
+    skipped: crate::read::Skipped,
 }
 
 impl<'de> QuickSource<'de> {
@@ -113,11 +131,18 @@ impl<'de> QuickSource<'de> {
             root: false,
             scopes: Vec::new(),
             in_scope: 0,
+            skipped: Default::default(),
         })
     }
 
     fn limits(&self) -> &Limits {
         &self.options.limits
+    }
+
+    /// What was skipped as unknown content so far (under
+    /// [`UnknownContent::Skip`]).
+    pub fn skipped_content(&self) -> &crate::read::Skipped {
+        &self.skipped
     }
 
     /// The error quick-xml gave, where it stands in the document.
@@ -410,6 +435,7 @@ impl Source for QuickSource<'_> {
                     }
                 }
                 Q::Comment(_) | Q::PI(_) | Q::Decl(_) => {}
+                Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
                 Q::DocType(_) => return Err(Error::new(ErrorKind::Dtd)),
                 Q::Eof => {
                     if self.depth > 0 {
@@ -479,5 +505,9 @@ impl Source for QuickSource<'_> {
 
     fn unknown_content(&self) -> UnknownContent {
         self.options.unknown
+    }
+
+    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.add(namespace, local, attribute);
     }
 }

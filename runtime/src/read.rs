@@ -83,21 +83,68 @@ pub trait Source {
     /// stands (`None`: the default namespace), if it is bound.
     fn resolve_prefix(&self, prefix: Option<&str>) -> Option<&str>;
 
-    /// What to do with an element or text the schema does not allow.
+    /// What to do with an element, attribute or text the schema does not
+    /// allow.
     fn unknown_content(&self) -> UnknownContent {
-        UnknownContent::Skip
+        UnknownContent::Error
+    }
+
+    /// Told of each element or attribute skipped as unknown content (under
+    /// [`UnknownContent::Skip`]), for a source that reports them.
+    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
+        let _ = (namespace, local, attribute);
     }
 }
 
 /// What a reader does with content the schema does not allow where it
-/// stands: an element no field takes, text between child elements.
+/// stands: an element no member takes, an attribute the type does not
+/// declare, text between child elements, a second occurrence of what
+/// occurs once.
+///
+/// An error by default. A client that talks to a newer server (whose
+/// documents have elements its schema did not) may skip such content;
+/// [`from_slice_skipping`](crate::from_slice_skipping) then says what it
+/// skipped. The instance attributes (`xsi:type`, `xsi:nil`,
+/// `xsi:schemaLocation`, `xsi:noNamespaceSchemaLocation`) are allowed on
+/// every element.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum UnknownContent {
-    /// Skip it, whole.
-    #[default]
-    Skip,
     /// Fail, naming it.
+    #[default]
     Error,
+    /// Skip it, whole (the source counts what it skips).
+    Skip,
+}
+
+/// What a read skipped as unknown content (see [`UnknownContent::Skip`]):
+/// how many elements and attributes, and the names of the first ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// How many elements and attributes were skipped.
+    pub count: usize,
+    /// The first [`Skipped::KEPT`] of them: `{namespace}local` for an
+    /// element, `@{namespace}local` for an attribute.
+    pub names: Vec<String>,
+}
+
+impl Skipped {
+    /// How many names are kept.
+    pub const KEPT: usize = 16;
+
+    /// Counts one more (and keeps its name while there is room).
+    pub fn add(&mut self, namespace: &str, local: &str, attribute: bool) {
+        self.count += 1;
+        if self.names.len() < Self::KEPT {
+            let at = if attribute { "@" } else { "" };
+            self.names
+                .push(format!("{at}{}", expanded(namespace, local)));
+        }
+    }
+
+    /// Whether nothing was skipped.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
 }
 
 /// A type read from an element: its attributes and content.
@@ -112,6 +159,7 @@ pub trait ReadXml: Sized {
 
 impl<T: SimpleType> ReadXml for T {
     fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+        no_attributes(source)?;
         simple(source)
     }
 }
@@ -166,19 +214,58 @@ pub fn no_children<S: Source>(source: &mut S) -> Result<()> {
 /// with each.
 pub fn attributes<S: Source>(
     source: &mut S,
-    mut attribute: impl FnMut(Attr<'_>) -> Result<()>,
+    mut attribute: impl FnMut(Attr<'_>) -> Result<bool>,
 ) -> Result<()> {
     for i in 0..source.attribute_count() {
-        attribute(source.attribute(i))?;
+        if !attribute(source.attribute(i))? {
+            unknown_attribute(source, i)?;
+        }
     }
     Ok(())
 }
 
+/// Checks that the element at the current start tag has no attribute but
+/// the instance attributes (for an element of a simple type, or of a
+/// complex type that declares none).
+pub fn no_attributes<S: Source>(source: &mut S) -> Result<()> {
+    for i in 0..source.attribute_count() {
+        unknown_attribute(source, i)?;
+    }
+    Ok(())
+}
+
+/// Attribute `index` of the current start tag is not declared: allowed if
+/// it is an instance attribute, else skipped or an error, as the source's
+/// [`unknown_content`](Source::unknown_content) says.
+fn unknown_attribute<S: Source>(source: &mut S, index: usize) -> Result<()> {
+    let a = source.attribute(index);
+    if a.namespace == crate::XSI_NAMESPACE
+        && matches!(
+            a.local,
+            "type" | "nil" | "schemaLocation" | "noNamespaceSchemaLocation"
+        )
+    {
+        return Ok(());
+    }
+    match source.unknown_content() {
+        UnknownContent::Error => Err(Error::content(format!(
+            "unexpected attribute {}",
+            expanded(a.namespace, a.local)
+        ))),
+        UnknownContent::Skip => {
+            let (namespace, local) = (a.namespace.to_owned(), a.local.to_owned());
+            source.skipped(&namespace, &local, true);
+            Ok(())
+        }
+    }
+}
+
 /// Reads attribute `a`'s value as a `T` into `slot`:
 /// `attribute Build: invalid digit found in string` when it is not one.
-pub fn attribute_into<T: SimpleType>(slot: &mut Option<T>, a: Attr<'_>) -> Result<()> {
+/// `Ok(true)`: the attribute is taken (see [`attributes`]).
+pub fn attribute_into<T: SimpleType>(slot: &mut Option<T>, a: Attr<'_>) -> Result<bool> {
     *slot = Some(attribute(a.value, a.local)?);
-    Ok(())
+    Ok(true)
 }
 
 /// Reads the element at the current start tag as one of a choice's
@@ -332,9 +419,18 @@ pub fn one<S: Source, T: ReadXml>(slot: &mut Option<T>, source: &mut S) -> Resul
 /// A second occurrence of what occurs at most once.
 fn again<S: Source>(source: &mut S, message: &str) -> Result<()> {
     match source.unknown_content() {
-        UnknownContent::Skip => skip(source),
+        UnknownContent::Skip => skip_unknown(source),
         UnknownContent::Error => Err(Error::content(message)),
     }
+}
+
+/// Skips the element at the current start tag as unknown content, telling
+/// the source.
+fn skip_unknown<S: Source>(source: &mut S) -> Result<()> {
+    let (namespace, local) = source.name();
+    let (namespace, local) = (namespace.to_owned(), local.to_owned());
+    source.skipped(&namespace, &local, false);
+    skip(source)
 }
 
 /// [`one`], for a value held in a `Box` (a type that contains itself).
@@ -467,6 +563,7 @@ pub fn nillable<S: Source, T: SimpleType>(source: &mut S, nil: bool) -> Result<O
 /// Reads the text of an element at the current start tag as a `T`; an
 /// empty element stands for `default` (its `default` or `fixed` value).
 pub fn simple_or_default<S: Source, T: SimpleType>(source: &mut S, default: &str) -> Result<T> {
+    no_attributes(source)?;
     let text = text(source)?;
     T::from_text(if text.is_empty() { default } else { &text })
 }
@@ -519,7 +616,7 @@ pub fn skip<S: Source>(source: &mut S) -> Result<()> {
 /// [`unknown_content`](Source::unknown_content) says.
 pub fn unknown<S: Source>(source: &mut S) -> Result<()> {
     match source.unknown_content() {
-        UnknownContent::Skip => skip(source),
+        UnknownContent::Skip => skip_unknown(source),
         UnknownContent::Error => {
             let (namespace, local) = source.name();
             Err(
@@ -534,7 +631,10 @@ pub fn unknown<S: Source>(source: &mut S) -> Result<()> {
 /// elements): ignored, or an error, as the source says.
 pub fn unknown_text<S: Source>(source: &mut S) -> Result<()> {
     match source.unknown_content() {
-        UnknownContent::Skip => Ok(()),
+        UnknownContent::Skip => {
+            source.skipped("", "#text", false);
+            Ok(())
+        }
         UnknownContent::Error => {
             const SHOWN: usize = 40;
             let text = source.text();
@@ -547,6 +647,52 @@ pub fn unknown_text<S: Source>(source: &mut S) -> Result<()> {
             )))
         }
     }
+}
+
+/// The type the current start tag's `xsi:type` names, as (namespace URI,
+/// local name), its prefix resolved in the element's scope; `None` when it
+/// has none. A prefix that is not declared is an error.
+pub fn xsi_type<S: Source>(source: &S) -> Result<Option<(String, String)>> {
+    for i in 0..source.attribute_count() {
+        let a = source.attribute(i);
+        if a.namespace != crate::XSI_NAMESPACE || a.local != "type" {
+            continue;
+        }
+        let value = a.value.trim_matches([' ', '\t', '\r', '\n']);
+        let (prefix, local) = match value.split_once(':') {
+            Some((prefix, local)) => (Some(prefix), local),
+            None => (None, value),
+        };
+        let namespace = match source.resolve_prefix(prefix) {
+            Some(namespace) => namespace,
+            None if prefix.is_none() => "",
+            None => {
+                return Err(Error::value(format!(
+                    "xsi:type {value:?}: the prefix {:?} is not declared",
+                    prefix.unwrap_or_default()
+                )));
+            }
+        };
+        return Ok(Some((namespace.to_string(), local.to_string())));
+    }
+    Ok(None)
+}
+
+/// The error for an `xsi:type` that names a type the element may not have:
+/// not one the schema derives from its declared type.
+pub fn unknown_xsi_type(namespace: &str, local: &str, declared: &str) -> Error {
+    Error::content(format!(
+        "xsi:type names {}, which is not {declared} or a type derived from it",
+        expanded(namespace, local)
+    ))
+}
+
+/// The error for an element of an abstract type without an `xsi:type`
+/// naming a concrete one.
+pub fn abstract_type(declared: &str) -> Error {
+    Error::content(format!(
+        "the element's type {declared} is abstract: an xsi:type naming a type derived from it is needed"
+    ))
 }
 
 /// `{namespace}local`, or `local` for no namespace: a name as messages write it.

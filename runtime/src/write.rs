@@ -47,6 +47,13 @@ pub trait Sink {
 
     /// Ends the current element.
     fn end(&mut self) -> Result<()>;
+
+    /// The prefix a qualified name in `namespace` (`""`: none) is written
+    /// with in the element just started (`""`: unprefixed), declaring one
+    /// there (`wish`, if it is free) when none is in scope: what a value of
+    /// type `xs:QName`, or an `xsi:type`, needs so that a reader resolves it
+    /// to the same namespace. Call it while the start tag is open.
+    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String>;
 }
 
 /// A type written as an element: its attributes and content.
@@ -248,6 +255,87 @@ impl Sink for MixedSink<'_> {
     fn end(&mut self) -> Result<()> {
         self.depth = self.depth.saturating_sub(1);
         self.inner.end()
+    }
+
+    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String> {
+        self.inner.qname_prefix(namespace, wish)
+    }
+}
+
+/// Writes `value` in the element just started with an `xsi:type` naming
+/// `{namespace}local`, its type, when that is `derived` from the element's
+/// declared type, or when the value says it had one (`written`: its own
+/// `xsi:type` as read, whose prefix is kept where it can be). The value's
+/// own `xsi:type` gives way to it: the prefix it was read with may not be
+/// declared where it is written.
+pub fn xsi_typed<T: WriteXml + ?Sized>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: &T,
+    derived: bool,
+    written: Option<&str>,
+) -> Result<()> {
+    if !derived && written.is_none() {
+        return value.write_xml(sink);
+    }
+    let wish = written
+        .and_then(|w| w.trim().split_once(':'))
+        .map(|(p, _)| p);
+    let prefix = sink.qname_prefix(namespace, wish)?;
+    let name = if prefix.is_empty() {
+        local.to_string()
+    } else {
+        format!("{prefix}:{local}")
+    };
+    sink.attribute(crate::XSI_NAMESPACE, "type", None, &name)?;
+    value.write_xml(&mut WithoutXsiType {
+        inner: sink,
+        depth: 0,
+    })
+}
+
+/// The sink [`xsi_typed`] writes the value through: it drops the value's
+/// own `xsi:type` on the element itself.
+struct WithoutXsiType<'a> {
+    inner: &'a mut dyn Sink,
+    depth: usize,
+}
+
+impl Sink for WithoutXsiType<'_> {
+    fn start(&mut self, namespace: &str, local: &str, prefix: Option<&str>) -> Result<()> {
+        self.depth += 1;
+        self.inner.start(namespace, local, prefix)
+    }
+
+    fn declare(&mut self, prefix: Option<&str>, namespace: &str) -> Result<()> {
+        self.inner.declare(prefix, namespace)
+    }
+
+    fn attribute(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+        value: &str,
+    ) -> Result<()> {
+        if self.depth == 0 && namespace == crate::XSI_NAMESPACE && local == "type" {
+            return Ok(());
+        }
+        self.inner.attribute(namespace, local, prefix, value)
+    }
+
+    fn text(&mut self, text: &str) -> Result<()> {
+        self.inner.text(text)
+    }
+
+    fn end(&mut self) -> Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        self.inner.end()
+    }
+
+    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String> {
+        self.inner.qname_prefix(namespace, wish)
     }
 }
 
@@ -584,6 +672,45 @@ impl<O: Output> Sink for Writer<O> {
         self.names.truncate(frame.name);
         self.bindings.truncate(frame.bindings);
         Ok(())
+    }
+
+    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String> {
+        let default = self.lookup("").unwrap_or("");
+        if namespace.is_empty() {
+            // An unprefixed name is in the default namespace, if there is one.
+            return if default.is_empty() {
+                Ok(String::new())
+            } else {
+                Err(Error::write(
+                    "a qualified name in no namespace under a default namespace",
+                ))
+            };
+        }
+        if let Some(p) = wish.filter(|p| self.lookup(p) == Some(namespace)) {
+            return Ok(p.to_string());
+        }
+        // The prefix the name was read with, if it is free here: the value
+        // is written as it was.
+        if let Some(p) = wish
+            .filter(|p| self.open && self.lookup(p).is_none() && self.new_prefix(Some(p)) == **p)
+        {
+            self.bind(p, namespace)?;
+            return Ok(p.to_string());
+        }
+        if let Some(p) = self.prefix_of(namespace) {
+            return Ok(p.to_string());
+        }
+        if default == namespace {
+            return Ok(String::new());
+        }
+        if !self.open {
+            return Err(Error::write(
+                "a qualified name's namespace declared outside a start tag",
+            ));
+        }
+        let p = self.new_prefix(wish);
+        self.bind(&p, namespace)?;
+        Ok(p)
     }
 }
 

@@ -13,6 +13,7 @@ impl ::xsd_runtime::ReadXml for Disconnect {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut call_id = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "CallId")],
@@ -58,6 +59,7 @@ impl ::xsd_runtime::ReadXml for DisconnectResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -97,6 +99,7 @@ impl ::xsd_runtime::ReadXml for GetCallInfo {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut call_id = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "CallId")],
@@ -146,6 +149,7 @@ impl ::xsd_runtime::ReadXml for GetCallInfoResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut get_call_info_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "GetCallInfoResponse")],
@@ -200,6 +204,7 @@ impl ::xsd_runtime::ReadXml for GetUmProperties {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -239,6 +244,7 @@ impl ::xsd_runtime::ReadXml for GetUmPropertiesResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut get_um_properties_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "GetUMPropertiesResponse")],
@@ -295,6 +301,7 @@ impl ::xsd_runtime::ReadXml for IsUmEnabled {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -334,6 +341,7 @@ impl ::xsd_runtime::ReadXml for IsUmEnabledResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut is_um_enabled_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "IsUMEnabledResponse")],
@@ -395,6 +403,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhone {
     ) -> ::xsd_runtime::Result<Self> {
         let mut entry_id = ::std::option::Option::None;
         let mut dial_string = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "entryId"), (NAMESPACE, "DialString")],
@@ -454,6 +463,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneGreeting {
     ) -> ::xsd_runtime::Result<Self> {
         let mut greeting_type = ::std::option::Option::None;
         let mut dial_string = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "GreetingType"), (NAMESPACE, "DialString")],
@@ -519,6 +529,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneGreetingResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut play_on_phone_greeting_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "PlayOnPhoneGreetingResponse")],
@@ -584,6 +595,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut play_on_phone_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "PlayOnPhoneResponse")],
@@ -638,6 +650,7 @@ impl ::xsd_runtime::ReadXml for ResetPin {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -673,6 +686,7 @@ impl ::xsd_runtime::ReadXml for ResetPinResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -712,6 +726,7 @@ impl ::xsd_runtime::ReadXml for SetMissedCallNotificationEnabled {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut status = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "status")],
@@ -763,6 +778,7 @@ impl ::xsd_runtime::ReadXml for SetMissedCallNotificationEnabledResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -808,6 +824,7 @@ impl ::xsd_runtime::ReadXml for SetOofStatus {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut status = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "status")],
@@ -853,6 +870,7 @@ impl ::xsd_runtime::ReadXml for SetOofStatusResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -892,6 +910,7 @@ impl ::xsd_runtime::ReadXml for SetPlayOnPhoneDialString {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut dial_string = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "dialString")],
@@ -943,6 +962,7 @@ impl ::xsd_runtime::ReadXml for SetPlayOnPhoneDialStringResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -984,6 +1004,7 @@ impl ::xsd_runtime::ReadXml for SetTelephoneAccessFolderEmail {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut base64_folder_id = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "base64FolderId")],
@@ -1040,6 +1061,7 @@ impl ::xsd_runtime::ReadXml for SetTelephoneAccessFolderEmailResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -1085,6 +1107,7 @@ impl ::xsd_runtime::ReadXml for UmCallInfo {
     ) -> ::xsd_runtime::Result<Self> {
         let mut call_state = ::std::option::Option::None;
         let mut event_cause = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "CallState"), (NAMESPACE, "EventCause")],
@@ -1372,6 +1395,7 @@ impl ::xsd_runtime::ReadXml for UmProperties {
         let mut play_on_phone_dial_string = ::std::option::Option::None;
         let mut telephone_access_numbers = ::std::option::Option::None;
         let mut telephone_access_folder_email = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[

@@ -3,9 +3,10 @@
 //!
 //! The document is a FindItem response in a SOAP envelope with 10,000
 //! messages (item id, subject, received time, size, attachments flag,
-//! sender's name and address, read flag), made here. Before measuring, the
-//! bench checks that it reads into 10,000 typed messages, writes back to
-//! the same XML tree, and reads back to the same value.
+//! sender's name and address, read flag), made by `ews_bench::finditem`
+//! (which `bench/peers` reads too). Before measuring, the bench checks that
+//! it reads into 10,000 typed messages, writes back to the same XML tree,
+//! and reads back to the same value.
 //!
 //! - `ews_read_finditem`: `bindings` reads the envelope and its body into
 //!   `messages::FindItemResponse`; `xml-rs` is a plain xml-rs event loop in
@@ -18,69 +19,19 @@
 //! The baselines are those of the UM bench (`benches/um.rs`). `bench/report`
 //! runs this and prints every ratio subject/baseline.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
-use ews_bench::messages::{ArrayOfResponseMessagesTypeChoice, FindItemResponse};
-use ews_bench::types::{ArrayOfRealItemsTypeChoice, FindItemParentTypeChoice};
+use ews_bench::finditem::{ITEMS, envelope, messages};
+use ews_bench::messages::FindItemResponse;
 use xsd_runtime::Element;
 use yaserde::__xml::reader::XmlEvent as ReadEvent;
 use yaserde::__xml::writer::XmlEvent as WriteEvent;
 use yaserde::de::Deserializer;
 use yaserde::{YaDeserialize, YaSerialize};
 
-/// Messages in the response.
-const ITEMS: usize = 10_000;
-
 const SOAP: &str = "http://schemas.xmlsoap.org/soap/envelope/";
-
-/// A FindItem response envelope with `items` messages, as Exchange writes it
-/// (without the `ServerVersionInfo` header, so that it round-trips whole).
-fn envelope(items: usize) -> String {
-    let mut xml = String::from(concat!(
-        r#"<?xml version="1.0" encoding="utf-8"?>"#,
-        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">"#,
-        r#"<s:Body>"#,
-        r#"<m:FindItemResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">"#,
-        r#"<m:ResponseMessages><m:FindItemResponseMessage ResponseClass="Success">"#,
-        r#"<m:ResponseCode>NoError</m:ResponseCode>"#,
-    ));
-    write!(
-        xml,
-        r#"<m:RootFolder IndexedPagingOffset="{items}" TotalItemsInView="{items}" IncludesLastItemInRange="true"><t:Items>"#
-    )
-    .unwrap();
-    for i in 0..items {
-        let sender = i % 97;
-        write!(
-            xml,
-            "\n<t:Message>\
-             <t:ItemId Id=\"AAMkADc3MWUyMGQ5LTk2ZDMtNDJhNy1hNzk0LTg0ZjA4NDk{i:08}AAA=\" ChangeKey=\"CQAAABYAAAD{i:08}\"/>\
-             <t:Subject>Re: quarterly figures &amp; plans, part {i}</t:Subject>\
-             <t:DateTimeReceived>2024-{:02}-{:02}T{:02}:{:02}:00Z</t:DateTimeReceived>\
-             <t:Size>{}</t:Size>\
-             <t:HasAttachments>{}</t:HasAttachments>\
-             <t:From><t:Mailbox><t:Name>Sender {sender}</t:Name>\
-             <t:EmailAddress>sender{sender}@contoso.example</t:EmailAddress></t:Mailbox></t:From>\
-             <t:IsRead>{}</t:IsRead>\
-             </t:Message>",
-            i % 12 + 1,
-            i % 28 + 1,
-            i % 24,
-            i % 60,
-            1024 + i * 7 % 90_000,
-            i % 5 == 0,
-            i % 3 != 0,
-        )
-        .unwrap();
-    }
-    xml.push_str(
-        "</t:Items></m:RootFolder></m:FindItemResponseMessage></m:ResponseMessages></m:FindItemResponse></s:Body></s:Envelope>",
-    );
-    xml
-}
 
 /// Reads the body of a SOAP envelope into a `T` through the generated
 /// types, skipping the header; the envelope must end after the body.
@@ -145,26 +96,6 @@ fn write<T: YaSerialize>(body: &T) -> String {
     w.write(WriteEvent::end_element()).unwrap();
     w.write(WriteEvent::end_element()).unwrap();
     String::from_utf8(w.into_inner()).unwrap()
-}
-
-/// The messages of a FindItem response.
-fn messages(response: &FindItemResponse) -> usize {
-    let mut count = 0;
-    for message in &response.response_messages.choice {
-        let ArrayOfResponseMessagesTypeChoice::FindItemResponseMessage(message) = message else {
-            continue;
-        };
-        for parent in message.root_folder.iter().map(|r| &r.choice) {
-            if let FindItemParentTypeChoice::Items(items) = parent {
-                count += items
-                    .choice
-                    .iter()
-                    .filter(|i| matches!(i, ArrayOfRealItemsTypeChoice::Message(_)))
-                    .count();
-            }
-        }
-    }
-    count
 }
 
 /// xml-rs in the configuration yaserde gives it.

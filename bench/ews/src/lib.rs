@@ -2,7 +2,10 @@
 //! EWS schema (`$EWS_SCHEMA_DIR`, default `../shared/ews/2023`) with open
 //! enumerations, for `benches/finditem.rs`. Not published, not documented,
 //! not unit-tested: it is the generator's output on a real-world schema,
-//! which `codegen/tests/ews.rs` tests.
+//! which `codegen/tests/ews.rs` tests. [`finditem`] makes the document the
+//! benches read.
+
+pub mod finditem;
 
 /// The generated modules: `messages`, `types` and the support module `xsd`.
 ///

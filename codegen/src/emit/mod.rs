@@ -10,6 +10,7 @@
 //! `__S`, which no generated type can be named.
 
 mod choice;
+mod derived;
 mod document;
 mod simple;
 mod structs;
@@ -171,6 +172,7 @@ impl<'m> Ctx<'m> {
             Item::Enum(e) => simple::emit_enum(self, e),
             Item::List(l) => simple::emit_list(self, module, l),
             Item::Choice(c) => choice::emit_choice(self, module, c),
+            Item::Derived(d) => derived::emit_derived(self, module, d),
         }
     }
 

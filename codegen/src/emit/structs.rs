@@ -30,6 +30,8 @@ pub(super) enum Kind<'a> {
     AnyAttribute(&'a crate::ir::AnyAttribute),
     /// The text of mixed content.
     Mixed,
+    /// The order an `xs:all`'s children were read in.
+    Order,
 }
 
 /// Names the readers' closures take as parameters: a member's local of the
@@ -81,6 +83,13 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: to_ident(mixed),
             local: local(mixed),
             kind: Kind::Mixed,
+        });
+    }
+    if let Some(order) = &s.child_order {
+        out.push(Member {
+            ident: to_ident(order),
+            local: local(order),
+            kind: Kind::Order,
         });
     }
     out
@@ -201,6 +210,10 @@ fn field(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> TokenStream {
         Kind::AnyAttribute(_) => (
             quote!(#[doc = " Attributes beyond the declared ones (`xs:anyAttribute`), as written."]),
             quote!(::std::vec::Vec<#rt::Attribute>),
+        ),
+        Kind::Order => (
+            quote!(#[doc = " The order the child elements were read in (`xs:all` takes any), written back the same (`Default`: the declaration order)."]),
+            quote!(#rt::ChildOrder),
         ),
     };
     quote! {

@@ -23,7 +23,7 @@ use quote::{format_ident, quote};
 use super::Ctx;
 use crate::ident::{Scope, field_name, to_ident};
 use crate::ir::{
-    Choice, Enum, Item, ItemRef, List, Model, Module, Occurrence, Shape, Struct, TypeRef,
+    Choice, Derived, Enum, Item, ItemRef, List, Model, Module, Occurrence, Shape, Struct, TypeRef,
 };
 
 /// What the whole model's `validate()`s need: which items have anything to
@@ -154,6 +154,10 @@ impl Validation {
                 let other = self.wildcard_stmt(ctx, module, c);
                 choice_body(ctx, c, self.choice_stmts(ctx, c), other, checkers)
             }
+            Item::Derived(d) => {
+                let names: Vec<&str> = d.variants.iter().map(|v| v.name.as_str()).collect();
+                variants_body(ctx, &names, self.derived_stmts(ctx, d), checkers)
+            }
             _ => {
                 let stmts = self
                     .stmts(ctx, module, item)
@@ -201,6 +205,7 @@ impl Validation {
                 .collect(),
             Item::Enum(e) => enum_stmts(ctx, e),
             Item::List(l) => self.list_stmts(ctx, l),
+            Item::Derived(d) => self.derived_stmts(ctx, d).into_iter().flatten().collect(),
         }
     }
 
@@ -265,7 +270,9 @@ impl Validation {
                         format!("{}_{}", s.name, field),
                     ));
                 }
-                super::structs::Kind::AnyAttribute(_) | super::structs::Kind::Mixed => {}
+                super::structs::Kind::AnyAttribute(_)
+                | super::structs::Kind::Mixed
+                | super::structs::Kind::Order => {}
             }
         }
         out
@@ -308,6 +315,20 @@ impl Validation {
             },
         );
         Some(Stmt::Wildcard { document })
+    }
+
+    /// One check per type of a [`Derived`] (`None`: nothing to check in it).
+    fn derived_stmts(&self, ctx: &Ctx<'_>, d: &Derived) -> Vec<Option<Stmt>> {
+        d.variants
+            .iter()
+            .map(|v| {
+                let ty = TypeRef::Named(v.ty.clone());
+                self.is_checked(ctx.model, &ty).then(|| Stmt::Child {
+                    path: String::new(),
+                    value: quote!(value),
+                })
+            })
+            .collect()
     }
 
     fn list_stmts(&self, ctx: &Ctx<'_>, l: &List) -> Vec<Stmt> {
@@ -418,24 +439,35 @@ impl Stmt {
 fn choice_body(
     ctx: &Ctx<'_>,
     c: &Choice,
-    stmts: Vec<Option<Stmt>>,
+    mut stmts: Vec<Option<Stmt>>,
     other: Option<Stmt>,
     checkers: &Checkers,
 ) -> TokenStream {
-    let mut arms: Vec<(Ident, TokenStream)> = c
-        .alternatives
+    let mut names: Vec<&str> = c.alternatives.iter().map(|a| a.name.as_str()).collect();
+    if c.any.is_some() {
+        names.push("Other");
+        stmts.push(other);
+    }
+    variants_body(ctx, &names, stmts, checkers)
+}
+
+/// A `match` on an enum's variants `names` (each holding one value), with
+/// the check of each (`None`: nothing to check, left to `_`).
+fn variants_body(
+    ctx: &Ctx<'_>,
+    names: &[&str],
+    stmts: Vec<Option<Stmt>>,
+    checkers: &Checkers,
+) -> TokenStream {
+    let arms: Vec<(Ident, TokenStream)> = names
         .iter()
         .zip(stmts)
-        .filter_map(|(a, stmt)| Some((to_ident(&a.name), stmt?.tokens(ctx, checkers))))
+        .filter_map(|(name, stmt)| Some((to_ident(name), stmt?.tokens(ctx, checkers))))
         .collect();
-    if let Some(other) = other {
-        arms.push((format_ident!("Other"), other.tokens(ctx, checkers)));
-    }
-    let variants = c.alternatives.len() + usize::from(c.any.is_some());
-    let rest = arms.len() < variants;
+    let rest = arms.len() < names.len();
     match arms.as_slice() {
         [] => TokenStream::new(),
-        // One alternative to check among others (clippy's single_match).
+        // One variant to check among others (clippy's single_match).
         [(variant, stmt)] if rest => quote! {
             if let Self::#variant(value) = self {
                 #stmt
@@ -538,6 +570,7 @@ fn held_items(item: &Item) -> Vec<&ItemRef> {
         Item::Choice(c) => c.alternatives.iter().filter_map(|a| named(&a.ty)).collect(),
         Item::List(l) => named(&l.item).into_iter().collect(),
         Item::Enum(_) => Vec::new(),
+        Item::Derived(d) => d.variants.iter().map(|v| &v.ty).collect(),
     }
 }
 
@@ -547,6 +580,7 @@ fn item_name(item: &Item) -> &str {
         Item::Enum(e) => &e.name,
         Item::Choice(c) => &c.name,
         Item::List(l) => &l.name,
+        Item::Derived(d) => &d.name,
     }
 }
 

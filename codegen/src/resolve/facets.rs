@@ -124,7 +124,11 @@ impl Resolver<'_> {
         depth: usize,
         out: &mut Vec<Facet>,
     ) -> Option<(String, Variety)> {
-        if q.namespace.as_deref() == Some(XS) {
+        // A schema set may define types in the XML Schema namespace (the
+        // schema for schemas): those that are no built-in type are its.
+        if q.namespace.as_deref() == Some(XS)
+            && (simple::builtin(&q.name).is_some() || !self.simple.contains_key(q))
+        {
             return simple::builtin(&q.name).map(|_| (q.name.clone(), Variety::Atomic));
         }
         self.chain_type(self.simple.get(q)?.def, step, depth, out)

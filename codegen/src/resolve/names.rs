@@ -64,7 +64,25 @@ pub(super) fn assign_type_namespaces(model: &mut Model) {
                     }
                 }
             }
-            Item::Enum(_) | Item::List(_) => {}
+            Item::Enum(_) | Item::List(_) | Item::Derived(_) => {}
+        }
+    }
+    // An element of a type that others derive from may have any of them:
+    // the namespaces of its uses are theirs too.
+    for (module, item) in model.items() {
+        if let Item::Derived(d) = item {
+            let r = ItemRef {
+                module: module.to_string(),
+                name: d.name.clone(),
+            };
+            let Some(set) = uses.get(&r).cloned() else {
+                continue;
+            };
+            for v in &d.variants {
+                uses.entry(v.ty.clone())
+                    .or_default()
+                    .extend(set.iter().cloned());
+            }
         }
     }
     for (module, m) in model.modules.iter_mut() {
@@ -104,6 +122,9 @@ pub(super) fn assign_prefixes(model: &mut Model, schemas: &[Schema]) {
             }
             Item::Choice(c) => {
                 used.extend(c.alternatives.iter().filter_map(|a| a.namespace.clone()))
+            }
+            Item::Derived(d) => {
+                used.extend(d.variants.iter().filter_map(|v| v.type_name.0.clone()))
             }
             Item::Enum(_) | Item::List(_) => {}
         }

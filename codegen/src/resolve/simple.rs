@@ -42,6 +42,10 @@ pub(super) fn builtin(name: &str) -> Option<Builtin> {
         | "nonPositiveInteger" | "negativeInteger" | "dateTime" | "date" | "time" | "duration"
         | "gYear" | "gYearMonth" | "gMonth" | "gMonthDay" | "gDay" | "base64Binary"
         | "hexBinary" | "anySimpleType" => Builtin::String,
+        // XSD 1.1.
+        "dateTimeStamp" | "yearMonthDuration" | "dayTimeDuration" | "anyAtomicType" => {
+            Builtin::String
+        }
         _ => return None,
     })
 }
@@ -65,7 +69,12 @@ impl<'s> Resolver<'s> {
         owner: &str,
         depth: usize,
     ) -> Option<TypeRef> {
-        if q.namespace.as_deref() == Some(XS) {
+        // A name in the XML Schema namespace is a built-in type, unless it is
+        // none and the schema set defines it (the schema for schemas'
+        // `formChoice`, `derivationSet`, ...).
+        if q.namespace.as_deref() == Some(XS)
+            && (builtin(&q.name).is_some() || !self.simple.contains_key(q))
+        {
             return match builtin(&q.name) {
                 Some(b) => Some(TypeRef::Builtin(b)),
                 None => {

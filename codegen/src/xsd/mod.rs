@@ -6,11 +6,15 @@
 //! is skipped silently. References (`type`, `ref`, `base`) are resolved to
 //! qualified names here, but not looked up: that is the resolve stage's job.
 
+mod builtin;
+mod decode;
 mod load;
 mod model;
 mod parse;
+mod redefine;
+mod visit;
 
-pub use load::load;
+pub use load::{LoadOptions, Loaded, load, load_with};
 pub use model::*;
 pub use parse::{parse, parse_file};
 

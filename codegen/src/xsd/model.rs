@@ -34,6 +34,112 @@ pub struct Schema {
     pub attribute_groups: Vec<AttributeGroup>,
     /// Global `xs:group`s.
     pub groups: Vec<Group>,
+    /// Global `xs:notation`s (kept; they shape nothing: a value of type
+    /// `xs:NOTATION` is a qualified name, as written).
+    pub notations: Vec<Notation>,
+    /// `xs:redefine`s and `xs:override`s, in document order, with the
+    /// components they hold. [`load`](super::load) applies them and leaves
+    /// this empty: the redefined components end up in the lists above.
+    pub redefinitions: Vec<Redefinition>,
+    /// `xs:defaultOpenContent` (XSD 1.1): kept, not applied (see [`OpenContent`]).
+    pub default_open_content: Option<OpenContent>,
+}
+
+/// `xs:redefine` (XSD 1.0) or `xs:override` (XSD 1.1): another schema
+/// document, included, some of whose components are replaced by those
+/// written here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Redefinition {
+    /// Which of the two.
+    pub kind: RedefinitionKind,
+    /// `schemaLocation`, as written.
+    pub schema_location: String,
+    /// Where it stands.
+    pub location: Location,
+    /// The components it holds (a redefine holds simple and complex types,
+    /// groups and attribute groups; an override any top-level component).
+    pub components: Components,
+}
+
+/// `xs:redefine` or `xs:override`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedefinitionKind {
+    /// `xs:redefine`: each component replaces the one of the same name, and
+    /// may refer to it (as its base, or by a reference to its own name).
+    Redefine,
+    /// `xs:override`: each component replaces the one of the same name
+    /// outright; one that replaces nothing is dropped.
+    Override,
+}
+
+/// Top-level components, as an `xs:redefine` or `xs:override` holds them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Components {
+    /// `xs:element`s.
+    pub elements: Vec<Element>,
+    /// `xs:complexType`s.
+    pub complex_types: Vec<ComplexType>,
+    /// `xs:simpleType`s.
+    pub simple_types: Vec<SimpleType>,
+    /// `xs:attribute`s.
+    pub attributes: Vec<Attribute>,
+    /// `xs:attributeGroup`s.
+    pub attribute_groups: Vec<AttributeGroup>,
+    /// `xs:group`s.
+    pub groups: Vec<Group>,
+    /// `xs:notation`s.
+    pub notations: Vec<Notation>,
+}
+
+/// `xs:notation`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notation {
+    /// `name`.
+    pub name: String,
+    /// `public`.
+    pub public: Option<String>,
+    /// `system`.
+    pub system: Option<String>,
+    /// Where it stands.
+    pub location: Location,
+}
+
+/// `xs:openContent` or `xs:defaultOpenContent` (XSD 1.1): elements the
+/// wildcard allows may stand among (`interleave`) or after (`suffix`) the
+/// content model's. Kept in the model; the generated types do not have a
+/// field for them yet (the readers skip elements they do not know).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenContent {
+    /// `mode`: `interleave` (the default), `suffix` or `none`.
+    pub mode: String,
+    /// Its `xs:any` (none for mode `none`).
+    pub wildcard: Option<Wildcard>,
+    /// `appliesToEmpty` (of `xs:defaultOpenContent`).
+    pub applies_to_empty: bool,
+    /// Where it stands.
+    pub location: Location,
+}
+
+/// `xs:assert` of a complex type (XSD 1.1): an XPath 2.0 test, kept, not checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assertion {
+    /// `test`, as written.
+    pub test: String,
+    /// Where it stands.
+    pub location: Location,
+}
+
+/// `xs:alternative` of an element (XSD 1.1, conditional type assignment):
+/// kept; the generated type is the element's declared type, which every
+/// alternative's type derives from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    /// `test`, as written (none for the default alternative).
+    pub test: Option<String>,
+    /// Its type: `type`, an inline type, or none.
+    pub ty: ElementType,
+    /// Where it stands.
+    pub location: Location,
 }
 
 /// `xs:import`.
@@ -146,8 +252,13 @@ pub struct Element {
     pub fixed: Option<String>,
     /// `abstract="true"` (global elements).
     pub is_abstract: bool,
-    /// `substitutionGroup` (global elements).
+    /// `substitutionGroup` (global elements; XSD 1.1 allows several, the
+    /// first is kept here, the others in `more_substitution_groups`).
     pub substitution_group: Option<QName>,
+    /// The heads of `substitutionGroup` after the first (XSD 1.1).
+    pub more_substitution_groups: Vec<QName>,
+    /// `xs:alternative`s (XSD 1.1), kept.
+    pub alternatives: Vec<Alternative>,
     /// The `xs:documentation` text.
     pub doc: Option<String>,
     /// Where it stands.
@@ -182,6 +293,10 @@ pub struct ComplexType {
     pub is_abstract: bool,
     /// `mixed="true"` (on the type or its complexContent).
     pub mixed: bool,
+    /// `xs:assert`s (XSD 1.1), kept, not checked.
+    pub asserts: Vec<Assertion>,
+    /// `xs:openContent` (XSD 1.1), kept.
+    pub open_content: Option<OpenContent>,
     /// The `xs:documentation` text.
     pub doc: Option<String>,
     /// Where it stands.
@@ -284,6 +399,13 @@ pub struct Wildcard {
     pub namespace: String,
     /// `processContents` (`strict` by default).
     pub process_contents: String,
+    /// `notNamespace` (XSD 1.1), as written: namespaces the wildcard does
+    /// not allow (`##targetNamespace`, `##local` or URIs). Empty when absent.
+    pub not_namespace: Vec<String>,
+    /// `notQName` (XSD 1.1), as written: names the wildcard does not allow
+    /// (qualified names, `##defined`, `##definedSibling`). Kept; the shape
+    /// ignores it.
+    pub not_qname: Vec<String>,
     /// Where it stands.
     pub location: Location,
 }
@@ -417,7 +539,10 @@ pub struct Enumeration {
     pub location: Location,
 }
 
-/// A constraining facet other than `xs:enumeration` (`xs:pattern`, `xs:maxLength`, ...).
+/// A constraining facet other than `xs:enumeration` (`xs:pattern`,
+/// `xs:maxLength`, ..., and XSD 1.1's `xs:explicitTimezone` and
+/// `xs:assertion`, whose `value` is its `test`). In an `xs:simpleContent`
+/// restriction, enumerations are facets too (`enumeration`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Facet {
     /// The facet's element name (`pattern`, `maxLength`, ...).

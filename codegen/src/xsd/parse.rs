@@ -3,29 +3,54 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use roxmltree::{Document, Node};
+use roxmltree::{Document, Node, ParsingOptions};
 
 use super::XS;
 use super::model::*;
 use crate::error::{Location, ParseError};
 
-/// Reads and parses one schema file.
+/// Reads and parses one schema file, in the encoding it declares (a byte
+/// order mark, else its XML declaration's `encoding`, else UTF-8).
 pub fn parse_file(path: &Path) -> Result<Schema, Vec<ParseError>> {
-    let text = std::fs::read_to_string(path).map_err(|source| {
+    let bytes = std::fs::read(path).map_err(|source| {
         vec![ParseError::Io {
             path: path.to_path_buf(),
             source,
         }]
     })?;
+    let text = read_text(path, &bytes)?;
     parse(path, &text)
+}
+
+/// The text of schema file `path`, whose content is `bytes`.
+pub(crate) fn read_text(path: &Path, bytes: &[u8]) -> Result<String, Vec<ParseError>> {
+    super::decode::decode(bytes).map_err(|e| {
+        let (line, column) = e.position.unwrap_or((1, 1));
+        vec![ParseError::Encoding {
+            location: Location {
+                file: Arc::new(path.to_path_buf()),
+                line,
+                column,
+            },
+            message: e.message,
+        }]
+    })
 }
 
 /// Parses the text of one schema file; `path` is used in locations only.
 ///
+/// A DOCTYPE is allowed: the entities of its internal subset are expanded,
+/// nothing external is read (an external entity is unknown, an error where
+/// it is used).
+///
 /// Returns every error found, not only the first.
 pub fn parse(path: &Path, text: &str) -> Result<Schema, Vec<ParseError>> {
     let file = Arc::new(path.to_path_buf());
-    let doc = Document::parse(text).map_err(|e| {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
         let message = e.to_string();
         // roxmltree ends its messages with the position, which the location gives.
@@ -48,6 +73,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Schema, Vec<ParseError>> {
         line_starts: std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect(),
+        default_attributes: None,
         errors: Vec::new(),
     };
     let schema = p.schema(doc.root_element());
@@ -65,6 +91,10 @@ struct Parser<'d, 'i> {
     /// counts lines from the start of the text at every call, which made
     /// parsing quadratic in the file's length.
     line_starts: Vec<usize>,
+    /// The schema's `defaultAttributes` (XSD 1.1): the attribute group every
+    /// complex type of this document refers to, unless it says
+    /// `defaultAttributesApply="false"`.
+    default_attributes: Option<QName>,
     errors: Vec<ParseError>,
 }
 
@@ -137,7 +167,9 @@ impl<'i> Parser<'_, 'i> {
         let mut out = Vec::new();
         for child in node.children() {
             if child.is_element() {
-                if child.tag_name().namespace() != Some(XS) {
+                if !versioning_includes(child) {
+                    // Left out by XSD 1.1's conditional inclusion.
+                } else if child.tag_name().namespace() != Some(XS) {
                     self.invalid(
                         child,
                         format!("element {} outside the XSD namespace", construct(child)),
@@ -237,6 +269,9 @@ impl<'i> Parser<'_, 'i> {
             attributes: Vec::new(),
             attribute_groups: Vec::new(),
             groups: Vec::new(),
+            notations: Vec::new(),
+            redefinitions: Vec::new(),
+            default_open_content: None,
         };
         if !is_xs(root, "schema") {
             self.invalid(root, "the root element must be xs:schema".into());
@@ -251,8 +286,11 @@ impl<'i> Parser<'_, 'i> {
                 "version",
                 "blockDefault",
                 "finalDefault",
+                "defaultAttributes",
+                "xpathDefaultNamespace",
             ],
         );
+        self.default_attributes = self.qname_attr(root, "defaultAttributes");
         schema.target_namespace = root.attribute("targetNamespace").map(str::to_string);
         schema.element_form_default = self
             .form(root, "elementFormDefault")
@@ -317,10 +355,121 @@ impl<'i> Parser<'_, 'i> {
                         schema.groups.push(g);
                     }
                 }
+                "notation" => schema.notations.extend(self.notation(child)),
+                "redefine" | "override" => schema.redefinitions.extend(self.redefinition(child)),
+                "defaultOpenContent" => {
+                    schema.default_open_content = self.open_content(child);
+                }
                 _ => self.not_here(child, root),
             }
         }
         schema
+    }
+
+    fn notation(&mut self, node: Node<'_, 'i>) -> Option<Notation> {
+        self.check_attributes(node, &["name", "public", "system"]);
+        for child in self.children(node) {
+            self.not_here(child, node);
+        }
+        if !node.has_attribute("public") && !node.has_attribute("system") {
+            self.invalid(node, "a notation needs `public` or `system`".into());
+        }
+        Some(Notation {
+            name: self.required(node, "name")?,
+            public: node.attribute("public").map(str::to_string),
+            system: node.attribute("system").map(str::to_string),
+            location: self.location(node),
+        })
+    }
+
+    /// `xs:redefine` or `xs:override`, with the components it holds.
+    fn redefinition(&mut self, node: Node<'_, 'i>) -> Option<Redefinition> {
+        self.check_attributes(node, &["schemaLocation"]);
+        let redefine = node.tag_name().name() == "redefine";
+        let mut c = Components::default();
+        for child in self.children(node) {
+            match child.tag_name().name() {
+                "simpleType" => c.simple_types.extend(self.simple_type(child, true)),
+                "complexType" => c.complex_types.extend(self.complex_type(child, true)),
+                "group" => c.groups.extend(self.group(child)),
+                "attributeGroup" => c.attribute_groups.extend(self.attribute_group(child)),
+                "element" if !redefine => c.elements.extend(self.element(child, true)),
+                "attribute" if !redefine => c.attributes.extend(self.attribute(child, true)),
+                "notation" if !redefine => c.notations.extend(self.notation(child)),
+                _ => self.not_here(child, node),
+            }
+        }
+        Some(Redefinition {
+            kind: if redefine {
+                RedefinitionKind::Redefine
+            } else {
+                RedefinitionKind::Override
+            },
+            schema_location: self.required(node, "schemaLocation")?,
+            location: self.location(node),
+            components: c,
+        })
+    }
+
+    /// `xs:openContent` or `xs:defaultOpenContent` (XSD 1.1).
+    fn open_content(&mut self, node: Node<'_, 'i>) -> Option<OpenContent> {
+        let default = node.tag_name().name() == "defaultOpenContent";
+        self.check_attributes(
+            node,
+            if default {
+                &["mode", "appliesToEmpty"]
+            } else {
+                &["mode"]
+            },
+        );
+        let mode = node.attribute("mode").unwrap_or("interleave").trim();
+        let allowed: &[&str] = if default {
+            &["interleave", "suffix"]
+        } else {
+            &["interleave", "suffix", "none"]
+        };
+        if !allowed.contains(&mode) {
+            self.invalid(
+                node,
+                format!("mode must be one of {}, not `{mode}`", allowed.join(", ")),
+            );
+            return None;
+        }
+        let mut wildcard = None;
+        for child in self.children(node) {
+            if is_xs(child, "any") && wildcard.is_none() {
+                if child.has_attribute("minOccurs") || child.has_attribute("maxOccurs") {
+                    self.invalid(
+                        child,
+                        "the wildcard of open content has no occurrence".into(),
+                    );
+                }
+                wildcard = Some(self.wildcard(child, false));
+            } else {
+                self.not_here(child, node);
+            }
+        }
+        if wildcard.is_none() && mode != "none" {
+            self.invalid(node, "open content needs an xs:any".into());
+        }
+        Some(OpenContent {
+            mode: mode.to_string(),
+            wildcard,
+            applies_to_empty: self.boolean(node, "appliesToEmpty"),
+            location: self.location(node),
+        })
+    }
+
+    /// `xs:assert` of a complex type.
+    fn assertion(&mut self, node: Node<'_, 'i>) -> Option<Assertion> {
+        self.check_attributes(node, &["test", "xpathDefaultNamespace"]);
+        for child in self.children(node) {
+            self.not_here(child, node);
+        }
+        Some(Assertion {
+            test: self.required(node, "test")?,
+            location: self.location(node),
+        })
     }
 
     /// `minOccurs` and `maxOccurs`. Counts beyond `u32` are as good as
@@ -410,6 +559,7 @@ impl<'i> Parser<'_, 'i> {
             Some(t) => ElementType::Named(self.qname(node, t)?),
             None => ElementType::Any,
         };
+        let mut alternatives = Vec::new();
         for child in self.children(node) {
             let inline = match child.tag_name().name() {
                 "complexType" => self
@@ -420,6 +570,10 @@ impl<'i> Parser<'_, 'i> {
                     .map(|t| ElementType::Simple(Box::new(t))),
                 // Identity constraints constrain values; they add no structure.
                 "unique" | "key" | "keyref" => None,
+                "alternative" => {
+                    alternatives.extend(self.alternative(child));
+                    None
+                }
                 _ => {
                     self.not_here(child, node);
                     None
@@ -441,6 +595,15 @@ impl<'i> Parser<'_, 'i> {
                 "an element reference has no name or type of its own".into(),
             );
         }
+        // XSD 1.1: a list of heads.
+        let mut heads = Vec::new();
+        for head in node
+            .attribute("substitutionGroup")
+            .unwrap_or("")
+            .split_whitespace()
+        {
+            heads.extend(self.qname(node, head));
+        }
         Some(Element {
             name,
             reference,
@@ -451,7 +614,9 @@ impl<'i> Parser<'_, 'i> {
             default: node.attribute("default").map(str::to_string),
             fixed: node.attribute("fixed").map(str::to_string),
             is_abstract: self.boolean(node, "abstract"),
-            substitution_group: self.qname_attr(node, "substitutionGroup"),
+            substitution_group: heads.first().cloned(),
+            more_substitution_groups: heads.into_iter().skip(1).collect(),
+            alternatives,
             doc: documentation(node),
             location: self.location(node),
         })
@@ -459,9 +624,16 @@ impl<'i> Parser<'_, 'i> {
 
     fn complex_type(&mut self, node: Node<'_, 'i>, global: bool) -> Option<ComplexType> {
         let allowed: &[&str] = if global {
-            &["name", "abstract", "mixed", "block", "final"]
+            &[
+                "name",
+                "abstract",
+                "mixed",
+                "block",
+                "final",
+                "defaultAttributesApply",
+            ]
         } else {
-            &["mixed"]
+            &["mixed", "defaultAttributesApply"]
         };
         self.check_attributes(node, allowed);
         let name = if global {
@@ -476,6 +648,8 @@ impl<'i> Parser<'_, 'i> {
             any_attribute: None,
             is_abstract: self.boolean(node, "abstract"),
             mixed: self.boolean(node, "mixed"),
+            asserts: Vec::new(),
+            open_content: None,
             doc: documentation(node),
             location: self.location(node),
         };
@@ -498,10 +672,54 @@ impl<'i> Parser<'_, 'i> {
                         t.content = content;
                     }
                 }
+                "assert" => t.asserts.extend(self.assertion(child)),
+                "openContent" => t.open_content = self.open_content(child),
                 _ => self.attribute_item(child, node, &mut t.attributes, &mut t.any_attribute),
             }
         }
+        let applies = node.attribute("defaultAttributesApply").map(str::trim);
+        if applies.is_some() {
+            // Checked as a boolean.
+            self.boolean(node, "defaultAttributesApply");
+        }
+        if let Some(group) = &self.default_attributes {
+            if !matches!(applies, Some("false" | "0")) {
+                t.attributes.push(AttributeUse::GroupRef {
+                    name: group.clone(),
+                    location: t.location.clone(),
+                });
+            }
+        }
         Some(t)
+    }
+
+    /// `xs:alternative` of an element (XSD 1.1).
+    fn alternative(&mut self, node: Node<'_, 'i>) -> Option<Alternative> {
+        self.check_attributes(node, &["test", "type", "xpathDefaultNamespace"]);
+        let mut ty = match node.attribute("type") {
+            Some(t) => ElementType::Named(self.qname(node, t)?),
+            None => ElementType::Any,
+        };
+        for child in self.children(node) {
+            match child.tag_name().name() {
+                "complexType" if ty == ElementType::Any => {
+                    if let Some(t) = self.complex_type(child, false) {
+                        ty = ElementType::Complex(Box::new(t));
+                    }
+                }
+                "simpleType" if ty == ElementType::Any => {
+                    if let Some(t) = self.simple_type(child, false) {
+                        ty = ElementType::Simple(Box::new(t));
+                    }
+                }
+                _ => self.not_here(child, node),
+            }
+        }
+        Some(Alternative {
+            test: node.attribute("test").map(str::to_string),
+            ty,
+            location: self.location(node),
+        })
     }
 
     /// An attribute, attribute group reference or `xs:anyAttribute` of a complex
@@ -590,11 +808,13 @@ impl<'i> Parser<'_, 'i> {
                 // Facets of a simpleContent restriction narrow the value only.
                 "pattern" | "length" | "minLength" | "maxLength" | "minInclusive"
                 | "maxInclusive" | "minExclusive" | "maxExclusive" | "totalDigits"
-                | "fractionDigits" | "whiteSpace"
+                | "fractionDigits" | "whiteSpace" | "explicitTimezone" | "assertion"
                     if simple && derivation == Derivation::Restriction =>
                 {
                     facets.extend(self.facet(child));
                 }
+                "assert" => t.asserts.extend(self.assertion(child)),
+                "openContent" if !simple => t.open_content = self.open_content(child),
                 _ => self.attribute_item(
                     child,
                     derivation_node,
@@ -642,7 +862,8 @@ impl<'i> Parser<'_, 'i> {
                 let mut particles = Vec::new();
                 for child in self.children(node) {
                     let allowed = match (name, child.tag_name().name()) {
-                        ("all", "element") => true,
+                        // XSD 1.1 allows wildcards and group references in an all.
+                        ("all", "element" | "any" | "group") => true,
                         ("all", _) => false,
                         (_, "element" | "any" | "group" | "sequence" | "choice") => true,
                         _ => false,
@@ -674,9 +895,16 @@ impl<'i> Parser<'_, 'i> {
 
     fn wildcard(&mut self, node: Node<'_, 'i>, element: bool) -> Wildcard {
         let allowed: &[&str] = if element {
-            &["namespace", "processContents", "minOccurs", "maxOccurs"]
+            &[
+                "namespace",
+                "processContents",
+                "minOccurs",
+                "maxOccurs",
+                "notNamespace",
+                "notQName",
+            ]
         } else {
-            &["namespace", "processContents"]
+            &["namespace", "processContents", "notNamespace", "notQName"]
         };
         self.check_attributes(node, allowed);
         let process_contents = node.attribute("processContents").unwrap_or("strict");
@@ -689,6 +917,19 @@ impl<'i> Parser<'_, 'i> {
         for child in self.children(node) {
             self.not_here(child, node);
         }
+        if node.has_attribute("namespace") && node.has_attribute("notNamespace") {
+            self.invalid(
+                node,
+                "a wildcard has `namespace` or `notNamespace`, not both".into(),
+            );
+        }
+        let words = |attr: &str| -> Vec<String> {
+            node.attribute(attr)
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        };
         Wildcard {
             occurs: if element {
                 self.occurs(node)
@@ -697,6 +938,8 @@ impl<'i> Parser<'_, 'i> {
             },
             namespace: node.attribute("namespace").unwrap_or("##any").to_string(),
             process_contents: process_contents.to_string(),
+            not_namespace: words("notNamespace"),
+            not_qname: words("notQName"),
             location: self.location(node),
         }
     }
@@ -728,9 +971,18 @@ impl<'i> Parser<'_, 'i> {
 
     fn attribute(&mut self, node: Node<'_, 'i>, global: bool) -> Option<Attribute> {
         let allowed: &[&str] = if global {
-            &["name", "type", "default", "fixed"]
+            &["name", "type", "default", "fixed", "inheritable"]
         } else {
-            &["name", "ref", "type", "use", "default", "fixed", "form"]
+            &[
+                "name",
+                "ref",
+                "type",
+                "use",
+                "default",
+                "fixed",
+                "form",
+                "inheritable",
+            ]
         };
         self.check_attributes(node, allowed);
         let reference = match node.attribute("ref") {
@@ -939,10 +1191,21 @@ impl<'i> Parser<'_, 'i> {
                 | "totalDigits"
                 | "fractionDigits"
                 | "whiteSpace"
+                | "explicitTimezone"
+                | "assertion"
         ) {
             let parent = node.parent_element().unwrap_or(node);
             self.not_here(node, parent);
             return None;
+        }
+        if kind == "assertion" {
+            // XSD 1.1: an XPath test on the value, kept as the facet's value.
+            let a = self.assertion(node)?;
+            return Some(Facet {
+                kind: kind.to_string(),
+                value: a.test,
+                location: a.location,
+            });
         }
         self.check_attributes(node, &["value", "fixed"]);
         let value = self.required(node, "value")?;
@@ -952,6 +1215,7 @@ impl<'i> Parser<'_, 'i> {
             }
             "totalDigits" => value.trim().parse::<u64>().is_ok_and(|n| n > 0),
             "whiteSpace" => matches!(value.trim(), "preserve" | "replace" | "collapse"),
+            "explicitTimezone" => matches!(value.trim(), "optional" | "required" | "prohibited"),
             _ => true,
         };
         if !valid {
@@ -967,6 +1231,114 @@ impl<'i> Parser<'_, 'i> {
             location: self.location(node),
         })
     }
+}
+
+/// The namespace of XSD 1.1's conditional inclusion (`vc:minVersion`, ...).
+const VC: &str = "http://www.w3.org/2007/XMLSchema-versioning";
+
+/// The built-in types of XSD 1.1, all available to `vc:typeAvailable`.
+const BUILT_IN_TYPES: &[&str] = &[
+    "anyType",
+    "anySimpleType",
+    "anyAtomicType",
+    "string",
+    "boolean",
+    "decimal",
+    "float",
+    "double",
+    "duration",
+    "dateTime",
+    "time",
+    "date",
+    "gYearMonth",
+    "gYear",
+    "gMonthDay",
+    "gDay",
+    "gMonth",
+    "hexBinary",
+    "base64Binary",
+    "anyURI",
+    "QName",
+    "NOTATION",
+    "normalizedString",
+    "token",
+    "language",
+    "NMTOKEN",
+    "NMTOKENS",
+    "Name",
+    "NCName",
+    "ID",
+    "IDREF",
+    "IDREFS",
+    "ENTITY",
+    "ENTITIES",
+    "integer",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+    "positiveInteger",
+    "yearMonthDuration",
+    "dayTimeDuration",
+    "dateTimeStamp",
+    "error",
+];
+
+/// The facets of XSD 1.1, all available to `vc:facetAvailable`.
+const FACETS: &[&str] = &[
+    "length",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "enumeration",
+    "whiteSpace",
+    "maxInclusive",
+    "maxExclusive",
+    "minExclusive",
+    "minInclusive",
+    "totalDigits",
+    "fractionDigits",
+    "assertion",
+    "explicitTimezone",
+];
+
+/// Whether `node` stays in the schema under XSD 1.1's conditional inclusion
+/// (section 4.2.1 of XSD 1.1 part 1), as a processor of XSD 1.1 with its
+/// built-in types and facets: `vc:minVersion` at most 1.1, `vc:maxVersion`
+/// above it, every type of `vc:typeAvailable` and facet of
+/// `vc:facetAvailable` known, and not every one of `vc:typeUnavailable` and
+/// `vc:facetUnavailable`.
+fn versioning_includes(node: Node<'_, '_>) -> bool {
+    let version = |attr: &str| {
+        node.attribute((VC, attr))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+    };
+    if version("minVersion").is_some_and(|v| v > 1.1)
+        || version("maxVersion").is_some_and(|v| v <= 1.1)
+    {
+        return false;
+    }
+    let known = |attr: &str, names: &[&str]| -> Option<bool> {
+        let list = node.attribute((VC, attr))?;
+        Some(list.split_whitespace().all(|qname| {
+            let (prefix, local) = match qname.split_once(':') {
+                Some((p, l)) => (Some(p), l),
+                None => (None, qname),
+            };
+            node.lookup_namespace_uri(prefix) == Some(XS) && names.contains(&local)
+        }))
+    };
+    known("typeAvailable", BUILT_IN_TYPES) != Some(false)
+        && known("typeUnavailable", BUILT_IN_TYPES) != Some(true)
+        && known("facetAvailable", FACETS) != Some(false)
+        && known("facetUnavailable", FACETS) != Some(true)
 }
 
 fn documentation(node: Node<'_, '_>) -> Option<String> {
@@ -1072,7 +1444,7 @@ mod tests {
             r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   <xs:complexType name="A"><xs:choice><xs:attribute name="a"/></xs:choice></xs:complexType>
   <xs:element name="B" block="all" type="xs:string" wrong="true"/>
-  <xs:notation name="G"/>
+  <xs:sequence/>
 </xs:schema>"#,
         );
         assert_eq!(
@@ -1080,7 +1452,7 @@ mod tests {
             [
                 "t.xsd:2:39: unsupported construct `xs:attribute`: not allowed or not supported inside xs:choice",
                 "t.xsd:3:3: unsupported construct `attribute wrong on xs:element`: this attribute is not supported yet",
-                "t.xsd:4:3: unsupported construct `xs:notation`: not allowed or not supported inside xs:schema",
+                "t.xsd:4:3: unsupported construct `xs:sequence`: not allowed or not supported inside xs:schema",
             ]
         );
     }
@@ -1093,6 +1465,210 @@ mod tests {
         assert_eq!(
             errors,
             ["t.xsd:3:1: malformed XML: expected 'xs:element' tag, not 'xs:schema'"]
+        );
+    }
+
+    #[test]
+    fn a_doctype_is_read_with_its_internal_entities_and_nothing_external() {
+        let s = parse_str(
+            r#"<?xml version='1.0'?>
+<!DOCTYPE xs:schema PUBLIC "-//W3C//DTD XSD 1.1//EN" "XMLSchema.dtd" [
+<!ATTLIST xs:schema id ID #IMPLIED>
+<!ENTITY ns "urn:from-the-subset">
+]>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="&ns;">
+  <xs:element name="A" type="xs:string"/>
+</xs:schema>"#,
+        )
+        .unwrap();
+        assert_eq!(s.target_namespace.as_deref(), Some("urn:from-the-subset"));
+        assert_eq!(s.elements[0].location.line, 7);
+        // An entity of the external DTD is not read: unknown where it is used.
+        let errors = messages(
+            r#"<!DOCTYPE xs:schema SYSTEM "x.dtd">
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="&ns;"/>"#,
+        );
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("t.xsd:2:"), "{errors:?}");
+        assert!(
+            errors[0].contains("unknown entity reference 'ns'"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn files_in_utf16_and_declared_encodings_are_decoded() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n\
+            <xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n\
+            <xs:element name=\"Caf\u{e9}\" type=\"xs:string\"/></xs:schema>";
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = dir.path().join("utf16.xsd");
+        std::fs::write(&path, utf16).unwrap();
+        let s = parse_file(&path).unwrap();
+        assert_eq!(s.elements[0].name, "Caf\u{e9}");
+        assert_eq!(
+            (s.elements[0].location.line, s.elements[0].location.column),
+            (3, 1)
+        );
+        let path = dir.path().join("latin1.xsd");
+        std::fs::write(
+            &path,
+            b"<?xml version='1.0' encoding='ISO-8859-1'?>\n\
+              <xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'>\
+              <xs:element name='Caf\xE9' type='xs:string'/></xs:schema>",
+        )
+        .unwrap();
+        assert_eq!(parse_file(&path).unwrap().elements[0].name, "Caf\u{e9}");
+        // Bytes that are not UTF-8, in a file that declares no encoding.
+        let path = dir.path().join("bad.xsd");
+        std::fs::write(&path, b"<xs:schema>\n  <!-- \xE9 --></xs:schema>").unwrap();
+        let errors: Vec<String> = parse_file(&path)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            errors,
+            [format!(
+                "{}:2:8: cannot decode schema: the file is not valid UTF-8",
+                path.display()
+            )]
+        );
+    }
+
+    #[test]
+    fn xsd_1_1_constructs_are_kept_in_the_model() {
+        let s = parse_str(
+            r###"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t"
+                 targetNamespace="urn:t" defaultAttributes="t:G" xpathDefaultNamespace="##local">
+              <xs:defaultOpenContent mode="suffix" appliesToEmpty="true"><xs:any/></xs:defaultOpenContent>
+              <xs:complexType name="A">
+                <xs:openContent mode="none"/>
+                <xs:sequence><xs:any notNamespace="##local urn:x" notQName="t:b ##defined"/></xs:sequence>
+                <xs:attribute name="a" inheritable="true"/>
+                <xs:anyAttribute notNamespace="##targetNamespace"/>
+                <xs:assert test="@a"/>
+              </xs:complexType>
+              <xs:complexType name="B" defaultAttributesApply="false">
+                <xs:simpleContent><xs:restriction base="t:C">
+                  <xs:enumeration value="x"/><xs:explicitTimezone value="required"/>
+                  <xs:assertion test="$value != 'y'"/>
+                </xs:restriction></xs:simpleContent>
+              </xs:complexType>
+              <xs:element name="E" type="t:A" substitutionGroup="t:H t:I">
+                <xs:alternative test="@k" type="t:B"/>
+                <xs:alternative/>
+              </xs:element>
+            </xs:schema>"###,
+        )
+        .unwrap();
+        let open = s.default_open_content.as_ref().unwrap();
+        assert_eq!(
+            (open.mode.as_str(), open.applies_to_empty),
+            ("suffix", true)
+        );
+        let a = &s.complex_types[0];
+        assert_eq!(a.open_content.as_ref().unwrap().mode, "none");
+        assert_eq!(a.asserts[0].test, "@a");
+        let Content::Particle(Some(Particle::Sequence(seq))) = &a.content else {
+            panic!("a sequence expected")
+        };
+        let Particle::Any(any) = &seq.particles[0] else {
+            panic!("a wildcard expected")
+        };
+        assert_eq!(any.not_namespace, ["##local", "urn:x"]);
+        assert_eq!(any.not_qname, ["t:b", "##defined"]);
+        assert_eq!(
+            a.any_attribute.as_ref().unwrap().not_namespace,
+            ["##targetNamespace"]
+        );
+        // defaultAttributes: the group is referred to by A, not by B.
+        let group = |t: &ComplexType| {
+            t.attributes
+                .iter()
+                .any(|u| matches!(u, AttributeUse::GroupRef { name, .. } if name.name == "G"))
+        };
+        assert!(group(a) && !group(&s.complex_types[1]));
+        let Content::Simple {
+            facets,
+            enumerations,
+            ..
+        } = &s.complex_types[1].content
+        else {
+            panic!("simple content expected")
+        };
+        let kinds: Vec<(&str, &str)> = facets
+            .iter()
+            .map(|f| (f.kind.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("explicitTimezone", "required"),
+                ("assertion", "$value != 'y'")
+            ]
+        );
+        assert_eq!(enumerations.len(), 1);
+        assert_eq!(enumerations[0].value, "x");
+        let e = &s.elements[0];
+        assert_eq!(e.substitution_group.as_ref().unwrap().name, "H");
+        assert_eq!(e.more_substitution_groups[0].name, "I");
+        assert_eq!(e.alternatives.len(), 2);
+        assert_eq!(e.alternatives[0].test.as_deref(), Some("@k"));
+        assert_eq!(e.alternatives[1].ty, ElementType::Any);
+        // What XSD 1.1 forbids is still an error.
+        let errors = messages(
+            r###"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:complexType name="A"><xs:sequence><xs:any namespace="##any" notNamespace="##local"/></xs:sequence></xs:complexType>
+  <xs:simpleType name="S"><xs:restriction base="xs:dateTime"><xs:explicitTimezone value="maybe"/></xs:restriction></xs:simpleType>
+  <xs:defaultOpenContent mode="none"><xs:any/></xs:defaultOpenContent>
+</xs:schema>"###,
+        );
+        assert_eq!(
+            errors,
+            [
+                "t.xsd:2:41: invalid `xs:any`: a wildcard has `namespace` or `notNamespace`, not both",
+                "t.xsd:3:62: invalid `xs:explicitTimezone`: `maybe` is not a valid value for xs:explicitTimezone",
+                "t.xsd:4:3: invalid `xs:defaultOpenContent`: mode must be one of interleave, suffix, not `none`",
+            ]
+        );
+    }
+
+    #[test]
+    fn conditional_inclusion_keeps_what_an_xsd_1_1_processor_keeps() {
+        let s = parse_str(
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                 xmlns:vc="http://www.w3.org/2007/XMLSchema-versioning" xmlns:x="urn:x">
+              <xs:element name="E" type="xs:string" vc:minVersion="1.1"/>
+              <xs:element name="E" type="xs:int" vc:maxVersion="1.1"/>
+              <xs:element name="F" vc:minVersion="3.0"><x:future/></xs:element>
+              <xs:element name="G" type="xs:string" vc:typeAvailable="xs:dateTimeStamp"/>
+              <xs:element name="H" type="xs:string" vc:typeAvailable="x:precisionDecimal"/>
+              <xs:element name="I" type="xs:string" vc:facetUnavailable="xs:maxScale"/>
+              <xs:element name="J" type="xs:string" vc:facetAvailable="xs:pattern" vc:maxVersion="1.2"/>
+            </xs:schema>"#,
+        )
+        .unwrap();
+        let names: Vec<(&str, &str)> = s
+            .elements
+            .iter()
+            .map(|e| {
+                let ElementType::Named(t) = &e.ty else {
+                    panic!("a named type expected")
+                };
+                (e.name.as_str(), t.name.as_str())
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("E", "string"),
+                ("G", "string"),
+                ("I", "string"),
+                ("J", "string")
+            ]
         );
     }
 

@@ -53,12 +53,26 @@ pub(super) fn impl_read(
     let mut text = None;
     let mut mixed = None;
     let mut values = Vec::new();
+    // Whether the content is kept as written, attributes included.
+    let mut kept_as_written = false;
 
+    // The xs:all order's local, which each child's read notes.
+    let order = members
+        .iter()
+        .find(|m| matches!(m.kind, Kind::Order))
+        .map(|m| m.local.clone());
+    let mut field_number = 0usize;
     for (position, m) in members.iter().enumerate() {
         let local = &m.local;
         let ident = &m.ident;
         match m.kind {
             Kind::Field(f) => {
+                let number = field_number;
+                field_number += 1;
+                let note = order.as_ref().map(|order| {
+                    let n = proc_macro2::Literal::usize_unsuffixed(number);
+                    quote!(#order.note(#n);)
+                });
                 let shape = f.occurrence.shape();
                 declare.push(match shape {
                     Shape::Many => quote!(let mut #local = ::std::vec::Vec::new();),
@@ -162,6 +176,10 @@ pub(super) fn impl_read(
                             (_, false, None) => quote!(#rt::read::one(&mut #local, source)),
                             (_, true, _) => quote!(#rt::read::one_boxed(&mut #local, source)),
                         };
+                        let read = match &note {
+                            Some(note) => quote!({ #note #read }),
+                            None => read,
+                        };
                         arms.push(Arm {
                             name: (
                                 ctx.ns(module, &f.namespace),
@@ -200,6 +218,7 @@ pub(super) fn impl_read(
             }
             // Content kept as written: the whole element, attributes included.
             Kind::Text(TypeRef::Builtin(crate::ir::Builtin::Any), _, _) => {
+                kept_as_written = true;
                 text = Some(quote!(let #local = #rt::ReadXml::read_xml(source)?;));
                 values.push(set(ident, local));
             }
@@ -228,6 +247,10 @@ pub(super) fn impl_read(
                 mixed = Some(local.clone());
                 values.push(set(ident, local));
             }
+            Kind::Order => {
+                declare.push(quote!(let mut #local = #rt::ChildOrder::default();));
+                values.push(quote!(#ident: { #local.finish(); #local },));
+            }
             Kind::AnyAttribute(any) => {
                 declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
                 let push = quote!(#local.push(#rt::Attribute::from_source(attribute)););
@@ -241,11 +264,19 @@ pub(super) fn impl_read(
                     NamespaceConstraint::Not(list) if list.is_empty() => Some(push),
                     NamespaceConstraint::Not(list) => {
                         let list = namespaces(list);
-                        Some(quote!(if !matches!(attribute.namespace, #list) { #push }))
+                        Some(
+                            quote!(if !matches!(attribute.namespace, #list) { #push } else {
+                                return ::std::result::Result::Ok(false);
+                            }),
+                        )
                     }
                     NamespaceConstraint::Only(list) => {
                         let list = namespaces(list);
-                        Some(quote!(if matches!(attribute.namespace, #list) { #push }))
+                        Some(
+                            quote!(if matches!(attribute.namespace, #list) { #push } else {
+                                return ::std::result::Result::Ok(false);
+                            }),
+                        )
                     }
                 };
                 values.push(set(ident, local));
@@ -253,17 +284,19 @@ pub(super) fn impl_read(
         }
     }
 
-    // The attributes no arm takes: kept by the wildcard, or ignored.
+    // The attributes no arm takes: kept by the wildcard, or unknown
+    // (`Ok(false)`: the runtime allows the instance attributes).
     let keeps = other_attributes.is_some();
     let rest = match other_attributes {
         Some(keep) => quote!({
             #keep
-            ::std::result::Result::Ok(())
+            ::std::result::Result::Ok(true)
         }),
-        None => quote!(::std::result::Result::Ok(())),
+        None => quote!(::std::result::Result::Ok(false)),
     };
     let read_attributes = match (attribute_arms.is_empty(), keeps) {
-        (true, false) => None,
+        (true, false) if kept_as_written => None,
+        (true, false) => Some(quote!(#rt::read::no_attributes(source)?;)),
         (true, true) => Some(quote!(#rt::read::attributes(source, |attribute| #rest)?;)),
         (false, _) => Some(quote! {
             #rt::read::attributes(source, |attribute| match (attribute.namespace, attribute.local) {

@@ -19,6 +19,7 @@ pub(super) fn impl_write(
     let mut attributes = Vec::new();
     let mut content = Vec::new();
     let mut mixed = None;
+    let mut order = None;
     for m in members {
         let ident = &m.ident;
         match m.kind {
@@ -35,6 +36,7 @@ pub(super) fn impl_write(
                 attributes.push(quote!(#rt::write::attributes(sink, &self.#ident)?;));
             }
             Kind::Mixed => mixed = Some(ident),
+            Kind::Order => order = Some(ident),
             Kind::Text(_, _, true) => {
                 content.push(quote!(#rt::write::text_opt(sink, self.#ident.as_ref())?;));
             }
@@ -80,6 +82,22 @@ pub(super) fn impl_write(
                 });
             }
         }
+    }
+    // xs:all: the children in the order they were read.
+    if let Some(order) = order {
+        let count = proc_macro2::Literal::usize_unsuffixed(content.len());
+        let arms = content.iter().enumerate().map(|(i, write)| {
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#i => { #write })
+        });
+        content = vec![quote! {
+            for member in self.#order.sequence(#count) {
+                match member {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }];
     }
     // Mixed content: the children written through a sink that puts the
     // text back where it stood.

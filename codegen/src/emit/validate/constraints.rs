@@ -69,7 +69,7 @@ impl<'m> RustKind<'m> {
             TypeRef::Named(r) => match ctx.model.item(r)? {
                 Item::Enum(e) => RustKind::Enum { open: e.open },
                 Item::List(l) => RustKind::List(&l.item),
-                Item::Struct(_) | Item::Choice(_) => return None,
+                Item::Struct(_) | Item::Choice(_) | Item::Derived(_) => return None,
             },
         })
     }
