@@ -464,6 +464,8 @@ pub struct Alternative {
     pub doc: Option<String>,
     /// What a simple-typed value is: its built-in type and facets.
     pub value_info: Option<ValueInfo>,
+    /// The `default` (or `fixed`) value an empty element stands for, as written.
+    pub default: Option<String>,
 }
 
 /// An `xs:list` type: a `Vec` written as whitespace-separated values.

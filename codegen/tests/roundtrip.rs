@@ -1031,6 +1031,23 @@ fn instance_attributes_are_kept() {
     );
     let size = r.size.as_ref().unwrap();
     assert_eq!((size.xsi_nil, size.value), (Some(true), None));
+    // Built in Rust: a value exactly when not nil, says validate().
+    let mut built = r.clone();
+    built.size.as_mut().unwrap().xsi_nil = None;
+    built.note.as_mut().unwrap().value = Some("n".into());
+    let errors: Vec<String> = built
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "/Responses/Note: has a value, but is nil (xsi:nil=\"true\")",
+            "/Responses/Size: has no value, but is not nil (xsi:nil)",
+        ]
+    );
     // An empty element with a default is its default.
     let xml = std::fs::read_to_string(sample_path("instance/samples/Responses.xml")).unwrap();
     let defaulted: instance::Responses =
@@ -1300,6 +1317,12 @@ fn validate_rejects_each_facet_violation_with_its_path() {
             "<Tags> AB  XYZ </Tags>",
             "<Tags> </Tags>",
             "/Tags: \"\" is shorter than minLength 1 (0 items)",
+        ),
+        // An empty element stands for its default, a value does not.
+        (
+            "<Unit/>",
+            "<Unit>x</Unit>",
+            "/Unit: \"x\" does not match the pattern [A-Z]{2,4}",
         ),
         // An open enumeration's undeclared value.
         (

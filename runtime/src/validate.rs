@@ -179,11 +179,51 @@ where
     }
 }
 
+/// [`values`], for a child element with a `default` (or `fixed`) value: an
+/// empty one stands for it (the field keeps the text as written, empty).
+pub fn values_or_default<'a, T, I>(
+    out: &mut Vec<Violation>,
+    name: &str,
+    checker: &Checker,
+    default: &str,
+    values: I,
+) where
+    T: SimpleType + 'a,
+    I: IntoIterator<Item = &'a T>,
+{
+    for value in values {
+        let text = value.to_text();
+        let start = out.len();
+        checker.check_into(if text.is_empty() { default } else { &text }, out);
+        push_path(out, start, name);
+    }
+}
+
 /// Checks that child element `name` (or, for a choice, one of its
 /// elements) occurs `count` times, at least `min` and at most `max`.
 pub fn occurs(out: &mut Vec<Violation>, name: &str, count: usize, min: u32, max: Option<u32>) {
     if let Some(violation) = check_occurs(count, min, max) {
         out.push(violation.at(name));
+    }
+}
+
+/// Checks a nillable element's text against its `xsi:nil`: a value is
+/// absent (`None`) exactly when the element is nil.
+pub fn nillable(out: &mut Vec<Violation>, nil: bool, has_value: bool) {
+    match (nil, has_value) {
+        (false, false) => out.push(Violation::new(
+            Constraint::Required,
+            "required",
+            "",
+            "has no value, but is not nil (xsi:nil)",
+        )),
+        (true, true) => out.push(Violation::new(
+            Constraint::Content,
+            "nil",
+            "",
+            "has a value, but is nil (xsi:nil=\"true\")",
+        )),
+        _ => {}
     }
 }
 

@@ -49,12 +49,13 @@ enum Stmt {
         occurrence: Occurrence,
     },
     /// Simple values, checked against constraints; `name` is the static's
-    /// name if it is the first use.
+    /// name if it is the first use; an empty element stands for `default`.
     Values {
         path: String,
         constraints: TokenStream,
         values: TokenStream,
         name: String,
+        default: Option<String>,
     },
     /// Values that validate themselves (`path` empty: a choice, which adds
     /// its elements' names itself).
@@ -62,6 +63,8 @@ enum Stmt {
     /// A wildcard's element `value`, read as the global element of its
     /// name (through `document`, the schema's enum of them).
     Wildcard { document: TokenStream },
+    /// A nillable element's text (`Option`) against its `xsi:nil` (`Option<bool>`).
+    Nil { text: Ident, nil: Ident },
 }
 
 impl Validation {
@@ -232,7 +235,7 @@ impl Validation {
                         });
                     }
                     let shape = f.occurrence.shape();
-                    out.extend(self.value_stmt(
+                    let mut stmt = self.value_stmt(
                         ctx,
                         &f.ty,
                         f.value_info.as_ref(),
@@ -240,7 +243,13 @@ impl Validation {
                         access(&field, shape, f.boxed),
                         quote!(&self.#field),
                         format!("{}_{}", s.name, f.name),
-                    ));
+                    );
+                    // An empty element stands for its default: the
+                    // reader keeps a string's text (empty) as written.
+                    if let Some(Stmt::Values { default, .. }) = &mut stmt {
+                        default.clone_from(&f.default);
+                    }
+                    out.extend(stmt);
                 }
                 super::structs::Kind::Attribute(a) => {
                     let shape = a.occurrence().shape();
@@ -255,6 +264,15 @@ impl Validation {
                     ));
                 }
                 super::structs::Kind::Text(ty, info, nillable) => {
+                    let nil = s.attributes.iter().find(|a| {
+                        a.wire_name == "nil" && a.namespace.as_deref() == Some(crate::xsd::XSI)
+                    });
+                    if let (true, Some(nil)) = (nillable, nil) {
+                        out.push(Stmt::Nil {
+                            text: field.clone(),
+                            nil: to_ident(&nil.name),
+                        });
+                    }
                     let shape = if nillable {
                         Shape::Optional
                     } else {
@@ -288,7 +306,7 @@ impl Validation {
                 } else {
                     quote!(::std::option::Option::Some(value))
                 };
-                self.value_stmt(
+                let mut stmt = self.value_stmt(
                     ctx,
                     &a.ty,
                     a.value_info.as_ref(),
@@ -296,7 +314,11 @@ impl Validation {
                     values,
                     quote!(value),
                     format!("{}_{}", c.name, a.name),
-                )
+                );
+                if let Some(Stmt::Values { default, .. }) = &mut stmt {
+                    default.clone_from(&a.default);
+                }
+                stmt
             })
             .collect()
     }
@@ -364,6 +386,7 @@ impl Validation {
                 constraints,
                 values,
                 name: plain.unwrap_or(name),
+                default: None,
             });
         }
         // A struct, a choice, or a simple type without an info of its own
@@ -418,10 +441,16 @@ impl Stmt {
                 path,
                 constraints,
                 values,
+                default,
                 ..
             } => {
                 let checker = checkers.get(&constraints);
-                quote!(#rt::validate::values(out, #path, &#checker, #values);)
+                match default {
+                    Some(default) => quote! {
+                        #rt::validate::values_or_default(out, #path, &#checker, #default, #values);
+                    },
+                    None => quote!(#rt::validate::values(out, #path, &#checker, #values);),
+                }
             }
             Stmt::Child { path, value } if path.is_empty() => {
                 quote!(#rt::Validate::validate_into(#value, out);)
@@ -430,6 +459,13 @@ impl Stmt {
             Stmt::Wildcard { document } => {
                 quote!(#rt::validate::wildcard::<#document>(out, value);)
             }
+            Stmt::Nil { text, nil } => quote! {
+                #rt::validate::nillable(
+                    out,
+                    self.#nil == ::std::option::Option::Some(true),
+                    self.#text.is_some(),
+                );
+            },
         }
     }
 }
@@ -514,6 +550,7 @@ fn enum_stmts(ctx: &Ctx<'_>, e: &Enum) -> Vec<Stmt> {
         constraints,
         values: quote!(::std::option::Option::Some(self)),
         name: format!("{}_values", e.name),
+        default: None,
     }]
 }
 

@@ -9,14 +9,14 @@ use crate::xsd::{self, ModelGroup, Occurs, Particle, QName, Schema};
 use super::Resolver;
 use super::content::{Names, occurrence};
 
-/// An element a choice may hold: wire name, namespace, type, doc and what
-/// its simple value is.
+/// An element a choice may hold: wire name, namespace, type, doc, and what
+/// its simple value is with its default.
 pub(super) type Candidate = (
     String,
     Option<String>,
     TypeRef,
     Option<String>,
-    Option<ir::ValueInfo>,
+    (Option<ir::ValueInfo>, Option<String>),
 );
 
 impl<'s> Resolver<'s> {
@@ -62,7 +62,7 @@ impl<'s> Resolver<'s> {
                 q.namespace.clone(),
                 ty,
                 global.def.doc.clone(),
-                self.element_value_info(global.def),
+                self.candidate_value(global.def),
             ));
         }
         Some(self.make_choice(
@@ -126,6 +126,11 @@ impl<'s> Resolver<'s> {
         Some(field)
     }
 
+    /// What the simple value of element `e` is, and its default.
+    fn candidate_value(&self, e: &xsd::Element) -> (Option<ir::ValueInfo>, Option<String>) {
+        (self.element_value_info(e), self.element_default(e))
+    }
+
     /// Whether a wildcard among the alternatives of `g` validates its
     /// content (`processContents` other than `skip`).
     fn validates_wildcards(&self, g: &ModelGroup, depth: usize) -> bool {
@@ -186,14 +191,14 @@ impl<'s> Resolver<'s> {
                                     q.namespace.clone(),
                                     ty,
                                     global.def.doc.clone(),
-                                    self.element_value_info(global.def),
+                                    self.candidate_value(global.def),
                                 ));
                             }
                             continue;
                         }
                     }
                     let (wire, ns, ty) = self.element_decl(schema, e, owner)?;
-                    out.push((wire, ns, ty, e.doc.clone(), self.element_value_info(e)));
+                    out.push((wire, ns, ty, e.doc.clone(), self.candidate_value(e)));
                 }
                 Particle::Any(w) => {
                     let allowed = super::attributes::namespace_constraint(schema, &w.namespace);
@@ -324,7 +329,7 @@ impl<'s> Resolver<'s> {
             .into_iter()
             .filter(|(wire, ns, ..)| seen.insert((ns.clone(), wire.clone())))
             .map(
-                |(wire_name, namespace, ty, doc, value_info)| ir::Alternative {
+                |(wire_name, namespace, ty, doc, (value_info, default))| ir::Alternative {
                     name: variant_names.unique(ident::type_name(&wire_name)),
                     wire_name,
                     namespace,
@@ -332,6 +337,7 @@ impl<'s> Resolver<'s> {
                     boxed: false,
                     doc,
                     value_info,
+                    default,
                 },
             )
             .collect();
