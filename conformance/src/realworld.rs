@@ -307,10 +307,24 @@ pub fn render(records: &[Record], top: usize) -> String {
     let mut out = String::from("Real-world schema sets\n\n");
     out.push_str(&report::markdown(&cells));
     out.push_str(&format!(
-        "\nsets whose every unit generates: {} of {}\n\n",
+        "\nsets whose every unit generates: {} of {}\n",
         generated_sets.len(),
         all_sets.len()
     ));
+    let read = records.iter().filter(|r| !r.validation.is_empty());
+    let invalid: Vec<&Record> = read
+        .clone()
+        .filter(|r| r.validation.starts_with("invalid"))
+        .collect();
+    out.push_str(&format!(
+        "examples read: {}, valid by validate(): {}\n",
+        read.count(),
+        records.iter().filter(|r| r.validation == "valid").count()
+    ));
+    for r in &invalid {
+        out.push_str(&format!("  {}: {}\n", r.instance, r.validation));
+    }
+    out.push('\n');
     // A unit that does not generate or compile counts once, not once per example.
     let mut counted: Vec<Record> = Vec::new();
     for r in records {
@@ -436,6 +450,10 @@ mod tests {
         );
         assert!(
             text.contains("sets whose every unit generates: 2 of 3"),
+            "{text}"
+        );
+        assert!(
+            text.contains("examples read: 0, valid by validate(): 0"),
             "{text}"
         );
         assert_eq!(
