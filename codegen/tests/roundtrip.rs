@@ -75,6 +75,7 @@ const SAMPLES: &[&str] = &[
     "names/samples/Doc.xml",
     "names/samples/Match.xml",
     "nonamespace/samples/Note.xml",
+    "occurrence/samples/Around.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
     "occurrence/samples/Pairs.xml",
@@ -275,6 +276,14 @@ fn counts_of_repeated_elements_are_checked() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn one_name_in_two_places_goes_where_the_reader_is() {
+    let around: occurrence::Around = roundtrip("occurrence/samples/Around.xml");
+    assert_eq!(around.note, ["before"]);
+    assert_eq!(around.body, "body");
+    assert_eq!(around.note_2, ["after", "again"]);
 }
 
 #[test]

@@ -335,12 +335,20 @@ pub(super) fn impl_read(
                 }
                 group.sort_by_key(|arm| arm.position);
             }
+            // Where members share a name, the reader keeps track of how far
+            // into the sequence it is (`__last`, the place of the member
+            // that took the last element): one it has gone past takes no
+            // more (`<a/>*<b/><a/>*`: an `a` after the `b` is the second's).
+            let ordered = groups.iter().any(|(_, group)| group.len() > 1) || wildcards.len() > 1;
+            if ordered {
+                declare.push(quote!(let mut __last = 0usize;));
+            }
             let names = groups
                 .iter()
                 .map(|((ns, _, local), _)| quote!((#ns, #local)));
             let reads = groups.iter().enumerate().map(|(i, (_, group))| {
                 let i = proc_macro2::Literal::usize_unsuffixed(i);
-                let read = cascade(group.iter().map(|arm| (*arm, None)), None);
+                let read = cascade(group.iter().map(|arm| (*arm, None)), None, ordered);
                 quote!(#i => #read,)
             });
             // An element no name matches: the first wildcard that allows its
@@ -351,6 +359,7 @@ pub(super) fn impl_read(
                     .iter()
                     .map(|(arm, allowed)| (arm, admits(ctx, module, allowed))),
                 Some(unknown),
+                ordered,
             );
             // Mixed content: the text goes to its member, where it stands.
             let (children, text) = match &mixed {
@@ -387,34 +396,47 @@ pub(super) fn impl_read(
 /// the first arm that still takes the element (and whose condition holds)
 /// reads it. The chain ends at the first arm that takes any number, or with
 /// `otherwise`, or else with the last arm (whose reader then says the
-/// element is one too many).
+/// element is one too many). `ordered`: each read notes its member's place
+/// (`__last`), and an arm before the last takes the element only if the
+/// reader has not gone past it.
 fn cascade<'a>(
     arms: impl Iterator<Item = (&'a Arm, Option<TokenStream>)>,
     otherwise: Option<TokenStream>,
+    ordered: bool,
 ) -> TokenStream {
+    let arms: Vec<_> = arms.collect();
     let mut chain = Vec::new();
-    let mut last = otherwise;
-    let mut arms = arms.peekable();
-    while let Some((arm, condition)) = arms.next() {
-        let condition = match (&arm.free, condition) {
-            (Some(free), Some(c)) => Some(quote!(#free && #c)),
-            (Some(free), None) => Some(free.clone()),
-            (None, c) => c,
-        };
+    let mut last = otherwise.clone();
+    for (k, (arm, condition)) in arms.iter().enumerate() {
+        let position = proc_macro2::Literal::usize_unsuffixed(arm.position);
         let read = &arm.read;
-        match condition {
-            None => {
-                last = Some(read.clone());
-                break;
+        // The read, as statements of a block.
+        let read = if ordered {
+            quote!(__last = #position; #read)
+        } else {
+            read.clone()
+        };
+        let final_arm = k + 1 == arms.len() && otherwise.is_none();
+        let mut conditions: Vec<TokenStream> = Vec::new();
+        if !final_arm {
+            conditions.extend(arm.free.clone());
+            conditions.extend(condition.clone());
+            if ordered {
+                conditions.push(if arm.position == 0 {
+                    quote!(__last == 0)
+                } else {
+                    quote!(__last <= #position)
+                });
             }
-            Some(c) if last.is_some() || arms.peek().is_some() => {
-                chain.push(quote!(if #c { #read } else));
-            }
-            Some(_) => last = Some(read.clone()),
         }
+        if conditions.is_empty() {
+            last = Some(read);
+            break;
+        }
+        chain.push(quote!(if #(#conditions)&&* { #read } else));
     }
     let last = last.unwrap_or_default();
-    if chain.is_empty() {
+    if chain.is_empty() && !ordered {
         last
     } else {
         quote!(#(#chain)* { #last })
