@@ -91,10 +91,12 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
 }
 
 /// The batch crate's `main.rs`: module declarations and [`dispatch`] are
-/// appended. Reads `index<TAB>module<TAB>instance` lines on standard input
-/// and prints `index<TAB>stage<TAB>message` for each, where stage is `ok`
-/// or the stage that failed: `input`, `read`, `write`, `compare`,
-/// `reread`, `unequal` (the document read back differs), `panic`.
+/// appended. Reads `module<TAB>instance[<TAB>written]` lines on standard
+/// input and prints `index<TAB>stage<TAB>message` for each (`index`: the
+/// line's number), where stage is `ok` or the stage that failed: `input`,
+/// `read`, `write`, `compare`, `reread`, `unequal` (the document read back
+/// differs), `panic`. With `written`, the document it wrote is saved there
+/// (for the validity check).
 pub const DRIVER: &str = r#"//! A batch of generated schemas, compiled together; reads and writes instance documents.
 #![allow(warnings, clippy::all)]
 
@@ -103,11 +105,13 @@ use std::io::{BufRead, Write};
 struct Outcome {
     stage: &'static str,
     message: String,
+    /// The document written, when writing succeeded.
+    written: Option<String>,
 }
 
 impl Outcome {
     fn fail(stage: &'static str, message: String) -> Self {
-        Outcome { stage, message }
+        Outcome { stage, message, written: None }
     }
 }
 
@@ -159,16 +163,19 @@ fn round_trip<D: PartialEq>(
             }
             Err(other) => format!("written differs: {other}"),
         };
-        return Outcome::fail("compare", message);
+        return Outcome { written: Some(written), ..Outcome::fail("compare", message) };
     }
     let second = match read(&written) {
         Ok(d) => d,
-        Err(e) => return Outcome::fail("reread", e),
+        Err(e) => return Outcome { written: Some(written), ..Outcome::fail("reread", e) },
     };
     if first != second {
-        return Outcome::fail("unequal", "the written document reads back to a different value".into());
+        return Outcome {
+            written: Some(written),
+            ..Outcome::fail("unequal", "the written document reads back to a different value".into())
+        };
     }
-    Outcome { stage: "ok", message: String::new() }
+    Outcome { stage: "ok", message: String::new(), written: Some(written) }
 }
 
 thread_local! {
@@ -207,8 +214,13 @@ fn main() {
             let stdout = std::io::stdout();
             for (index, line) in std::io::stdin().lock().lines().enumerate() {
                 let line = line.expect("stdin");
-                let (module, path) = line.split_once('\t').expect("module<TAB>path");
+                let mut fields = line.split('\t');
+                let module = fields.next().expect("module");
+                let path = fields.next().expect("module<TAB>path");
                 let outcome = run_case(module.parse().expect("module number"), path);
+                if let (Some(out), Some(written)) = (fields.next(), &outcome.written) {
+                    std::fs::write(out, written).expect("the written document saved");
+                }
                 let message = outcome.message.replace(['\n', '\r', '\t'], " ");
                 let mut out = stdout.lock();
                 writeln!(out, "{index}\t{}\t{message}", outcome.stage).expect("stdout");

@@ -231,6 +231,7 @@ pub fn run(settings: &Settings, dir: &Path, filter: &str) -> std::io::Result<Vec
                 case: id,
                 unit: i + 1,
                 instance: example.clone(),
+                written: None,
             });
             planned.push((id, i, Some(example)));
         }
