@@ -148,13 +148,20 @@ pub const SETS: &[SetUnit] = &[
 /// Example documents that are not valid against the schema they come with,
 /// and why (relative to the real-world directory): the table says so beside
 /// what happens to them.
-pub const NOT_INSTANCES: &[(&str, &str)] = &[(
-    "ideal_merchant_acquirer/example/merchant-acquirer.xml",
-    "its root, DirectoryReq, is in the iDx 1.0.0 namespace \
-     (http://www.betaalvereniging.nl/iDx/messages/Merchant-Acquirer/1.0.0); \
-     the schema's is iDEAL 3.3.1's (http://www.idealdesk.com/ideal/messages/mer-acq/3.3.1), \
-     which has no DirectoryReq",
-)];
+pub const NOT_INSTANCES: &[(&str, &str)] = &[
+    (
+        "ideal_merchant_acquirer/example/merchant-acquirer.xml",
+        "its root, DirectoryReq, is in the iDx 1.0.0 namespace \
+         (http://www.betaalvereniging.nl/iDx/messages/Merchant-Acquirer/1.0.0); \
+         the schema's is iDEAL 3.3.1's (http://www.idealdesk.com/ideal/messages/mer-acq/3.3.1), \
+         which has no DirectoryReq",
+    ),
+    (
+        "ofd/examples/Content.xml",
+        "its elements are in the namespace http://www.ofdspec.org; \
+         the schema's is http://www.ofdspec.org/2016",
+    ),
+];
 
 /// The files `pattern` names under `dir`, sorted: each `/`-separated part
 /// is a name, `..`, or a glob where `*` matches any run of characters.
