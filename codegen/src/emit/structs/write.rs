@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Kind, Member};
+use super::{Kind, Member, Text};
 use crate::emit::Ctx;
 use crate::ir::{Shape, Struct};
 
@@ -13,6 +13,7 @@ pub(super) fn impl_write(
     module: &str,
     s: &Struct,
     members: &[Member<'_>],
+    lexical: Option<&proc_macro2::Ident>,
 ) -> TokenStream {
     let rt = &ctx.rt;
     let name = crate::ident::to_ident(&s.name);
@@ -21,6 +22,50 @@ pub(super) fn impl_write(
     let mut mixed = None;
     for m in members {
         let ident = &m.ident;
+        // A member whose text as written the record keeps.
+        if let (Text::Kept(id), Some(lexical)) = (m.text, lexical) {
+            let id = proc_macro2::Literal::u32_unsuffixed(id);
+            let kept = quote!(&self.#lexical, #id);
+            match m.kind {
+                Kind::Attribute(a) => {
+                    let ns = ctx.ns(module, &a.namespace);
+                    let local = &a.wire_name;
+                    attributes.push(if a.required {
+                        quote!(#rt::write::attribute_kept(sink, #ns, #local, &self.#ident, #kept)?;)
+                    } else {
+                        quote! {
+                            #rt::write::attribute_opt_kept(sink, #ns, #local, self.#ident.as_ref(), #kept)?;
+                        }
+                    });
+                    continue;
+                }
+                Kind::Text(_, _, nillable) => {
+                    content.push(if nillable {
+                        quote!(#rt::write::text_opt_kept(sink, self.#ident.as_ref(), #kept)?;)
+                    } else {
+                        quote!(#rt::write::text_kept(sink, &self.#ident, #kept)?;)
+                    });
+                    continue;
+                }
+                Kind::Field(f) => {
+                    let ns = ctx.ns(module, &f.namespace);
+                    let local = &f.wire_name;
+                    content.push(match f.occurrence.shape() {
+                        Shape::One => {
+                            quote!(#rt::write::child_kept(sink, #ns, #local, &self.#ident, #kept)?;)
+                        }
+                        Shape::Optional => quote! {
+                            #rt::write::child_opt_kept(sink, #ns, #local, self.#ident.as_ref(), #kept)?;
+                        },
+                        Shape::Many => quote! {
+                            #rt::write::children_kept(sink, #ns, #local, &self.#ident, #kept)?;
+                        },
+                    });
+                    continue;
+                }
+                _ => {}
+            }
+        }
         match m.kind {
             Kind::Attribute(a) => {
                 let ns = ctx.ns(module, &a.namespace);
