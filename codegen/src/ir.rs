@@ -341,6 +341,9 @@ pub enum Builtin {
     F32,
     /// `f64`.
     F64,
+    /// `xs:QName` and `xs:NOTATION`: the runtime's `QName` (namespace, local
+    /// name, and the prefix it was written with).
+    QName,
     /// The content of an element of `xs:anyType` (or of no type): its
     /// attributes, text and children, kept as written (the runtime's
     /// `AnyElement`).

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Kind, Member};
+use super::{Kind, Member, Text};
 use crate::emit::{Ctx, names_summary};
 use crate::ir::{Item, NamespaceConstraint, Occurrence, Shape, Struct, TypeRef};
 
@@ -39,11 +39,17 @@ pub(super) fn impl_read(
     module: &str,
     s: &Struct,
     members: &[Member<'_>],
+    lexical: Option<&proc_macro2::Ident>,
 ) -> TokenStream {
     let rt = &ctx.rt;
     let name = crate::ident::to_ident(&s.name);
     let wire = &s.wire_name;
     let mut declare = Vec::new();
+    // The record of the text of values as written (`__lexical`: no
+    // member's local can be named so).
+    if lexical.is_some() {
+        declare.push(quote!(let mut __lexical = #rt::Lexical::new();));
+    }
     let mut attribute_arms = Vec::new();
     let mut other_attributes = None;
     let mut arms: Vec<Arm> = Vec::new();
@@ -161,6 +167,27 @@ pub(super) fn impl_read(
                             }
                         });
                         let read = match (shape, f.boxed, default) {
+                            _ if matches!(m.text, Text::Kept(_)) => {
+                                let Text::Kept(id) = m.text else {
+                                    unreachable!()
+                                };
+                                let id = proc_macro2::Literal::u32_unsuffixed(id);
+                                let kept = quote!(&mut __lexical, #id);
+                                match (shape, default) {
+                                    (Shape::Many, None) => {
+                                        quote!(#rt::read::many_kept(&mut #local, source, #kept))
+                                    }
+                                    (_, None) => {
+                                        quote!(#rt::read::one_kept(&mut #local, source, #kept))
+                                    }
+                                    (Shape::Many, Some(d)) => quote! {
+                                        #rt::read::many_default_kept(&mut #local, source, ::std::option::Option::Some(#d), #kept)
+                                    },
+                                    (_, Some(d)) => quote! {
+                                        #rt::read::one_default_kept(&mut #local, source, ::std::option::Option::Some(#d), #kept)
+                                    },
+                                }
+                            }
                             (Shape::Many, false, Some(d)) => {
                                 quote!(#rt::read::many_default(&mut #local, source, #d))
                             }
@@ -207,9 +234,17 @@ pub(super) fn impl_read(
                 declare.push(quote!(let mut #local = ::std::option::Option::None;));
                 let ns = ctx.ns(module, &a.namespace);
                 let attr = &a.wire_name;
-                attribute_arms.push(
-                    quote!((#ns, #attr) => #rt::read::attribute_into(&mut #local, attribute),),
-                );
+                let read = match m.text {
+                    Text::Plain => quote!(#rt::read::attribute_into(&mut #local, attribute)),
+                    Text::Scoped => {
+                        quote!(#rt::read::attribute_in(&mut #local, attribute, &*source))
+                    }
+                    Text::Kept(id) => {
+                        let id = proc_macro2::Literal::u32_unsuffixed(id);
+                        quote!(#rt::read::attribute_kept(&mut #local, attribute, &mut __lexical, #id))
+                    }
+                };
+                attribute_arms.push(quote!((#ns, #attr) => #read,));
                 values.push(if a.required {
                     quote!(#ident: #rt::read::required_attribute(#local, #attr, #wire)?,)
                 } else {
@@ -235,11 +270,23 @@ pub(super) fn impl_read(
                     Some(nil) => quote!(#nil == ::std::option::Option::Some(true)),
                     None => quote!(false),
                 };
-                text = Some(quote!(let #local = #rt::read::nillable(source, #nil)?;));
+                text = Some(match m.text {
+                    Text::Kept(id) => {
+                        let id = proc_macro2::Literal::u32_unsuffixed(id);
+                        quote!(let #local = #rt::read::nillable_kept(source, #nil, &mut __lexical, #id)?;)
+                    }
+                    _ => quote!(let #local = #rt::read::nillable(source, #nil)?;),
+                });
                 values.push(set(ident, local));
             }
             Kind::Text(_, _, false) => {
-                text = Some(quote!(let #local = #rt::read::simple(source)?;));
+                text = Some(match m.text {
+                    Text::Kept(id) => {
+                        let id = proc_macro2::Literal::u32_unsuffixed(id);
+                        quote!(let #local = #rt::read::simple_kept(source, &mut __lexical, #id)?;)
+                    }
+                    _ => quote!(let #local = #rt::read::simple(source)?;),
+                });
                 values.push(set(ident, local));
             }
             Kind::Mixed => {
@@ -378,6 +425,9 @@ pub(super) fn impl_read(
             }
         }
     };
+    if let Some(lexical) = lexical {
+        values.push(quote!(#lexical: __lexical,));
+    }
     quote! {
         impl #rt::ReadXml for #name {
             fn read_xml<__S: #rt::Source>(source: &mut __S) -> #rt::Result<Self> {
