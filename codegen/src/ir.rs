@@ -341,6 +341,9 @@ pub enum Builtin {
     F32,
     /// `f64`.
     F64,
+    /// `xs:QName` and `xs:NOTATION`: the runtime's `QName` (namespace, local
+    /// name, and the prefix it was written with).
+    QName,
     /// The content of an element of `xs:anyType` (or of no type): its
     /// attributes, text and children, kept as written (the runtime's
     /// `AnyElement`).
@@ -592,6 +595,12 @@ pub struct Facet {
     /// its base, and so on. Patterns of one step are alternatives; every step
     /// must hold.
     pub step: usize,
+    /// An enumeration's value read as a QName where the schema writes it
+    /// (namespace, `""` for none; local name): what a value of a
+    /// restriction of `xs:QName` or `xs:NOTATION` is compared with, its
+    /// prefix being the document's own. `None` for the other facets, and
+    /// for a value that is no QName where it stands.
+    pub qname: Option<(String, String)>,
 }
 
 /// The constraining facets.

@@ -25,6 +25,7 @@ fn facet(kind: FacetKind, value: &str, step: usize) -> Facet {
         kind,
         value: value.into(),
         step,
+        qname: None,
     }
 }
 
@@ -292,4 +293,43 @@ fn the_schema_for_schemas_uses_its_own_types_beside_the_built_in_ones() {
         model.modules[""].items.get("FormChoice"),
         Some(Item::Enum(_))
     ));
+}
+
+/// The enumerations of a restriction of `xs:QName` keep what their values
+/// mean where the schema writes them (namespace, local name): a document
+/// writes them with prefixes of its own.
+#[test]
+fn qname_enumerations_keep_their_namespaces() {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lexical/schema.xsd");
+    let model = xsd_codegen::Config::new()
+        .model(&[schema])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reading = model
+        .modules
+        .values()
+        .find_map(|m| match m.items.get("Reading") {
+            Some(Item::Struct(s)) => Some(s),
+            _ => None,
+        })
+        .expect("the struct Reading");
+    let code = field_info(reading, "code");
+    assert_eq!(code.builtin, "QName");
+    let qnames: Vec<(&str, Option<(&str, &str)>)> = code
+        .facets
+        .iter()
+        .map(|f| {
+            let q = f
+                .qname
+                .as_ref()
+                .map(|(ns, local)| (ns.as_str(), local.as_str()));
+            (f.value.as_str(), q)
+        })
+        .collect();
+    assert_eq!(
+        qnames,
+        [
+            ("c:a", Some(("urn:example:codes", "a"))),
+            ("c:b", Some(("urn:example:codes", "b"))),
+        ]
+    );
 }

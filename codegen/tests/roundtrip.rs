@@ -33,6 +33,7 @@ fixtures!(
     facets,
     imports,
     instance,
+    lexical,
     lists,
     mixed,
     names,
@@ -76,11 +77,13 @@ const SAMPLES: &[&str] = &[
     "imports/samples/GetItem.xml",
     "instance/samples/Responses.xml",
     "instance/samples/ServerVersion.xml",
+    "lexical/samples/Reading.xml",
     "lists/samples/Schedule.xml",
     "mixed/samples/Doc.xml",
     "names/samples/Doc.xml",
     "names/samples/Match.xml",
     "nonamespace/samples/Note.xml",
+    "occurrence/samples/Around.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
     "occurrence/samples/Pairs.xml",
@@ -309,6 +312,14 @@ fn counts_of_repeated_elements_are_checked() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn one_name_in_two_places_goes_where_the_reader_is() {
+    let around: occurrence::Around = roundtrip("occurrence/samples/Around.xml");
+    assert_eq!(around.note, ["before"]);
+    assert_eq!(around.body, "body");
+    assert_eq!(around.note_2, ["after", "again"]);
 }
 
 #[test]
@@ -573,6 +584,7 @@ fn choices_keep_their_order() {
         color: "blue".into(),
         size: Some(1),
         child_order: Default::default(),
+        lexical: Default::default(),
     };
     let written = xsd_runtime::to_string(&made).unwrap();
     assert!(
@@ -1516,8 +1528,13 @@ fn xsd_1_1_default_attributes_apply_where_not_refused() {
     assert_eq!(d.lang.as_deref(), Some("en"));
     assert_eq!(d.stamp.as_deref(), Some("2026-01-02T03:04:05Z"));
     assert_eq!(
-        (d.format.as_deref(), d.span.as_deref(), d.time.as_deref()),
-        (Some("t:png"), Some("P1Y2M"), Some("PT5H"))
+        (d.span.as_deref(), d.time.as_deref()),
+        (Some("P1Y2M"), Some("PT5H"))
+    );
+    // A NOTATION is a QName: the namespace its prefix is bound to.
+    assert_eq!(
+        d.format,
+        Some(xsd_runtime::QName::new("urn:example:v11", "png"))
     );
     assert_eq!(d.due.as_deref(), Some("2026-03-01T09:00:00+01:00"));
     // The wildcard in the xs:all keeps the foreign element.
@@ -1533,4 +1550,137 @@ fn xsd_1_1_an_element_stands_for_each_of_its_heads() {
     let c: xsd11::v11::Credits = roundtrip("xsd11/samples/Credits.xml");
     assert_eq!(c.author, CreditsAuthor::Person("Ada".into()));
     assert_eq!(c.editor, CreditsEditor::Person("Grace".into()));
+}
+
+#[test]
+fn values_are_written_back_as_they_were_read() {
+    use xsd_runtime::QName;
+    const UNITS: &str = "urn:example:units";
+    let r: lexical::Reading = roundtrip("lexical/samples/Reading.xml");
+    assert_eq!((r.count, r.version), (1, Some(12)));
+    assert_eq!(r.flag, [true, true, false]);
+    assert_eq!((r.ratio, r.small), (Some(10.0), f32::NEG_INFINITY));
+    assert_eq!(r.level, Some(7), "an empty element is its default");
+    assert_eq!(r.sizes.0, [1, 2, 3]);
+    assert_eq!((r.measure.value, r.measure.exact), (42, Some(true)));
+    // QNames: the namespace their prefix is bound to on the root, and the
+    // prefix; an unprefixed one is in the default namespace.
+    assert_eq!(r.unit, QName::new(UNITS, "litre"));
+    assert_eq!(r.unit.prefix.as_deref(), Some("u"));
+    assert_eq!(r.r#ref, Some(QName::new(UNITS, "metre")));
+    assert_eq!(
+        r.units.0,
+        [
+            QName::new("urn:example:codes", "a"),
+            QName::new("urn:example:default", "plain"),
+            QName::new(UNITS, "gram"),
+        ]
+    );
+    // An enumeration of QNames is a QName: `c:b` in the schema, `k:b` here.
+    assert_eq!(r.code, QName::new("urn:example:codes", "b"));
+
+    // Every value in its text as read; each prefix declared where it is
+    // used (the root declares only its own namespace), and the default
+    // namespace where an unprefixed QName needs it (its element then takes
+    // a prefix).
+    let expected = concat!(
+        r#"<Reading xmlns="urn:example:lexical" version="+0012" xmlns:u="urn:example:units" ref="u:metre">"#,
+        "<count> +01 </count><flag>1</flag><flag>true</flag><flag>0</flag>",
+        "<ratio>1.0E1</ratio><small>-INF</small><level/><sizes>  1   +2\n    03 </sizes>",
+        "<unit>u:litre</unit>",
+        r#"<ns1:units xmlns:k="urn:example:codes" xmlns:ns1="urn:example:lexical" xmlns="urn:example:default">k:a plain u:gram</ns1:units>"#,
+        r#"<code xmlns:k="urn:example:codes">k:b</code>"#,
+        r#"<measure exact="1">0042</measure>"#,
+        "</Reading>"
+    );
+    assert_eq!(xsd_runtime::to_string(&r).unwrap(), expected);
+
+    // A value the program changes is written in its own form; the others
+    // stay as they were.
+    let mut changed = r.clone();
+    changed.count = 2;
+    changed.flag[2] = true;
+    changed.flag.push(false);
+    changed.sizes.0[0] = 1;
+    changed.sizes.0.push(4);
+    changed.measure.exact = Some(false);
+    changed.level = Some(8);
+    changed.unit = QName::new("urn:example:other", "inch").with_prefix("u");
+    assert_eq!(changed, {
+        let mut again = r.clone();
+        again.lexical.clear();
+        again.measure.lexical.clear();
+        again.count = 2;
+        again.flag = vec![true, true, true, false];
+        again.sizes.0.push(4);
+        again.measure.exact = Some(false);
+        again.level = Some(8);
+        again.unit = QName::new("urn:example:other", "inch");
+        again
+    });
+    let written = xsd_runtime::to_string(&changed).unwrap();
+    for part in [
+        r#"version="+0012""#,
+        "<count>2</count><flag>1</flag><flag>true</flag><flag>true</flag><flag>false</flag>",
+        "<ratio>1.0E1</ratio>",
+        "<level>8</level><sizes>1 2 3 4</sizes>",
+        r#"<unit xmlns:u="urn:example:other">u:inch</unit>"#,
+        r#"<measure exact="false">0042</measure>"#,
+    ] {
+        assert!(written.contains(part), "{part} in {written}");
+    }
+    let again: lexical::Reading = xsd_runtime::from_str(&written).unwrap();
+    assert_eq!(again, changed);
+
+    // A value the program builds: every value in its own form.
+    let built = lexical::Reading {
+        count: -5,
+        flag: vec![false],
+        ratio: Some(1e300),
+        small: f32::NAN,
+        level: None,
+        sizes: lexical::Sizes(vec![-1, 0]),
+        unit: QName::new(UNITS, "litre"),
+        units: lexical::QNames(vec![QName::new("", "none")]),
+        code: QName::new("urn:example:codes", "a").with_prefix("c"),
+        measure: lexical::Measure {
+            value: 0,
+            exact: None,
+            lexical: Default::default(),
+        },
+        version: None,
+        r#ref: None,
+        lexical: Default::default(),
+    };
+    assert_eq!(
+        xsd_runtime::to_string(&built).unwrap(),
+        concat!(
+            r#"<Reading xmlns="urn:example:lexical"><count>-5</count><flag>false</flag>"#,
+            "<ratio>1e300</ratio><small>NaN</small><sizes>-1 0</sizes>",
+            r#"<ns1:unit xmlns:ns1="urn:example:lexical" xmlns="urn:example:units">litre</ns1:unit>"#,
+            r#"<ns1:units xmlns:ns1="urn:example:lexical" xmlns="">none</ns1:units>"#,
+            r#"<code xmlns:c="urn:example:codes">c:a</code><measure>0</measure></Reading>"#
+        )
+    );
+
+    // validate(): the enumeration of QNames compares values (the sample's
+    // `k:b` is the schema's `c:b`, so roundtrip() found it valid), not
+    // prefixes; a QName built in Rust is checked as it would be written.
+    assert_eq!(built.validate(), Ok(()));
+    let mut other = built.clone();
+    other.code = QName::new("urn:example:other", "a").with_prefix("c");
+    other.unit = QName::new(UNITS, "no name");
+    let found: Vec<(Constraint, String)> = other
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|v| (v.constraint, v.path()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Constraint::Type, "/Reading/unit".to_string()),
+            (Constraint::Enumeration, "/Reading/code".to_string()),
+        ]
+    );
 }

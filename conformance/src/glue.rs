@@ -42,7 +42,7 @@ pub fn read(xml: &str) -> Result<Document, String> {
     let quick = xsd_runtime::from_str_with::<Document>(xml, &options);
     let xml_rs = xsd_runtime::xmlrs::from_str_options::<Document>(xml, &options);
     match (quick, xml_rs) {
-        (Ok(a), Ok(b)) if a == b => Ok(a),
+        (Ok(a), Ok(b)) if crate::same(&a, &b) => Ok(a),
         (Ok(_), Ok(_)) => Err("the backends read different values (quick-xml, xml-rs)".into()),
         (Err(e), Err(_)) => Err(e.to_string()),
         (Ok(_), Err(e)) => Err(format!("only quick-xml reads it; xml-rs: {e}")),
@@ -101,12 +101,14 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
 }
 
 /// The batch crate's `main.rs`: module declarations and [`dispatch`] are
-/// appended. Reads `index<TAB>module<TAB>instance` lines on standard input
-/// and prints `index<TAB>stage<TAB>validation<TAB>message` for each, where
-/// stage is `ok` or the stage that failed: `input`, `read`, `write`,
-/// `compare`, `reread`, `unequal` (the document read back differs),
-/// `panic`; and validation what `validate()` said of the value read:
-/// `valid`, `invalid: <violations>`, or `-` when nothing was read.
+/// appended. Reads `module<TAB>instance[<TAB>written]` lines on standard
+/// input and prints `index<TAB>stage<TAB>validation<TAB>message` for each
+/// (`index`: the line's number), where stage is `ok` or the stage that
+/// failed: `input`, `read`, `write`, `compare`, `reread`, `unequal` (the
+/// document read back differs), `panic`; and validation what `validate()`
+/// said of the value read: `valid`, `invalid: <violations>`, or `-` when
+/// nothing was read. With `written`, the document it wrote is saved there
+/// (for the validity check).
 pub const DRIVER: &str = r#"//! A batch of generated schemas, compiled together; reads and writes instance documents.
 #![allow(warnings, clippy::all)]
 
@@ -116,11 +118,13 @@ struct Outcome {
     stage: &'static str,
     message: String,
     validation: String,
+    /// The document written, when writing succeeded.
+    written: Option<String>,
 }
 
 impl Outcome {
     fn fail(stage: &'static str, message: String) -> Self {
-        Outcome { stage, message, validation: "-".into() }
+        Outcome { stage, message, validation: "-".into(), written: None }
     }
 
     fn validated(mut self, validation: &str) -> Self {
@@ -148,7 +152,14 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }
 
-fn round_trip<D: PartialEq>(
+/// Whether two values read are the same: equal, or (a float `NaN`, which
+/// `==` never finds equal to itself, standing for itself) alike to the last
+/// digit and text kept.
+pub fn same<D: PartialEq + std::fmt::Debug>(a: &D, b: &D) -> bool {
+    a == b || format!("{a:?}") == format!("{b:?}")
+}
+
+fn round_trip<D: PartialEq + std::fmt::Debug>(
     xml: &str,
     read: fn(&str) -> Result<D, String>,
     write: fn(&D) -> Result<String, String>,
@@ -183,17 +194,20 @@ fn round_trip<D: PartialEq>(
             }
             Err(other) => format!("written differs: {other}"),
         };
-        return Outcome::fail("compare", message).validated(validation);
+        return Outcome { written: Some(written), ..Outcome::fail("compare", message).validated(validation) };
     }
     let second = match read(&written) {
         Ok(d) => d,
-        Err(e) => return Outcome::fail("reread", e).validated(validation),
+        Err(e) => return Outcome { written: Some(written), ..Outcome::fail("reread", e).validated(validation) },
     };
-    if first != second {
-        return Outcome::fail("unequal", "the written document reads back to a different value".into())
-            .validated(validation);
+    if !same(&first, &second) {
+        return Outcome {
+            written: Some(written),
+            ..Outcome::fail("unequal", "the written document reads back to a different value".into())
+                .validated(validation)
+        };
     }
-    Outcome::fail("ok", String::new()).validated(validation)
+    Outcome { written: Some(written), ..Outcome::fail("ok", String::new()).validated(validation) }
 }
 
 thread_local! {
@@ -232,8 +246,13 @@ fn main() {
             let stdout = std::io::stdout();
             for (index, line) in std::io::stdin().lock().lines().enumerate() {
                 let line = line.expect("stdin");
-                let (module, path) = line.split_once('\t').expect("module<TAB>path");
+                let mut fields = line.split('\t');
+                let module = fields.next().expect("module");
+                let path = fields.next().expect("module<TAB>path");
                 let outcome = run_case(module.parse().expect("module number"), path);
+                if let (Some(out), Some(written)) = (fields.next(), &outcome.written) {
+                    std::fs::write(out, written).expect("the written document saved");
+                }
                 let message = outcome.message.replace(['\n', '\r', '\t'], " ");
                 let validation = outcome.validation.replace(['\n', '\r', '\t'], " ");
                 let mut out = stdout.lock();

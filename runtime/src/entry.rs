@@ -64,7 +64,7 @@ pub fn from_slice_skipping<T: Root>(
     };
     let mut source = QuickSource::new(xml, options)?;
     let value = crate::read::document(&mut source)?;
-    Ok((value, source.skipped_content().clone()))
+    Ok((value, source.skipped_content()))
 }
 
 /// [`from_slice`], from a string.

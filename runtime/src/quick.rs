@@ -87,7 +87,7 @@ pub struct QuickSource<'de> {
     /// Namespace declarations made by each open element.
     scopes: Vec<usize>,
     in_scope: usize,
-    skipped: crate::read::Skipped,
+    skipped: std::cell::RefCell<crate::read::Skipped>,
 }
 
 impl<'de> QuickSource<'de> {
@@ -141,8 +141,8 @@ impl<'de> QuickSource<'de> {
 
     /// What was skipped as unknown content so far (under
     /// [`UnknownContent::Skip`]).
-    pub fn skipped_content(&self) -> &crate::read::Skipped {
-        &self.skipped
+    pub fn skipped_content(&self) -> crate::read::Skipped {
+        self.skipped.borrow().clone()
     }
 
     /// The error quick-xml gave, where it stands in the document.
@@ -507,7 +507,7 @@ impl Source for QuickSource<'_> {
         self.options.unknown
     }
 
-    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
-        self.skipped.add(namespace, local, attribute);
+    fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.borrow_mut().add(namespace, local, attribute);
     }
 }

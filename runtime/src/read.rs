@@ -9,6 +9,8 @@
 //! for no namespace (it can never be a namespace's name).
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::lexical::Lexical;
+use crate::qname::Namespaces;
 use crate::simple::SimpleType;
 
 /// What the source's current event is.
@@ -90,8 +92,9 @@ pub trait Source {
     }
 
     /// Told of each element or attribute skipped as unknown content (under
-    /// [`UnknownContent::Skip`]), for a source that reports them.
-    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
+    /// [`UnknownContent::Skip`]), for a source that reports them (through
+    /// a cell: attributes are looked at through a shared reference).
+    fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
         let _ = (namespace, local, attribute);
     }
 }
@@ -211,9 +214,10 @@ pub fn no_children<S: Source>(source: &mut S) -> Result<()> {
 }
 
 /// Reads the attributes of the current start tag: `attribute` is called
-/// with each.
+/// with each. (The source is only looked at: `attribute` may look at it too,
+/// to resolve the prefixes of a QName value with [`attribute_in`].)
 pub fn attributes<S: Source>(
-    source: &mut S,
+    source: &S,
     mut attribute: impl FnMut(Attr<'_>) -> Result<bool>,
 ) -> Result<()> {
     for i in 0..source.attribute_count() {
@@ -227,7 +231,7 @@ pub fn attributes<S: Source>(
 /// Checks that the element at the current start tag has no attribute but
 /// the instance attributes (for an element of a simple type, or of a
 /// complex type that declares none).
-pub fn no_attributes<S: Source>(source: &mut S) -> Result<()> {
+pub fn no_attributes<S: Source>(source: &S) -> Result<()> {
     for i in 0..source.attribute_count() {
         unknown_attribute(source, i)?;
     }
@@ -237,7 +241,7 @@ pub fn no_attributes<S: Source>(source: &mut S) -> Result<()> {
 /// Attribute `index` of the current start tag is not declared: allowed if
 /// it is an instance attribute, else skipped or an error, as the source's
 /// [`unknown_content`](Source::unknown_content) says.
-fn unknown_attribute<S: Source>(source: &mut S, index: usize) -> Result<()> {
+fn unknown_attribute<S: Source>(source: &S, index: usize) -> Result<()> {
     let a = source.attribute(index);
     if a.namespace == crate::XSI_NAMESPACE
         && matches!(
@@ -253,8 +257,7 @@ fn unknown_attribute<S: Source>(source: &mut S, index: usize) -> Result<()> {
             expanded(a.namespace, a.local)
         ))),
         UnknownContent::Skip => {
-            let (namespace, local) = (a.namespace.to_owned(), a.local.to_owned());
-            source.skipped(&namespace, &local, true);
+            source.skipped(a.namespace, a.local, true);
             Ok(())
         }
     }
@@ -265,6 +268,35 @@ fn unknown_attribute<S: Source>(source: &mut S, index: usize) -> Result<()> {
 /// `Ok(true)`: the attribute is taken (see [`attributes`]).
 pub fn attribute_into<T: SimpleType>(slot: &mut Option<T>, a: Attr<'_>) -> Result<bool> {
     *slot = Some(attribute(a.value, a.local)?);
+    Ok(true)
+}
+
+/// [`attribute_into`], for a value whose text names namespace prefixes (a
+/// QName, a list of them): `namespaces` (the source, at the start tag)
+/// resolves them.
+pub fn attribute_in<T: SimpleType>(
+    slot: &mut Option<T>,
+    a: Attr<'_>,
+    namespaces: &dyn Namespaces,
+) -> Result<bool> {
+    let value = T::from_text_in(a.value, namespaces)
+        .map_err(|e| Error::value(format!("attribute {}: {e}", a.local)))?;
+    *slot = Some(value);
+    Ok(true)
+}
+
+/// [`attribute_into`], keeping the value's text in `lexical` (as member
+/// `member`'s) when it is not the value's own: what a struct with a
+/// [`Lexical`] record reads a number, a boolean or a list with.
+pub fn attribute_kept<T: SimpleType>(
+    slot: &mut Option<T>,
+    a: Attr<'_>,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<bool> {
+    let value: T = attribute(a.value, a.local)?;
+    lexical.keep(member, 0, a.value, &value);
+    *slot = Some(value);
     Ok(true)
 }
 
@@ -510,19 +542,56 @@ pub fn text<S: Source>(source: &mut S) -> Result<String> {
 }
 
 /// Reads the element at the current start tag as a simple value: its text,
-/// parsed as a `T` (where it stands in the source, without a copy).
+/// parsed as a `T` (where it stands in the source, without a copy; the
+/// prefixes of a QName resolved where it stands).
 pub fn simple<S: Source, T: SimpleType>(source: &mut S) -> Result<T> {
+    with_text(source, |text, source| T::from_text_in(text, source))
+}
+
+/// [`simple`], keeping the text in `lexical` (as member `member`'s) when
+/// it is not the value's own.
+pub fn simple_kept<S: Source, T: SimpleType>(
+    source: &mut S,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<T> {
+    kept_text(source, None, lexical, member, 0)
+}
+
+/// Reads the text of the text-only element at the current start tag (`""`
+/// when it has none), up to its end tag, and makes a value of it with `f`,
+/// given the source where the text stands (its namespaces in scope).
+fn with_text<S: Source, T>(source: &mut S, f: impl FnOnce(&str, &S) -> Result<T>) -> Result<T> {
     match source.next()? {
         Event::Text => {
-            let value = T::from_text(source.text());
+            let value = f(source.text(), source);
             end_of_text(source)?;
             value
         }
         event => {
             end_of_text_at(source, event)?;
-            T::from_text("")
+            f("", source)
         }
     }
+}
+
+/// The value of a text-only element (its `default` when it is empty, if
+/// it has one), its text kept as value `index` of member `member`.
+fn kept_text<S: Source, T: SimpleType>(
+    source: &mut S,
+    default: Option<&str>,
+    lexical: &mut Lexical,
+    member: u32,
+    index: usize,
+) -> Result<T> {
+    with_text(source, |text, source| {
+        let value = match default {
+            Some(default) if text.is_empty() => T::from_text_in(default, source)?,
+            _ => T::from_text_in(text, source)?,
+        };
+        lexical.keep(member, index, text, &value);
+        Ok(value)
+    })
 }
 
 /// After the text of a text-only element: its end tag.
@@ -550,22 +619,43 @@ fn end_of_text_at<S: Source>(source: &mut S, event: Event) -> Result<()> {
 /// when it is nil (`nil`: its `xsi:nil` is true; it must then be empty),
 /// else its value.
 pub fn nillable<S: Source, T: SimpleType>(source: &mut S, nil: bool) -> Result<Option<T>> {
-    let text = text(source)?;
-    match (nil, text.is_empty()) {
+    with_text(source, |text, source| match (nil, text.is_empty()) {
         (true, true) => Ok(None),
-        (true, false) => Err(Error::content(
-            "an element with xsi:nil=\"true\" has content",
-        )),
-        (false, _) => T::from_text(&text).map(Some),
-    }
+        (true, false) => Err(nil_with_content()),
+        (false, _) => T::from_text_in(text, source).map(Some),
+    })
+}
+
+fn nil_with_content() -> Error {
+    Error::content("an element with xsi:nil=\"true\" has content")
+}
+
+/// [`nillable`], keeping the text in `lexical` (as member `member`'s) when
+/// it is not the value's own.
+pub fn nillable_kept<S: Source, T: SimpleType>(
+    source: &mut S,
+    nil: bool,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<Option<T>> {
+    with_text(source, |text, source| match (nil, text.is_empty()) {
+        (true, true) => Ok(None),
+        (true, false) => Err(nil_with_content()),
+        (false, _) => {
+            let value = T::from_text_in(text, source)?;
+            lexical.keep(member, 0, text, &value);
+            Ok(Some(value))
+        }
+    })
 }
 
 /// Reads the text of an element at the current start tag as a `T`; an
 /// empty element stands for `default` (its `default` or `fixed` value).
 pub fn simple_or_default<S: Source, T: SimpleType>(source: &mut S, default: &str) -> Result<T> {
     no_attributes(source)?;
-    let text = text(source)?;
-    T::from_text(if text.is_empty() { default } else { &text })
+    with_text(source, |text, source| {
+        T::from_text_in(if text.is_empty() { default } else { text }, source)
+    })
 }
 
 /// [`one`], for a child with a default value: an empty element stands for it.
@@ -588,6 +678,57 @@ pub fn many_default<S: Source, T: SimpleType>(
     default: &str,
 ) -> Result<()> {
     items.push(simple_or_default(source, default)?);
+    Ok(())
+}
+
+/// [`one`], for a child of a simple type whose text `lexical` keeps (as
+/// member `member`'s) when it is not the value's own.
+pub fn one_kept<S: Source, T: SimpleType>(
+    slot: &mut Option<T>,
+    source: &mut S,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    one_default_kept(slot, source, None, lexical, member)
+}
+
+/// [`many`], for a child of a simple type whose text `lexical` keeps (as
+/// value `items.len()` of member `member`) when it is not the value's own.
+pub fn many_kept<S: Source, T: SimpleType>(
+    items: &mut Vec<T>,
+    source: &mut S,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    many_default_kept(items, source, None, lexical, member)
+}
+
+/// [`one_kept`], for a child with a default value (`Some`): an empty element
+/// stands for it (and is written back empty).
+pub fn one_default_kept<S: Source, T: SimpleType>(
+    slot: &mut Option<T>,
+    source: &mut S,
+    default: Option<&str>,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    if slot.is_some() {
+        return again(source, "the element occurs more than once");
+    }
+    *slot = Some(kept_text(source, default, lexical, member, 0)?);
+    Ok(())
+}
+
+/// [`many_kept`], for a child with a default value (`Some`).
+pub fn many_default_kept<S: Source, T: SimpleType>(
+    items: &mut Vec<T>,
+    source: &mut S,
+    default: Option<&str>,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    let index = items.len();
+    items.push(kept_text(source, default, lexical, member, index)?);
     Ok(())
 }
 

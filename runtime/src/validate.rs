@@ -50,7 +50,7 @@
 
 use crate::facets::{Checker, Constraint, Violation, check_occurs};
 use crate::simple::SimpleType;
-use crate::{AnyElement, Limits, ReadOptions, Root};
+use crate::{AnyElement, Limits, QName, ReadOptions, Root};
 
 /// A value that can be checked against its schema: every generated type,
 /// and the containers and built-in types they hold.
@@ -197,6 +197,87 @@ pub fn values_or_default<'a, T, I>(
         checker.check_into(if text.is_empty() { default } else { &text }, out);
         push_path(out, start, name);
     }
+}
+
+/// One enumerated value of a restriction of `xs:QName` or `xs:NOTATION`:
+/// as the schema writes it, and the namespace and local name it means
+/// where it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameValue {
+    /// As written in the schema (`c:a`).
+    pub written: &'static str,
+    /// The namespace its prefix (or, unprefixed, the schema's default
+    /// namespace) is bound to where it is written, `""` for none; `None`
+    /// when its prefix is not declared there: it is then no QName value,
+    /// and only the same text matches it.
+    pub namespace: Option<&'static str>,
+    /// Its local name.
+    pub local: &'static str,
+}
+
+impl NameValue {
+    /// Whether `value` (written `text`) is this value: the same namespace
+    /// and local name, whatever the prefixes.
+    fn matches(&self, value: &QName, text: &str) -> bool {
+        match self.namespace {
+            Some(namespace) => value.namespace == namespace && value.local == self.local,
+            None => text == self.written,
+        }
+    }
+}
+
+/// Checks each of `values`, the `xs:QName` (or `xs:NOTATION`) values of
+/// child element (or attribute `@name`, or with `name` empty the element's
+/// own text) `name`: the text it is written as with `checker` (its lexical
+/// form and patterns; the length facets mean nothing for a QName), and its
+/// value against `enumerations`, the enumerated values of each restriction
+/// step that has some. Those compare namespaces and local names, not
+/// texts: a document may bind other prefixes than the schema does (`k:b`
+/// is the schema's `c:b` when `k` and `c` are bound to one namespace).
+pub fn qnames<'a, I>(
+    out: &mut Vec<Violation>,
+    name: &str,
+    checker: &Checker,
+    enumerations: &[&[NameValue]],
+    values: I,
+) where
+    I: IntoIterator<Item = &'a QName>,
+{
+    for value in values {
+        let start = out.len();
+        let text = value.to_text();
+        checker.check_into(&text, out);
+        for step in enumerations {
+            if !step.iter().any(|e| e.matches(value, &text)) {
+                out.push(name_enumeration_failed(value, &text, step));
+            }
+        }
+        push_path(out, start, name);
+    }
+}
+
+/// The violation of a QName not among the enumerated values `step`.
+fn name_enumeration_failed(value: &QName, text: &str, step: &[NameValue]) -> Violation {
+    const SHOWN: usize = 10;
+    let written: Vec<&str> = step.iter().map(|e| e.written).collect();
+    let mut list = written
+        .iter()
+        .take(SHOWN)
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if step.len() > SHOWN {
+        list.push_str(&format!(", ... ({} values)", step.len()));
+    }
+    Violation::new(
+        Constraint::Enumeration,
+        written.join(", "),
+        text,
+        format!(
+            "{text:?} (local name {:?} in namespace {:?}) is not one of the enumerated values {list}",
+            value.local, value.namespace
+        ),
+    )
 }
 
 /// Checks that child element `name` (or, for a choice, one of its
@@ -356,6 +437,75 @@ mod tests {
         assert_eq!(Some(vec![1u8]).validate(), Ok(()));
         let document = crate::Instance::new(tree);
         assert_eq!(document.validate(), Ok(()));
+    }
+
+    static CODE: Checker = Checker::new(Constraints::atomic(
+        BuiltinType::QName,
+        &[Facet::Pattern(&["[a-z]+:.*"]), Facet::MaxLength(1)],
+    ));
+    const CODES: &[NameValue] = &[
+        NameValue {
+            written: "c:a",
+            namespace: Some("urn:codes"),
+            local: "a",
+        },
+        NameValue {
+            written: "b",
+            namespace: Some(""),
+            local: "b",
+        },
+        NameValue {
+            written: "undeclared:z",
+            namespace: None,
+            local: "z",
+        },
+    ];
+
+    #[test]
+    fn qnames_are_enumerated_by_namespace_and_local_name() {
+        let check = |value: &QName| {
+            let mut out = Vec::new();
+            qnames(&mut out, "@code", &CODE, &[CODES], Some(value));
+            out.iter().map(ToString::to_string).collect::<Vec<_>>()
+        };
+        // Another prefix bound to the same namespace: the same value; its
+        // length means nothing.
+        let a = QName::new("urn:codes", "a").with_prefix("k");
+        assert_eq!(check(&a), Vec::<String>::new());
+        // The schema's prefix bound to another namespace: another value.
+        let other = QName::new("urn:other", "a").with_prefix("c");
+        assert_eq!(
+            check(&other),
+            [
+                r#"/@code: "c:a" (local name "a" in namespace "urn:other") is not one of the enumerated values "c:a", "b", "undeclared:z""#
+            ]
+        );
+        // An unprefixed name in no namespace, which the pattern refuses.
+        let errors = {
+            let mut out = Vec::new();
+            qnames(&mut out, "", &CODE, &[CODES], &[QName::new("", "b")]);
+            out
+        };
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].constraint, Constraint::Pattern);
+        // A value whose prefix the schema did not declare matches its text.
+        let z = QName::new("urn:any", "z").with_prefix("undeclared");
+        assert_eq!(check(&z), Vec::<String>::new());
+        // Every step holds.
+        let mut out = Vec::new();
+        qnames(
+            &mut out,
+            "x",
+            &CODE,
+            &[CODES, &CODES[..1]],
+            Some(&QName::new("urn:codes", "z").with_prefix("c")),
+        );
+        let constraints: Vec<Constraint> = out.iter().map(|v| v.constraint).collect();
+        assert_eq!(
+            constraints,
+            [Constraint::Enumeration, Constraint::Enumeration]
+        );
+        assert_eq!(out[1].facet_value, "c:a");
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub struct YaSource<'a, R: Read> {
     text: String,
     done: bool,
     unknown: UnknownContent,
-    skipped: crate::read::Skipped,
+    skipped: std::cell::RefCell<crate::read::Skipped>,
     doctype: crate::quick::Doctype,
 }
 
@@ -134,8 +134,8 @@ impl<'a, R: Read> YaSource<'a, R> {
     }
 
     /// What was skipped as unknown content so far.
-    pub fn skipped_content(&self) -> &crate::read::Skipped {
-        &self.skipped
+    pub fn skipped_content(&self) -> crate::read::Skipped {
+        self.skipped.borrow().clone()
     }
 
     fn peek(&mut self) -> Result<&XmlEvent> {
@@ -271,8 +271,8 @@ impl<R: Read> Source for YaSource<'_, R> {
         self.unknown
     }
 
-    fn skipped(&mut self, namespace: &str, local: &str, attribute: bool) {
-        self.skipped.add(namespace, local, attribute);
+    fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.borrow_mut().add(namespace, local, attribute);
     }
 }
 

@@ -347,15 +347,14 @@ impl Validation {
         whole: TokenStream,
         name: String,
     ) -> Option<Stmt> {
-        if let Some((constraints, plain)) =
-            info.and_then(|info| constraints::constraints(ctx, ty, info))
-        {
+        if let Some(check) = info.and_then(|info| constraints::constraints(ctx, ty, info)) {
             return Some(Stmt::Values {
                 path,
-                constraints,
+                constraints: check.constraints,
                 values,
-                name: plain.unwrap_or(name),
+                name: check.name.unwrap_or(name),
                 default: None,
+                names: check.names,
             });
         }
         // A struct, a choice, or a simple type without an info of its own
@@ -385,19 +384,21 @@ fn enum_stmts(ctx: &Ctx<'_>, e: &Enum) -> Vec<Stmt> {
             kind: crate::ir::FacetKind::Enumeration,
             value: v.value.clone(),
             step: 0,
+            qname: None,
         })
         .collect();
     let info = crate::ir::ValueInfo::atomic("string", facets);
     let ty = TypeRef::Builtin(crate::ir::Builtin::String);
-    let Some((constraints, _)) = constraints::constraints(ctx, &ty, &info) else {
+    let Some(check) = constraints::constraints(ctx, &ty, &info) else {
         return Vec::new();
     };
     vec![Stmt::Values {
         path: String::new(),
-        constraints,
+        constraints: check.constraints,
         values: quote!(::std::option::Option::Some(self)),
         name: format!("{}_values", e.name),
         default: None,
+        names: None,
     }]
 }
 

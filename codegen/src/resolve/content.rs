@@ -349,7 +349,9 @@ impl<'s> Resolver<'s> {
                     &wire,
                 )?);
             }
-            if !enumerations.is_empty() {
+            // (QNames keep their type: see `Resolver::needs_item`.)
+            let qnames = content.text == Some(TypeRef::Builtin(ir::Builtin::QName));
+            if !enumerations.is_empty() && !qnames {
                 // An enumeration of the text's values, as an inline simple
                 // type restricting a string would be.
                 let values = xsd::SimpleType {

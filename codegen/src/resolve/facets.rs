@@ -150,11 +150,14 @@ impl Resolver<'_> {
                 facets,
                 enumerations,
             } => {
+                let start = out.len();
                 out.extend(ir_facets(facets, enumerations, step));
+                let own = out.len();
                 let end = match base {
                     SimpleRef::Named(q) => self.chain_named(q, step + 1, depth, out)?,
                     SimpleRef::Inline(inner) => self.chain_type(inner, step + 1, depth, out)?,
                 };
+                keep_qnames(&mut out[start..own], &end);
                 self.check_facets(facets, enumerations, &end);
                 Some(end)
             }
@@ -240,6 +243,7 @@ impl Resolver<'_> {
         } = &t.content
         {
             let mut own: Vec<Facet> = ir_facets(facets, enumerations, 0).collect();
+            let own_len = own.len();
             if let Some(inline) = inline {
                 let mut inner = Vec::new();
                 let end = self.chain_type(inline, 1, 0, &mut inner)?;
@@ -258,11 +262,9 @@ impl Resolver<'_> {
                 }));
                 info.facets = own;
             }
-            self.check_facets(
-                facets,
-                enumerations,
-                &(info.builtin.clone(), info.variety.clone()),
-            );
+            let end = (info.builtin.clone(), info.variety.clone());
+            keep_qnames(&mut info.facets[..own_len], &end);
+            self.check_facets(facets, enumerations, &end);
         }
         Some(info)
     }
@@ -279,12 +281,29 @@ fn ir_facets<'a>(
             kind: FacetKind::from_xsd(&f.kind)?,
             value: f.value.clone(),
             step,
+            qname: None,
         })
     });
     let enumerations = enumerations.iter().map(move |e| Facet {
         kind: FacetKind::Enumeration,
         value: e.value.clone(),
         step,
+        qname: e
+            .qname
+            .as_ref()
+            .map(|q| (q.namespace.clone().unwrap_or_default(), q.name.clone())),
     });
     others.chain(enumerations)
+}
+
+/// Keeps the QNames of enumerations `facets` only where their restrictions
+/// end in `xs:QName` or `xs:NOTATION` (`end`), where values are compared as
+/// QNames.
+fn keep_qnames(facets: &mut [Facet], end: &(String, Variety)) {
+    let qnames = matches!(end, (b, Variety::Atomic) if b == "QName" || b == "NOTATION");
+    if !qnames {
+        for f in facets {
+            f.qname = None;
+        }
+    }
 }

@@ -369,7 +369,7 @@ impl<'s> Resolver<'s> {
                 self.type_items.insert(qname(schema, xsd_name), r);
             }
             for t in &schema.simple_types {
-                if simple::needs_item(t) {
+                if self.needs_item(t) {
                     let xsd_name = t.name.as_deref().unwrap_or_default();
                     let name = self.unique(&module, ident::type_name(xsd_name));
                     let r = ItemRef {

@@ -32,6 +32,8 @@ pub(super) enum Stmt {
         values: TokenStream,
         name: String,
         default: Option<String>,
+        /// A `QName`'s enumerations, compared by value (`&[&[NameValue]]`).
+        names: Option<TokenStream>,
     },
     /// Values that validate themselves (`path` empty: a choice, which adds
     /// its elements' names itself).
@@ -84,9 +86,14 @@ impl Stmt {
                 constraints,
                 values,
                 default,
+                names,
                 ..
             } => {
                 let checker = checkers.get(&constraints);
+                // (A QName read is never empty: its default needs no place.)
+                if let Some(names) = names {
+                    return quote!(#rt::validate::qnames(out, #path, &#checker, #names, #values););
+                }
                 match default {
                     Some(default) => quote! {
                         #rt::validate::values_or_default(out, #path, &#checker, #default, #values);

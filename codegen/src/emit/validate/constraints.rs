@@ -10,9 +10,9 @@ use xsd_runtime::facets::{BuiltinType, WhiteSpace};
 use crate::emit::Ctx;
 use crate::ir::{Builtin, FacetKind, Item, TypeRef, ValueInfo, Variety};
 
-/// The constraints a value of Rust type `ty` with `info` is checked
-/// against, as a `Constraints` expression; `None` when its Rust type
-/// guarantees them all (an `i32` of an `xs:int` without facets, a
+/// What a value of Rust type `ty` with `info` is checked against: a
+/// `Constraints` expression, and a `QName`'s enumerations; `None` when its
+/// Rust type guarantees them all (an `i32` of an `xs:int` without facets, a
 /// `String` of an `xs:string` without facets, a closed enumeration).
 ///
 /// What the Rust type holds is taken out: the enumerations of a closed
@@ -21,16 +21,27 @@ use crate::ir::{Builtin, FacetKind, Item, TypeRef, ValueInfo, Variety};
 /// cannot be checked on the value's text. An integer's text is its
 /// canonical form (no sign or leading zeros), which its patterns see.
 ///
-/// With the constraints, a name for them if they are a built-in type's
-/// alone (`DATE_TIME`).
-pub(crate) fn constraints(
-    ctx: &Ctx<'_>,
-    ty: &TypeRef,
-    info: &ValueInfo,
-) -> Option<(TokenStream, Option<String>)> {
+/// A `QName` (of a restriction of `xs:QName` or `xs:NOTATION`) is checked
+/// as it is written (its lexical form, its patterns), but its enumerations
+/// compare values, not texts: they are left out of the constraints and
+/// given apart ([`ValueCheck::names`]). (A list and a union are checked
+/// on their text: the enumerations of QName items or members there
+/// compare texts.)
+pub(crate) fn constraints(ctx: &Ctx<'_>, ty: &TypeRef, info: &ValueInfo) -> Option<ValueCheck> {
     let kind = RustKind::of(ctx, ty)?;
-    let check = Check::new(ctx, kind, info)?;
-    if !check.needed() {
+    let mut check = Check::new(ctx, kind, info)?;
+    let names = match (kind, &check.variety) {
+        (RustKind::QName, CheckVariety::Atomic) => {
+            let (enumerations, others) = check
+                .facets
+                .iter()
+                .partition(|f| f.kind == FacetKind::Enumeration);
+            check.facets = others;
+            name_steps(ctx, &enumerations)
+        }
+        _ => None,
+    };
+    if !check.needed() && names.is_none() {
         return None;
     }
     let name = match (&check.variety, check.builtin) {
@@ -39,7 +50,51 @@ pub(crate) fn constraints(
         }
         _ => None,
     };
-    Some((check.tokens(ctx), name))
+    Some(ValueCheck {
+        constraints: check.tokens(ctx),
+        name,
+        names,
+    })
+}
+
+/// What a simple value is checked against.
+pub(crate) struct ValueCheck {
+    /// The `Constraints` expression its text is checked with.
+    pub(crate) constraints: TokenStream,
+    /// A name for them if they are a built-in type's alone (`DATE_TIME`).
+    pub(crate) name: Option<String>,
+    /// For a `QName` with enumerations: those of each restriction step,
+    /// as a `&[&[NameValue]]` expression.
+    pub(crate) names: Option<TokenStream>,
+}
+
+/// The enumerations of a `QName`'s restriction steps as the runtime's
+/// `NameValue`s, a slice per step (`None` if there are none).
+fn name_steps(ctx: &Ctx<'_>, enumerations: &[&crate::ir::Facet]) -> Option<TokenStream> {
+    let rt = &ctx.rt;
+    let mut steps: Vec<usize> = enumerations.iter().map(|f| f.step).collect();
+    steps.sort_unstable();
+    steps.dedup();
+    if steps.is_empty() {
+        return None;
+    }
+    let steps = steps.into_iter().map(|step| {
+        let values = enumerations.iter().filter(|f| f.step == step).map(|f| {
+            let written = &f.value;
+            let (namespace, local) = match &f.qname {
+                Some((namespace, local)) => (
+                    quote!(::std::option::Option::Some(#namespace)),
+                    local.as_str(),
+                ),
+                None => (quote!(::std::option::Option::None), f.value.as_str()),
+            };
+            quote! {
+                #rt::validate::NameValue { written: #written, namespace: #namespace, local: #local }
+            }
+        });
+        quote!(&[#(#values),*])
+    });
+    Some(quote!(&[#(#steps),*]))
 }
 
 /// What a value's Rust type is, as far as checking it goes.
@@ -56,6 +111,9 @@ enum RustKind<'m> {
     Enum { open: bool },
     /// A list: its items' texts, with the item's Rust type.
     List(&'m TypeRef),
+    /// A `QName`: its text as read (prefix and local name); its value is
+    /// its namespace and local name.
+    QName,
 }
 
 impl<'m> RustKind<'m> {
@@ -65,6 +123,7 @@ impl<'m> RustKind<'m> {
             TypeRef::Builtin(Builtin::String) => RustKind::Text,
             TypeRef::Builtin(Builtin::Any) => return None,
             TypeRef::Builtin(Builtin::Bool | Builtin::F32 | Builtin::F64) => RustKind::Lossy,
+            TypeRef::Builtin(Builtin::QName) => RustKind::QName,
             TypeRef::Builtin(_) => RustKind::Integer,
             TypeRef::Named(r) => match ctx.model.item(r)? {
                 Item::Enum(e) => RustKind::Enum { open: e.open },
@@ -113,8 +172,10 @@ impl<'i> Check<'i> {
         let (variety, builtin, lexical) = match &info.variety {
             Variety::Atomic => {
                 let builtin = BuiltinType::from_xsd(&info.builtin)?;
-                let lexical = kind == RustKind::Text
-                    && !matches!(info.builtin.as_str(), "string" | "anySimpleType");
+                // A QName read is one, but one built in Rust may not be.
+                let lexical = (kind == RustKind::Text
+                    && !matches!(info.builtin.as_str(), "string" | "anySimpleType"))
+                    || kind == RustKind::QName;
                 (CheckVariety::Atomic, Some(builtin), lexical)
             }
             Variety::List(item) => {

@@ -11,6 +11,7 @@ fn info(builtin: &str, facets: &[(FacetKind, &str, usize)]) -> ValueInfo {
                 kind,
                 value: value.into(),
                 step,
+                qname: None,
             })
             .collect(),
     )
