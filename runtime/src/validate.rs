@@ -55,19 +55,46 @@ use crate::{AnyElement, Limits, QName, ReadOptions, Root};
 /// A value that can be checked against its schema: every generated type,
 /// and the containers and built-in types they hold.
 pub trait Validate {
+    /// The name of the global element this type is, if it is one: then
+    /// [`validate`](Self::validate) starts each path with it.
+    const ELEMENT: Option<&'static str> = None;
+
     /// Adds every violation of the value's constraints to `out`, each with
     /// its path from the value's element down (the element's own name not
     /// included: the enclosing value adds it).
     fn validate_into(&self, out: &mut Vec<Violation>);
 
     /// Every violation of the value's constraints, in document order (or
-    /// `Ok` if there is none). The type of a global element overrides it to
-    /// start each path with the element's name (see [`element`]).
+    /// `Ok` if there is none), each path starting with [`Self::ELEMENT`]
+    /// when the type has one (see [`element`]).
     fn validate(&self) -> Result<(), Vec<Violation>> {
+        if let Some(name) = Self::ELEMENT {
+            return element(self, name);
+        }
         let mut out = Vec::new();
         self.validate_into(&mut out);
         if out.is_empty() { Ok(()) } else { Err(out) }
     }
+}
+
+/// The [`Validate`] impl of a generated type that has nothing to check
+/// beyond what its Rust type holds: `impl_validate!(Type)`, or
+/// `impl_validate!(Type, "Name")` for the type of the global element
+/// `Name` (its violations' paths start with the name).
+#[macro_export]
+macro_rules! impl_validate {
+    ($t:ty) => {
+        impl $crate::Validate for $t {
+            fn validate_into(&self, _out: &mut ::std::vec::Vec<$crate::facets::Violation>) {}
+        }
+    };
+    ($t:ty, $element:literal) => {
+        impl $crate::Validate for $t {
+            const ELEMENT: ::std::option::Option<&'static str> =
+                ::std::option::Option::Some($element);
+            fn validate_into(&self, _out: &mut ::std::vec::Vec<$crate::facets::Violation>) {}
+        }
+    };
 }
 
 /// Types that have nothing to check beyond what their Rust type holds.
@@ -383,9 +410,7 @@ mod tests {
             child(out, "Tree", &self.inner);
         }
 
-        fn validate(&self) -> Result<(), Vec<Violation>> {
-            element(self, "Tree")
-        }
+        const ELEMENT: Option<&'static str> = Some("Tree");
     }
 
     fn leaf(code: &str, size: i32) -> Leaf {

@@ -41,17 +41,7 @@ impl ::xsd_runtime::Element for Disconnect {
     const LOCAL_NAME: &'static str = "Disconnect";
 }
 ::xsd_runtime::impl_yaserde!(Disconnect, NAMESPACE, "Disconnect");
-impl ::xsd_runtime::Validate for Disconnect {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "Disconnect")
-    }
-}
+::xsd_runtime::impl_validate!(Disconnect, "Disconnect");
 /// Defines a response to a Disconnect operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DisconnectResponse {}
@@ -77,17 +67,7 @@ impl ::xsd_runtime::Element for DisconnectResponse {
     const LOCAL_NAME: &'static str = "DisconnectResponse";
 }
 ::xsd_runtime::impl_yaserde!(DisconnectResponse, NAMESPACE, "DisconnectResponse");
-impl ::xsd_runtime::Validate for DisconnectResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "DisconnectResponse")
-    }
-}
+::xsd_runtime::impl_validate!(DisconnectResponse, "DisconnectResponse");
 /// Defines a request to get information about a call: the GetCallInfo operation returns the status of the outbound call that is specified by CallId.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetCallInfo {
@@ -127,17 +107,7 @@ impl ::xsd_runtime::Element for GetCallInfo {
     const LOCAL_NAME: &'static str = "GetCallInfo";
 }
 ::xsd_runtime::impl_yaserde!(GetCallInfo, NAMESPACE, "GetCallInfo");
-impl ::xsd_runtime::Validate for GetCallInfo {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "GetCallInfo")
-    }
-}
+::xsd_runtime::impl_validate!(GetCallInfo, "GetCallInfo");
 /// Defines a response to a GetCallInfo operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetCallInfoResponse {
@@ -186,17 +156,7 @@ impl ::xsd_runtime::Element for GetCallInfoResponse {
     const LOCAL_NAME: &'static str = "GetCallInfoResponse";
 }
 ::xsd_runtime::impl_yaserde!(GetCallInfoResponse, NAMESPACE, "GetCallInfoResponse");
-impl ::xsd_runtime::Validate for GetCallInfoResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "GetCallInfoResponse")
-    }
-}
+::xsd_runtime::impl_validate!(GetCallInfoResponse, "GetCallInfoResponse");
 /// Defines a GetUMProperties operation request: it gets all the Unified Messaging properties for the mailbox of the user who is making the request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetUmProperties {}
@@ -222,17 +182,7 @@ impl ::xsd_runtime::Element for GetUmProperties {
     const LOCAL_NAME: &'static str = "GetUMProperties";
 }
 ::xsd_runtime::impl_yaserde!(GetUmProperties, NAMESPACE, "GetUMProperties");
-impl ::xsd_runtime::Validate for GetUmProperties {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "GetUMProperties")
-    }
-}
+::xsd_runtime::impl_validate!(GetUmProperties, "GetUMProperties");
 /// Defines a response to a GetUMProperties operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetUmPropertiesResponse {
@@ -283,17 +233,7 @@ impl ::xsd_runtime::Element for GetUmPropertiesResponse {
 ::xsd_runtime::impl_yaserde!(
     GetUmPropertiesResponse, NAMESPACE, "GetUMPropertiesResponse"
 );
-impl ::xsd_runtime::Validate for GetUmPropertiesResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "GetUMPropertiesResponse")
-    }
-}
+::xsd_runtime::impl_validate!(GetUmPropertiesResponse, "GetUMPropertiesResponse");
 /// Defines an IsUMEnabled operation request: it determines whether a mailbox is enabled for Unified Messaging.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IsUmEnabled {}
@@ -319,17 +259,7 @@ impl ::xsd_runtime::Element for IsUmEnabled {
     const LOCAL_NAME: &'static str = "IsUMEnabled";
 }
 ::xsd_runtime::impl_yaserde!(IsUmEnabled, NAMESPACE, "IsUMEnabled");
-impl ::xsd_runtime::Validate for IsUmEnabled {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "IsUMEnabled")
-    }
-}
+::xsd_runtime::impl_validate!(IsUmEnabled, "IsUMEnabled");
 /// Defines a response to an IsUMEnabled operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IsUmEnabledResponse {
@@ -378,17 +308,7 @@ impl ::xsd_runtime::Element for IsUmEnabledResponse {
     const LOCAL_NAME: &'static str = "IsUMEnabledResponse";
 }
 ::xsd_runtime::impl_yaserde!(IsUmEnabledResponse, NAMESPACE, "IsUMEnabledResponse");
-impl ::xsd_runtime::Validate for IsUmEnabledResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "IsUMEnabledResponse")
-    }
-}
+::xsd_runtime::impl_validate!(IsUmEnabledResponse, "IsUMEnabledResponse");
 /// Defines a request to play an item on a telephone: the PlayOnPhone operation makes an outbound call and plays a specified message over the telephone that is specified by the DialString element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhone {
@@ -438,17 +358,7 @@ impl ::xsd_runtime::Element for PlayOnPhone {
     const LOCAL_NAME: &'static str = "PlayOnPhone";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhone, NAMESPACE, "PlayOnPhone");
-impl ::xsd_runtime::Validate for PlayOnPhone {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "PlayOnPhone")
-    }
-}
+::xsd_runtime::impl_validate!(PlayOnPhone, "PlayOnPhone");
 /// Defines a request to play a Unified Messaging greeting on a telephone: the PlayOnPhoneGreeting operation makes an outbound call and plays one of the two greeting messages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneGreeting {
@@ -507,17 +417,7 @@ impl ::xsd_runtime::Element for PlayOnPhoneGreeting {
     const LOCAL_NAME: &'static str = "PlayOnPhoneGreeting";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhoneGreeting, NAMESPACE, "PlayOnPhoneGreeting");
-impl ::xsd_runtime::Validate for PlayOnPhoneGreeting {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "PlayOnPhoneGreeting")
-    }
-}
+::xsd_runtime::impl_validate!(PlayOnPhoneGreeting, "PlayOnPhoneGreeting");
 /// Defines a response to a PlayOnPhoneGreeting operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneGreetingResponse {
@@ -573,17 +473,9 @@ impl ::xsd_runtime::Element for PlayOnPhoneGreetingResponse {
 ::xsd_runtime::impl_yaserde!(
     PlayOnPhoneGreetingResponse, NAMESPACE, "PlayOnPhoneGreetingResponse"
 );
-impl ::xsd_runtime::Validate for PlayOnPhoneGreetingResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "PlayOnPhoneGreetingResponse")
-    }
-}
+::xsd_runtime::impl_validate!(
+    PlayOnPhoneGreetingResponse, "PlayOnPhoneGreetingResponse"
+);
 /// Defines a response to a PlayOnPhone operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneResponse {
@@ -632,17 +524,7 @@ impl ::xsd_runtime::Element for PlayOnPhoneResponse {
     const LOCAL_NAME: &'static str = "PlayOnPhoneResponse";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhoneResponse, NAMESPACE, "PlayOnPhoneResponse");
-impl ::xsd_runtime::Validate for PlayOnPhoneResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "PlayOnPhoneResponse")
-    }
-}
+::xsd_runtime::impl_validate!(PlayOnPhoneResponse, "PlayOnPhoneResponse");
 /// Defines a ResetPIN operation request: it changes the PIN (TUI password) to a new random value, based on the PIN policies, and mails the new PIN to the user's mailbox.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResetPin {}
@@ -668,17 +550,7 @@ impl ::xsd_runtime::Element for ResetPin {
     const LOCAL_NAME: &'static str = "ResetPIN";
 }
 ::xsd_runtime::impl_yaserde!(ResetPin, NAMESPACE, "ResetPIN");
-impl ::xsd_runtime::Validate for ResetPin {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "ResetPIN")
-    }
-}
+::xsd_runtime::impl_validate!(ResetPin, "ResetPIN");
 /// Defines a response to a ResetPIN operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResetPinResponse {}
@@ -704,17 +576,7 @@ impl ::xsd_runtime::Element for ResetPinResponse {
     const LOCAL_NAME: &'static str = "ResetPINResponse";
 }
 ::xsd_runtime::impl_yaserde!(ResetPinResponse, NAMESPACE, "ResetPINResponse");
-impl ::xsd_runtime::Validate for ResetPinResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "ResetPINResponse")
-    }
-}
+::xsd_runtime::impl_validate!(ResetPinResponse, "ResetPINResponse");
 /// Defines a SetMissedCallNotificationEnabled operation request: it enables or disables missed call notifications.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetMissedCallNotificationEnabled {
@@ -760,17 +622,9 @@ impl ::xsd_runtime::Element for SetMissedCallNotificationEnabled {
 ::xsd_runtime::impl_yaserde!(
     SetMissedCallNotificationEnabled, NAMESPACE, "SetMissedCallNotificationEnabled"
 );
-impl ::xsd_runtime::Validate for SetMissedCallNotificationEnabled {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetMissedCallNotificationEnabled")
-    }
-}
+::xsd_runtime::impl_validate!(
+    SetMissedCallNotificationEnabled, "SetMissedCallNotificationEnabled"
+);
 /// Defines a response to a SetMissedCallNotificationEnabled operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetMissedCallNotificationEnabledResponse {}
@@ -799,20 +653,9 @@ impl ::xsd_runtime::Element for SetMissedCallNotificationEnabledResponse {
     SetMissedCallNotificationEnabledResponse, NAMESPACE,
     "SetMissedCallNotificationEnabledResponse"
 );
-impl ::xsd_runtime::Validate for SetMissedCallNotificationEnabledResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(
-            self,
-            "SetMissedCallNotificationEnabledResponse",
-        )
-    }
-}
+::xsd_runtime::impl_validate!(
+    SetMissedCallNotificationEnabledResponse, "SetMissedCallNotificationEnabledResponse"
+);
 /// Defines a request to set the Unified Messaging Out of Office (OOF) status for the user who makes the request: whether the OOF greeting is played.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetOofStatus {
@@ -852,17 +695,7 @@ impl ::xsd_runtime::Element for SetOofStatus {
     const LOCAL_NAME: &'static str = "SetOofStatus";
 }
 ::xsd_runtime::impl_yaserde!(SetOofStatus, NAMESPACE, "SetOofStatus");
-impl ::xsd_runtime::Validate for SetOofStatus {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetOofStatus")
-    }
-}
+::xsd_runtime::impl_validate!(SetOofStatus, "SetOofStatus");
 /// Defines a response to a SetOofStatus operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetOofStatusResponse {}
@@ -888,17 +721,7 @@ impl ::xsd_runtime::Element for SetOofStatusResponse {
     const LOCAL_NAME: &'static str = "SetOofStatusResponse";
 }
 ::xsd_runtime::impl_yaserde!(SetOofStatusResponse, NAMESPACE, "SetOofStatusResponse");
-impl ::xsd_runtime::Validate for SetOofStatusResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetOofStatusResponse")
-    }
-}
+::xsd_runtime::impl_validate!(SetOofStatusResponse, "SetOofStatusResponse");
 /// Defines a request to set the default dial string for PlayOnPhone and PlayOnPhoneGreeting operation requests.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetPlayOnPhoneDialString {
@@ -944,17 +767,7 @@ impl ::xsd_runtime::Element for SetPlayOnPhoneDialString {
 ::xsd_runtime::impl_yaserde!(
     SetPlayOnPhoneDialString, NAMESPACE, "SetPlayOnPhoneDialString"
 );
-impl ::xsd_runtime::Validate for SetPlayOnPhoneDialString {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetPlayOnPhoneDialString")
-    }
-}
+::xsd_runtime::impl_validate!(SetPlayOnPhoneDialString, "SetPlayOnPhoneDialString");
 /// Defines a response to a SetPlayOnPhoneDialString operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetPlayOnPhoneDialStringResponse {}
@@ -982,17 +795,9 @@ impl ::xsd_runtime::Element for SetPlayOnPhoneDialStringResponse {
 ::xsd_runtime::impl_yaserde!(
     SetPlayOnPhoneDialStringResponse, NAMESPACE, "SetPlayOnPhoneDialStringResponse"
 );
-impl ::xsd_runtime::Validate for SetPlayOnPhoneDialStringResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetPlayOnPhoneDialStringResponse")
-    }
-}
+::xsd_runtime::impl_validate!(
+    SetPlayOnPhoneDialStringResponse, "SetPlayOnPhoneDialStringResponse"
+);
 /// Defines a request to set the default e-mail folder from which Unified Messaging reads messages over the telephone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetTelephoneAccessFolderEmail {
@@ -1043,17 +848,9 @@ impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmail {
 ::xsd_runtime::impl_yaserde!(
     SetTelephoneAccessFolderEmail, NAMESPACE, "SetTelephoneAccessFolderEmail"
 );
-impl ::xsd_runtime::Validate for SetTelephoneAccessFolderEmail {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetTelephoneAccessFolderEmail")
-    }
-}
+::xsd_runtime::impl_validate!(
+    SetTelephoneAccessFolderEmail, "SetTelephoneAccessFolderEmail"
+);
 /// Defines a response to a SetTelephoneAccessFolderEmail operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetTelephoneAccessFolderEmailResponse {}
@@ -1082,17 +879,9 @@ impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmailResponse {
     SetTelephoneAccessFolderEmailResponse, NAMESPACE,
     "SetTelephoneAccessFolderEmailResponse"
 );
-impl ::xsd_runtime::Validate for SetTelephoneAccessFolderEmailResponse {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, "SetTelephoneAccessFolderEmailResponse")
-    }
-}
+::xsd_runtime::impl_validate!(
+    SetTelephoneAccessFolderEmailResponse, "SetTelephoneAccessFolderEmailResponse"
+);
 /// Information about a call, as returned in a response to a GetCallInfo operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UmCallInfo {
@@ -1142,12 +931,7 @@ impl ::xsd_runtime::WriteXml for UmCallInfo {
     }
 }
 ::xsd_runtime::impl_yaserde!(UmCallInfo, NAMESPACE, "UMCallInfo");
-impl ::xsd_runtime::Validate for UmCallInfo {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-}
+::xsd_runtime::impl_validate!(UmCallInfo);
 /// The status of a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmCallState {
@@ -1238,12 +1022,7 @@ impl ::xsd_runtime::SimpleType for UmCallState {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
-impl ::xsd_runtime::Validate for UmCallState {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-}
+::xsd_runtime::impl_validate!(UmCallState);
 /// The cause of an event for a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmEventCause {
@@ -1310,12 +1089,7 @@ impl ::xsd_runtime::SimpleType for UmEventCause {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
-impl ::xsd_runtime::Validate for UmEventCause {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-}
+::xsd_runtime::impl_validate!(UmEventCause);
 /// The Unified Messaging greeting to play on a telephone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmGreetingType {
@@ -1364,12 +1138,7 @@ impl ::xsd_runtime::SimpleType for UmGreetingType {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
-impl ::xsd_runtime::Validate for UmGreetingType {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-}
+::xsd_runtime::impl_validate!(UmGreetingType);
 /// All the Unified Messaging properties for the mailbox of the user who makes a GetUMProperties operation request.
 ///
 /// The service serializes null strings by leaving their element out, so the three string properties are optional.
@@ -1470,12 +1239,7 @@ impl ::xsd_runtime::WriteXml for UmProperties {
     }
 }
 ::xsd_runtime::impl_yaserde!(UmProperties, NAMESPACE, "UMProperties");
-impl ::xsd_runtime::Validate for UmProperties {
-    fn validate_into(
-        &self,
-        _out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {}
-}
+::xsd_runtime::impl_validate!(UmProperties);
 /// Any global element of the schema, chosen by its name when read.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -1749,46 +1513,7 @@ impl ::xsd_runtime::Validate for Document {
     fn validate(
         &self,
     ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        match self {
-            Self::Disconnect(value) => ::xsd_runtime::Validate::validate(value),
-            Self::DisconnectResponse(value) => ::xsd_runtime::Validate::validate(value),
-            Self::GetCallInfo(value) => ::xsd_runtime::Validate::validate(value),
-            Self::GetCallInfoResponse(value) => ::xsd_runtime::Validate::validate(value),
-            Self::GetUmProperties(value) => ::xsd_runtime::Validate::validate(value),
-            Self::GetUmPropertiesResponse(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::IsUmEnabled(value) => ::xsd_runtime::Validate::validate(value),
-            Self::IsUmEnabledResponse(value) => ::xsd_runtime::Validate::validate(value),
-            Self::PlayOnPhone(value) => ::xsd_runtime::Validate::validate(value),
-            Self::PlayOnPhoneGreeting(value) => ::xsd_runtime::Validate::validate(value),
-            Self::PlayOnPhoneGreetingResponse(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::PlayOnPhoneResponse(value) => ::xsd_runtime::Validate::validate(value),
-            Self::ResetPin(value) => ::xsd_runtime::Validate::validate(value),
-            Self::ResetPinResponse(value) => ::xsd_runtime::Validate::validate(value),
-            Self::SetMissedCallNotificationEnabled(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::SetMissedCallNotificationEnabledResponse(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::SetOofStatus(value) => ::xsd_runtime::Validate::validate(value),
-            Self::SetOofStatusResponse(value) => ::xsd_runtime::Validate::validate(value),
-            Self::SetPlayOnPhoneDialString(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::SetPlayOnPhoneDialStringResponse(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::SetTelephoneAccessFolderEmail(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-            Self::SetTelephoneAccessFolderEmailResponse(value) => {
-                ::xsd_runtime::Validate::validate(value)
-            }
-        }
+        ::xsd_runtime::validate::element(self, ::xsd_runtime::Root::root_name(self).1)
     }
 }
 impl ::xsd_runtime::Root for Document {

@@ -18,7 +18,7 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
     let mut variants = Vec::new();
     let mut reads = Vec::new();
     let mut writes = Vec::new();
-    let (mut validates_into, mut validates) = (Vec::new(), Vec::new());
+    let mut validates_into = Vec::new();
     let mut roots = Vec::new();
     let mut root_names = Vec::new();
     for (module, item) in ctx.model.items() {
@@ -47,7 +47,6 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
         writes.push(quote!(Self::#variant(value) => #rt::WriteXml::write_xml(value, sink),));
         validates_into
             .push(quote!(Self::#variant(value) => #rt::Validate::validate_into(value, out),));
-        validates.push(quote!(Self::#variant(value) => #rt::Validate::validate(value),));
         roots.push(quote!((#ns, #local)));
         root_names.push(quote!(Self::#variant(_) => (#ns, #local),));
     }
@@ -94,9 +93,7 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
 
             /// The element's violations, their paths from the element.
             fn validate(&self) -> ::std::result::Result<(), ::std::vec::Vec<#rt::facets::Violation>> {
-                match self {
-                    #(#validates)*
-                }
+                #rt::validate::element(self, #rt::Root::root_name(self).1)
             }
         }
 

@@ -138,28 +138,28 @@ impl Validation {
                 quote!(#(#stmts)*)
             }
         };
-        let out = if body.is_empty() {
-            quote!(_out)
-        } else {
-            quote!(out)
+        let element = match item {
+            Item::Struct(s) if s.is_element => Some(s.wire_name.as_str()),
+            _ => None,
         };
-        let root = match item {
-            Item::Struct(s) if s.is_element => {
-                let wire = &s.wire_name;
-                quote! {
-                    fn validate(&self) -> ::std::result::Result<(), ::std::vec::Vec<#rt::facets::Violation>> {
-                        #rt::validate::element(self, #wire)
-                    }
-                }
+        if body.is_empty() {
+            // Nothing to check beyond the Rust type: one line.
+            return match element {
+                Some(wire) => quote!(#rt::impl_validate!(#name, #wire);),
+                None => quote!(#rt::impl_validate!(#name);),
+            };
+        }
+        let root = element.map(|wire| {
+            quote! {
+                const ELEMENT: ::std::option::Option<&'static str> = ::std::option::Option::Some(#wire);
             }
-            _ => TokenStream::new(),
-        };
+        });
         quote! {
             impl #rt::Validate for #name {
-                fn validate_into(&self, #out: &mut ::std::vec::Vec<#rt::facets::Violation>) {
+                #root
+                fn validate_into(&self, out: &mut ::std::vec::Vec<#rt::facets::Violation>) {
                     #body
                 }
-                #root
             }
         }
     }
