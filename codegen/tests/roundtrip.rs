@@ -1578,6 +1578,14 @@ fn values_are_written_back_as_they_were_read() {
     );
     // An enumeration of QNames is a QName: `c:b` in the schema, `k:b` here.
     assert_eq!(r.code, QName::new("urn:example:codes", "b"));
+    // An enumeration of lists of QNames is a list of QNames.
+    assert_eq!(
+        r.codes.0,
+        [
+            QName::new("urn:example:codes", "a"),
+            QName::new("urn:example:codes", "b"),
+        ]
+    );
 
     // Every value in its text as read; each prefix declared where it is
     // used (the root declares only its own namespace), and the default
@@ -1590,6 +1598,7 @@ fn values_are_written_back_as_they_were_read() {
         "<unit>u:litre</unit>",
         r#"<ns1:units xmlns:k="urn:example:codes" xmlns:ns1="urn:example:lexical" xmlns="urn:example:default">k:a plain u:gram</ns1:units>"#,
         r#"<code xmlns:k="urn:example:codes">k:b</code>"#,
+        r#"<codes xmlns:c="urn:example:codes">c:a c:b</codes>"#,
         r#"<measure exact="1">0042</measure>"#,
         "</Reading>"
     );
@@ -1643,6 +1652,7 @@ fn values_are_written_back_as_they_were_read() {
         unit: QName::new(UNITS, "litre"),
         units: lexical::QNames(vec![QName::new("", "none")]),
         code: QName::new("urn:example:codes", "a").with_prefix("c"),
+        codes: lexical::QNames(vec![QName::new("urn:example:codes", "b").with_prefix("c")]),
         measure: lexical::Measure {
             value: 0,
             exact: None,
@@ -1659,7 +1669,8 @@ fn values_are_written_back_as_they_were_read() {
             "<ratio>1e300</ratio><small>NaN</small><sizes>-1 0</sizes>",
             r#"<ns1:unit xmlns:ns1="urn:example:lexical" xmlns="urn:example:units">litre</ns1:unit>"#,
             r#"<ns1:units xmlns:ns1="urn:example:lexical" xmlns="">none</ns1:units>"#,
-            r#"<code xmlns:c="urn:example:codes">c:a</code><measure>0</measure></Reading>"#
+            r#"<code xmlns:c="urn:example:codes">c:a</code>"#,
+            r#"<codes xmlns:c="urn:example:codes">c:b</codes><measure>0</measure></Reading>"#
         )
     );
 
