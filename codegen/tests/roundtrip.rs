@@ -736,7 +736,10 @@ fn xsi_type_chooses_a_derived_type() {
     // Read back, the same value, with the xsi:type it was written with.
     let mut expected = built.clone();
     if let Some(Publication::GenericPublication(p)) = &mut expected.payload_publication {
-        p.xsi_type = Some("GenericPublication".into());
+        p.xsi_type = Some(xsd_runtime::QName::new(
+            "urn:example:datex",
+            "GenericPublication",
+        ));
     }
     assert_eq!(
         xsd_runtime::from_str::<polymorphism::D2LogicalModel>(&written).unwrap(),
@@ -1016,13 +1019,26 @@ fn instance_attributes_are_kept() {
     let instance::AnyResponseType::ResponseType(first) = &r.response[0] else {
         panic!("a ResponseType expected: {:?}", r.response[0])
     };
-    assert_eq!(first.xsi_type.as_deref(), Some("t:ResponseType"));
+    let types = "urn:example:instance";
+    let named = |local: &str| Some(xsd_runtime::QName::new(types, local).with_prefix("t"));
+    assert_eq!(first.xsi_type, named("ResponseType"));
+    assert_eq!(
+        first.xsi_type.as_ref().unwrap().prefix.as_deref(),
+        Some("t")
+    );
     let instance::AnyResponseType::ResponseType(second) = &r.response[1] else {
         panic!("a ResponseType expected: {:?}", r.response[1])
     };
     assert_eq!(second.xsi_type, None);
     let delete = r.delete.as_ref().unwrap();
-    assert_eq!(delete.xsi_type.as_deref(), Some("t:DeleteResponseType"));
+    assert_eq!(delete.xsi_type, named("DeleteResponseType"));
+    // Written where the root does not declare `t`: declared where it is used.
+    let written = xsd_runtime::to_string(&r).unwrap();
+    assert!(
+        written.contains(r#"<Delete Class="Warning" xmlns:t="urn:example:instance" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:DeleteResponseType">"#)
+            && written.contains(r#"<Hinted xmlns:t="urn:example:instance" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:Other"/>"#),
+        "{written}"
+    );
     assert_eq!(delete.count, Some(3));
     // xsi:nil, on a complex type and (wrapped) on simple ones.
     assert_eq!(r.data[0].xsi_nil, Some(true));
@@ -1037,10 +1053,7 @@ fn instance_attributes_are_kept() {
         (None, Some("Exchange2007"))
     );
     // A declared reference to xsi:type.
-    assert_eq!(
-        r.hinted.as_ref().unwrap().r#type.as_deref(),
-        Some("t:Other")
-    );
+    assert_eq!(r.hinted.as_ref().unwrap().r#type, named("Other"));
     let size = r.size.as_ref().unwrap();
     assert_eq!((size.xsi_nil, size.value), (Some(true), None));
     // Built in Rust: a value exactly when not nil, says validate().
@@ -1578,6 +1591,14 @@ fn values_are_written_back_as_they_were_read() {
     );
     // An enumeration of QNames is a QName: `c:b` in the schema, `k:b` here.
     assert_eq!(r.code, QName::new("urn:example:codes", "b"));
+    // An enumeration of lists of QNames is a list of QNames.
+    assert_eq!(
+        r.codes.0,
+        [
+            QName::new("urn:example:codes", "a"),
+            QName::new("urn:example:codes", "b"),
+        ]
+    );
 
     // Every value in its text as read; each prefix declared where it is
     // used (the root declares only its own namespace), and the default
@@ -1590,6 +1611,7 @@ fn values_are_written_back_as_they_were_read() {
         "<unit>u:litre</unit>",
         r#"<ns1:units xmlns:k="urn:example:codes" xmlns:ns1="urn:example:lexical" xmlns="urn:example:default">k:a plain u:gram</ns1:units>"#,
         r#"<code xmlns:k="urn:example:codes">k:b</code>"#,
+        r#"<codes xmlns:c="urn:example:codes">c:a c:b</codes>"#,
         r#"<measure exact="1">0042</measure>"#,
         "</Reading>"
     );
@@ -1643,6 +1665,7 @@ fn values_are_written_back_as_they_were_read() {
         unit: QName::new(UNITS, "litre"),
         units: lexical::QNames(vec![QName::new("", "none")]),
         code: QName::new("urn:example:codes", "a").with_prefix("c"),
+        codes: lexical::QNames(vec![QName::new("urn:example:codes", "b").with_prefix("c")]),
         measure: lexical::Measure {
             value: 0,
             exact: None,
@@ -1659,7 +1682,8 @@ fn values_are_written_back_as_they_were_read() {
             "<ratio>1e300</ratio><small>NaN</small><sizes>-1 0</sizes>",
             r#"<ns1:unit xmlns:ns1="urn:example:lexical" xmlns="urn:example:units">litre</ns1:unit>"#,
             r#"<ns1:units xmlns:ns1="urn:example:lexical" xmlns="">none</ns1:units>"#,
-            r#"<code xmlns:c="urn:example:codes">c:a</code><measure>0</measure></Reading>"#
+            r#"<code xmlns:c="urn:example:codes">c:a</code>"#,
+            r#"<codes xmlns:c="urn:example:codes">c:b</codes><measure>0</measure></Reading>"#
         )
     );
 

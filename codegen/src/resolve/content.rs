@@ -54,8 +54,7 @@ impl Content {
 }
 
 /// The doc of an `xsi:type` attribute field.
-pub(crate) const XSI_TYPE_DOC: &str =
-    "`xsi:type`: the type the element says it has (a qualified name, as written).";
+pub(crate) const XSI_TYPE_DOC: &str = "`xsi:type`: the type the element says it has (a qualified name, with the prefix it was written with).";
 /// The doc of an `xsi:nil` attribute field.
 pub(crate) const XSI_NIL_DOC: &str =
     "`xsi:nil`: `true` for an element that is nil (has no content).";

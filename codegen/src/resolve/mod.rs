@@ -438,7 +438,7 @@ impl<'s> Resolver<'s> {
         let r = self.type_items[key].clone();
         let mut content = self.complex_content(def.schema, def.def, &r);
         if let Some(c) = content.as_mut().filter(|_| self.hierarchy.contains(key)) {
-            c.add_xsi("type", ir::Builtin::String, content::XSI_TYPE_DOC);
+            c.add_xsi("type", ir::Builtin::QName, content::XSI_TYPE_DOC);
         }
         if let Some(c) = &content {
             let item = ir::Struct {
