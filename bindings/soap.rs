@@ -10,8 +10,8 @@ use std::io::Read;
 
 pub use xsd_runtime::limits::{Limit, LimitExceeded, Limits};
 pub use xsd_runtime::soap::{
-    Backend, ENVELOPE_NS, Error, Fault, from_envelope, from_envelope_using, from_envelope_with,
-    to_envelope,
+    Backend, ENVELOPE_NS, Error, Fault, from_envelope, from_envelope_options, from_envelope_using,
+    from_envelope_with, to_envelope,
 };
 
 use crate::Request;

@@ -161,7 +161,7 @@ fn every_reference_example_parses_and_round_trips() {
                         assert_eq!(element, "SetTelephoneAccessFolderEmail");
                         assert_eq!(
                             message,
-                            "the element base64FolderId of SetTelephoneAccessFolderEmail is missing"
+                            "base64FolderID: unexpected element {http://schemas.microsoft.com/exchange/services/2006/messages}base64FolderID"
                         );
                     }
                     other => panic!("{file}: the base64FolderID example must fail, got {other:?}"),

@@ -187,6 +187,9 @@ pub struct Struct {
     /// the field that holds the text between the child elements, where it
     /// stands.
     pub mixed: Option<String>,
+    /// An `xs:all` content model, whose children may come in any order: the
+    /// Rust name of the field that keeps the order they were read in.
+    pub child_order: Option<String>,
 }
 
 /// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows
@@ -338,6 +341,9 @@ pub enum Builtin {
     F32,
     /// `f64`.
     F64,
+    /// `xs:QName` and `xs:NOTATION`: the runtime's `QName` (namespace, local
+    /// name, and the prefix it was written with).
+    QName,
     /// The content of an element of `xs:anyType` (or of no type): its
     /// attributes, text and children, kept as written (the runtime's
     /// `AnyElement`).

@@ -60,6 +60,7 @@ pub struct Config {
     file_name: Option<String>,
     no_cargo_directives: bool,
     open_enums: bool,
+    no_lexical_forms: bool,
     derives: Vec<String>,
     module_names: Vec<(String, String)>,
     runtime_path: Option<String>,
@@ -112,6 +113,23 @@ impl Config {
     /// `Exchange207_SP1`).
     pub fn open_enums(&mut self, open: bool) -> &mut Self {
         self.open_enums = open;
+        self
+    }
+
+    /// Whether a struct with numbers, booleans or lists keeps the text of
+    /// its values as they were read where it is not their value's own
+    /// (`+1`, `01`, `1.0E1`, `0` for false, whitespace around a number), in
+    /// a `lexical: xsd_runtime::Lexical` field, so that writing it back
+    /// gives that text again while the value is unchanged (the default).
+    ///
+    /// The record is no part of the value (it always compares equal), but
+    /// it is a field: a struct literal names it
+    /// (`lexical: Default::default()`). Turn it off for types that are
+    /// built by the program rather than read (a client's requests), to keep
+    /// their literals to their values; every value is then written in its
+    /// own form.
+    pub fn lexical_forms(&mut self, keep: bool) -> &mut Self {
+        self.no_lexical_forms = !keep;
         self
     }
 
@@ -209,6 +227,7 @@ impl Config {
         Ok(emit::Options {
             derives: self.derives.clone(),
             runtime,
+            lexical_forms: !self.no_lexical_forms,
         })
     }
 

@@ -135,6 +135,11 @@ struct Cli {
     #[arg(long)]
     open_enums: bool,
 
+    /// Keep no record of the text of numbers, booleans and lists as read
+    /// (no `lexical` field): every value is written in its own form.
+    #[arg(long)]
+    no_lexical_forms: bool,
+
     /// The path the generated code names the runtime crate by (default
     /// `::xsd_runtime`): `--runtime-path crate::rt` for a crate that
     /// re-exports it.
@@ -260,6 +265,7 @@ fn run(cli: &Cli) -> ExitCode {
     });
 
     let mut config = model_config(&cli.modules, cli.open_enums);
+    config.lexical_forms(!cli.no_lexical_forms);
     if let Some(path) = &cli.runtime_path {
         config.runtime_path(path.as_str());
     }

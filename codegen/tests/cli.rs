@@ -102,10 +102,12 @@ fn written_output_passes_check() {
 #[test]
 fn the_committed_snapshot_is_up_to_date() {
     let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/snapshots/messages.rs");
+    // As the bindings' build script generates it.
     let output = codegen([
         messages_xsd().as_os_str(),
         "-o".as_ref(),
         snapshot.as_os_str(),
+        "--no-lexical-forms".as_ref(),
         "--check".as_ref(),
         "--quiet".as_ref(),
     ]);

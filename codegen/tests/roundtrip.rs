@@ -30,6 +30,7 @@ fixtures!(
     enums,
     imports,
     instance,
+    lexical,
     lists,
     mixed,
     names,
@@ -59,6 +60,7 @@ const SAMPLES: &[&str] = &[
     "choice/samples/Delivery.xml",
     "choice/samples/Folder.minimal.xml",
     "choice/samples/Folder.xml",
+    "choice/samples/Settings.reversed.xml",
     "choice/samples/Settings.xml",
     "collisions/samples/A.xml",
     "derivation/samples/Items.xml",
@@ -69,19 +71,23 @@ const SAMPLES: &[&str] = &[
     "imports/samples/GetItem.xml",
     "instance/samples/Responses.xml",
     "instance/samples/ServerVersion.xml",
+    "lexical/samples/Reading.xml",
     "lists/samples/Schedule.xml",
     "mixed/samples/Doc.xml",
     "names/samples/Doc.xml",
     "names/samples/Match.xml",
     "nonamespace/samples/Note.xml",
+    "occurrence/samples/Around.xml",
     "occurrence/samples/Basket.full.xml",
     "occurrence/samples/Basket.minimal.xml",
+    "occurrence/samples/Pairs.xml",
     "open_enums/samples/RequestServerVersion.xml",
     "open_enums/samples/Versions.xml",
     "options/samples/Tagged.xml",
     "polymorphism/samples/d2LogicalModel.xml",
     "recursion/samples/A.xml",
     "recursion/samples/Condition.xml",
+    "recursion/samples/Page.xml",
     "recursion/samples/Term.xml",
     "recursion/samples/Tree.xml",
     "redefine/samples/Person.xml",
@@ -90,6 +96,7 @@ const SAMPLES: &[&str] = &[
     "values/samples/Deadline.xml",
     "values/samples/Events.xml",
     "values/samples/Holiday.xml",
+    "xsd11/samples/Credits.xml",
     "xsd11/samples/Doc.xml",
 ];
 
@@ -271,6 +278,29 @@ fn counts_of_repeated_elements_are_checked() {
             "{err}"
         );
     }
+}
+
+#[test]
+fn one_name_in_two_places_goes_where_the_reader_is() {
+    let around: occurrence::Around = roundtrip("occurrence/samples/Around.xml");
+    assert_eq!(around.note, ["before"]);
+    assert_eq!(around.body, "body");
+    assert_eq!(around.note_2, ["after", "again"]);
+}
+
+#[test]
+fn a_repeated_sequence_keeps_document_order() {
+    use occurrence::PairsSequence as P;
+    let pairs: occurrence::Pairs = roundtrip("occurrence/samples/Pairs.xml");
+    assert_eq!(
+        pairs.sequence,
+        [
+            P::Key("a".into()),
+            P::Value(1),
+            P::Key("b".into()),
+            P::Value(2)
+        ]
+    );
 }
 
 #[test]
@@ -507,6 +537,26 @@ fn choices_keep_their_order() {
     assert!(minimal.choice_2.is_empty() && minimal.recurrence_group.is_none());
     let settings: choice::Settings = roundtrip("choice/samples/Settings.xml");
     assert_eq!((settings.color.as_str(), settings.size), ("red", Some(3)));
+    // xs:all: any order, written back as read (the round trip compares the
+    // trees, order included); the order is no part of the value.
+    let reversed: choice::Settings = roundtrip("choice/samples/Settings.reversed.xml");
+    assert_eq!(reversed, settings);
+    let written = xsd_runtime::to_string(&reversed).unwrap();
+    assert!(
+        written.contains("<Size>3</Size><Color>red</Color>"),
+        "{written}"
+    );
+    let made = choice::Settings {
+        color: "blue".into(),
+        size: Some(1),
+        child_order: Default::default(),
+        lexical: Default::default(),
+    };
+    let written = xsd_runtime::to_string(&made).unwrap();
+    assert!(
+        written.contains("<Color>blue</Color><Size>1</Size>"),
+        "{written}"
+    );
     // A required choice that is missing is an error, not a default.
     let err = yaserde::de::from_str::<choice::Folder>(
         r#"<Folder xmlns="urn:example:choice"><Title>T</Title><End>.</End></Folder>"#,
@@ -809,6 +859,18 @@ fn recursive_types_are_boxed() {
         panic!("a Not inside expected: {not:?}")
     };
     assert_eq!(*not.expr, recursion::NotExpr::True("yes".into()));
+    // An anonymous type derived from the type that holds it: its base's
+    // members, then its own.
+    let page: recursion::Page = roundtrip("recursion/samples/Page.xml");
+    let block = &page.block[0];
+    assert_eq!(
+        (block.id, block.layer.as_deref(), block.text.as_deref()),
+        (1, Some("inner"), Some("two"))
+    );
+    assert_eq!(
+        (block.block[0].id, block.block[0].text.as_deref()),
+        (2, None)
+    );
 }
 
 #[test]
@@ -866,13 +928,27 @@ fn instance_attributes_are_kept() {
             attribute(Some(SOAP), Some("soap"), "actor", "urn:next"),
         ]
     );
-    // An attribute the wildcard does not allow is not kept; a missing
-    // required one is an error.
+    // An attribute the wildcard does not allow is an error (or, skipping
+    // unknown content, not kept, but counted); a missing required one is an
+    // error.
     let other = r#"<ServerVersion xmlns="urn:example:instance" xmlns:x="urn:example:other"
         Version="Exchange2007" x:no="1"/>"#;
-    let v: instance::ServerVersion = yaserde::de::from_str(other).unwrap();
+    let err = yaserde::de::from_str::<instance::ServerVersion>(other).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected attribute {urn:example:other}no"
+    );
+    let (v, skipped) = xsd_runtime::from_slice_skipping::<instance::ServerVersion>(
+        other.as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(v.version, instance::VersionType::Exchange2007);
     assert!(v.other_attributes.is_empty());
+    assert_eq!(
+        (skipped.count, skipped.names),
+        (1, vec!["@{urn:example:other}no".to_string()])
+    );
     let err = yaserde::de::from_str::<instance::ServerVersion>(
         r#"<ServerVersion xmlns="urn:example:instance"/>"#,
     )
@@ -956,13 +1032,41 @@ fn instance_attributes_are_kept() {
             attribute(None, None, "note", "any namespace"),
         ]
     );
-    // ##other keeps no attribute of no namespace or of the target namespace.
-    let tagged: instance::TaggedType = yaserde::de::from_str(
-        r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance"
-            plain="1" t:own="2"><Name>n</Name></TaggedType>"#,
+    // ##other allows no attribute of no namespace or of the target namespace.
+    let tagged = |attributes: &str| {
+        format!(
+            r#"<TaggedType xmlns="urn:example:instance" xmlns:t="urn:example:instance" {attributes}><Name>n</Name></TaggedType>"#
+        )
+    };
+    for (attributes, error) in [
+        ("plain=\"1\"", "unexpected attribute plain"),
+        (
+            "t:own=\"2\"",
+            "unexpected attribute {urn:example:instance}own",
+        ),
+    ] {
+        let err = yaserde::de::from_str::<instance::TaggedType>(&tagged(attributes)).unwrap_err();
+        assert_eq!(err.to_string(), error);
+    }
+}
+
+#[test]
+fn an_extension_keeps_the_attributes_its_base_allows() {
+    let open: instance::Open = xsd_runtime::from_str(
+        r#"<Open xmlns="urn:example:instance" xmlns:a="urn:example:a" xmlns:b="urn:example:b" a:x="1" b:y="2"/>"#,
     )
     .unwrap();
-    assert!(tagged.other_attributes.is_empty());
+    let names: Vec<_> = open
+        .other_attributes
+        .iter()
+        .map(|a| a.local_name.as_str())
+        .collect();
+    assert_eq!(names, ["x", "y"]);
+    let err = xsd_runtime::from_str::<instance::Open>(
+        r#"<Open xmlns="urn:example:instance" xmlns:c="urn:example:c" c:z="3"/>"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "unexpected attribute {urn:example:c}z");
 }
 
 #[test]
@@ -1099,8 +1203,13 @@ fn xsd_1_1_default_attributes_apply_where_not_refused() {
     assert_eq!(d.lang.as_deref(), Some("en"));
     assert_eq!(d.stamp.as_deref(), Some("2026-01-02T03:04:05Z"));
     assert_eq!(
-        (d.format.as_deref(), d.span.as_deref(), d.time.as_deref()),
-        (Some("t:png"), Some("P1Y2M"), Some("PT5H"))
+        (d.span.as_deref(), d.time.as_deref()),
+        (Some("P1Y2M"), Some("PT5H"))
+    );
+    // A NOTATION is a QName: the namespace its prefix is bound to.
+    assert_eq!(
+        d.format,
+        Some(xsd_runtime::QName::new("urn:example:v11", "png"))
     );
     assert_eq!(d.due.as_deref(), Some("2026-03-01T09:00:00+01:00"));
     // The wildcard in the xs:all keeps the foreign element.
@@ -1108,4 +1217,124 @@ fn xsd_1_1_default_attributes_apply_where_not_refused() {
     // Note says defaultAttributesApply="false": only its own attribute.
     let xsd11::v11::Note { by, value } = d.note.unwrap();
     assert_eq!((by.as_deref(), value.as_str()), (Some("ada"), "keep"));
+}
+
+#[test]
+fn xsd_1_1_an_element_stands_for_each_of_its_heads() {
+    use xsd11::v11::{CreditsAuthor, CreditsEditor};
+    let c: xsd11::v11::Credits = roundtrip("xsd11/samples/Credits.xml");
+    assert_eq!(c.author, CreditsAuthor::Person("Ada".into()));
+    assert_eq!(c.editor, CreditsEditor::Person("Grace".into()));
+}
+
+#[test]
+fn values_are_written_back_as_they_were_read() {
+    use xsd_runtime::QName;
+    const UNITS: &str = "urn:example:units";
+    let r: lexical::Reading = roundtrip("lexical/samples/Reading.xml");
+    assert_eq!((r.count, r.version), (1, Some(12)));
+    assert_eq!(r.flag, [true, true, false]);
+    assert_eq!((r.ratio, r.small), (Some(10.0), f32::NEG_INFINITY));
+    assert_eq!(r.level, Some(7), "an empty element is its default");
+    assert_eq!(r.sizes.0, [1, 2, 3]);
+    assert_eq!((r.measure.value, r.measure.exact), (42, Some(true)));
+    // QNames: the namespace their prefix is bound to on the root, and the
+    // prefix; an unprefixed one is in the default namespace.
+    assert_eq!(r.unit, QName::new(UNITS, "litre"));
+    assert_eq!(r.unit.prefix.as_deref(), Some("u"));
+    assert_eq!(r.r#ref, Some(QName::new(UNITS, "metre")));
+    assert_eq!(
+        r.units.0,
+        [
+            QName::new("urn:example:codes", "a"),
+            QName::new("urn:example:default", "plain"),
+            QName::new(UNITS, "gram"),
+        ]
+    );
+    // An enumeration of QNames is a QName: `c:b` in the schema, `k:b` here.
+    assert_eq!(r.code, QName::new("urn:example:codes", "b"));
+
+    // Every value in its text as read; each prefix declared where it is
+    // used (the root declares only its own namespace), and the default
+    // namespace where an unprefixed QName needs it (its element then takes
+    // a prefix).
+    let expected = concat!(
+        r#"<Reading xmlns="urn:example:lexical" version="+0012" xmlns:u="urn:example:units" ref="u:metre">"#,
+        "<count> +01 </count><flag>1</flag><flag>true</flag><flag>0</flag>",
+        "<ratio>1.0E1</ratio><small>-INF</small><level/><sizes>  1   +2\n    03 </sizes>",
+        "<unit>u:litre</unit>",
+        r#"<ns1:units xmlns:k="urn:example:codes" xmlns:ns1="urn:example:lexical" xmlns="urn:example:default">k:a plain u:gram</ns1:units>"#,
+        r#"<code xmlns:k="urn:example:codes">k:b</code>"#,
+        r#"<measure exact="1">0042</measure>"#,
+        "</Reading>"
+    );
+    assert_eq!(xsd_runtime::to_string(&r).unwrap(), expected);
+
+    // A value the program changes is written in its own form; the others
+    // stay as they were.
+    let mut changed = r.clone();
+    changed.count = 2;
+    changed.flag[2] = true;
+    changed.flag.push(false);
+    changed.sizes.0[0] = 1;
+    changed.sizes.0.push(4);
+    changed.measure.exact = Some(false);
+    changed.level = Some(8);
+    changed.unit = QName::new("urn:example:other", "inch").with_prefix("u");
+    assert_eq!(changed, {
+        let mut again = r.clone();
+        again.lexical.clear();
+        again.measure.lexical.clear();
+        again.count = 2;
+        again.flag = vec![true, true, true, false];
+        again.sizes.0.push(4);
+        again.measure.exact = Some(false);
+        again.level = Some(8);
+        again.unit = QName::new("urn:example:other", "inch");
+        again
+    });
+    let written = xsd_runtime::to_string(&changed).unwrap();
+    for part in [
+        r#"version="+0012""#,
+        "<count>2</count><flag>1</flag><flag>true</flag><flag>true</flag><flag>false</flag>",
+        "<ratio>1.0E1</ratio>",
+        "<level>8</level><sizes>1 2 3 4</sizes>",
+        r#"<unit xmlns:u="urn:example:other">u:inch</unit>"#,
+        r#"<measure exact="false">0042</measure>"#,
+    ] {
+        assert!(written.contains(part), "{part} in {written}");
+    }
+    let again: lexical::Reading = xsd_runtime::from_str(&written).unwrap();
+    assert_eq!(again, changed);
+
+    // A value the program builds: every value in its own form.
+    let built = lexical::Reading {
+        count: -5,
+        flag: vec![false],
+        ratio: Some(1e300),
+        small: f32::NAN,
+        level: None,
+        sizes: lexical::Sizes(vec![-1, 0]),
+        unit: QName::new(UNITS, "litre"),
+        units: lexical::QNames(vec![QName::new("", "none")]),
+        code: QName::new("urn:example:codes", "a").with_prefix("c"),
+        measure: lexical::Measure {
+            value: 0,
+            exact: None,
+            lexical: Default::default(),
+        },
+        version: None,
+        r#ref: None,
+        lexical: Default::default(),
+    };
+    assert_eq!(
+        xsd_runtime::to_string(&built).unwrap(),
+        concat!(
+            r#"<Reading xmlns="urn:example:lexical"><count>-5</count><flag>false</flag>"#,
+            "<ratio>1e300</ratio><small>NaN</small><sizes>-1 0</sizes>",
+            r#"<ns1:unit xmlns:ns1="urn:example:lexical" xmlns="urn:example:units">litre</ns1:unit>"#,
+            r#"<ns1:units xmlns:ns1="urn:example:lexical" xmlns="">none</ns1:units>"#,
+            r#"<code xmlns:c="urn:example:codes">c:a</code><measure>0</measure></Reading>"#
+        )
+    );
 }

@@ -39,6 +39,8 @@ pub struct Read {
     pub unit: usize,
     /// The document.
     pub instance: PathBuf,
+    /// Where to save the document written back, if anywhere.
+    pub written: Option<PathBuf>,
 }
 
 /// What reading one document gave: `stage` is `ok` or the step that
@@ -206,7 +208,10 @@ impl Slot {
         let exe = self.dir.join("target/debug/conformance-batch");
         let items: Vec<String> = reads
             .iter()
-            .map(|r| format!("{}\t{}", r.unit, r.instance.display()))
+            .map(|r| match &r.written {
+                Some(out) => format!("{}\t{}\t{}", r.unit, r.instance.display(), out.display()),
+                None => format!("{}\t{}", r.unit, r.instance.display()),
+            })
             .collect();
         let outcomes = process::run_resumable(
             &items,

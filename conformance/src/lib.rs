@@ -16,4 +16,5 @@ pub mod pipeline;
 pub mod process;
 pub mod realworld;
 pub mod report;
+pub mod validity;
 pub mod w3c;

@@ -44,6 +44,16 @@ struct Common {
     check: bool,
 }
 
+/// Options of the W3C run only.
+#[derive(clap::Args)]
+struct Validate {
+    /// Check each document written back with an independent validator (the
+    /// Python package xmlschema, installed from PyPI into a virtual
+    /// environment in the work directory on first use), beside its original.
+    #[arg(long)]
+    validate: bool,
+}
+
 #[derive(Subcommand)]
 enum Commands {
     /// The W3C suite's valid cases (`$W3C_CASES`, default `../shared/w3c-cases.tsv`,
@@ -57,6 +67,8 @@ enum Commands {
         all: bool,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        validate: Validate,
     },
     /// The real-world sets (`$REAL_WORLD_DIR`, default `../shared/real-world`).
     RealWorld {
@@ -83,6 +95,7 @@ fn settings(common: &Common, work: PathBuf) -> Result<Settings, String> {
             .canonicalize()
             .map_err(|e| format!("testkit: {e}"))?,
         lock: root.join("Cargo.lock"),
+        written: None,
     })
 }
 
@@ -132,6 +145,7 @@ fn run(cli: Cli) -> Result<(), String> {
             sample,
             all: _,
             common,
+            validate,
         } => {
             let suite = w3c::shared_default("W3C_SUITE_DIR", "../shared/w3c-xsdtests");
             let cases_file = w3c::shared_default("W3C_CASES", "../shared/w3c-cases.tsv");
@@ -153,9 +167,37 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             eprintln!("{} of {total} cases", cases.len());
             let work = work_dir(&common, "w3c");
-            let records = w3c::run(&settings(&common, work.clone())?, &suite, &cases)
-                .map_err(|e| e.to_string())?;
+            let mut settings = settings(&common, work.clone())?;
+            let written = work.join("written");
+            let python = if validate.validate {
+                let python = conformance::validity::python(&work)?;
+                let _ = std::fs::remove_dir_all(&written);
+                std::fs::create_dir_all(&written).map_err(|e| e.to_string())?;
+                settings.written = Some(written.clone());
+                Some(python)
+            } else {
+                None
+            };
+            let records = w3c::run(&settings, &suite, &cases).map_err(|e| e.to_string())?;
             let mut text = w3c::render(&records, common.top);
+            if let Some(python) = python {
+                let checked = Instant::now();
+                let verdicts =
+                    conformance::validity::check(&python, &suite, &written, &records, common.jobs)?;
+                let path = work.join("validity.jsonl");
+                conformance::validity::write(&path, &verdicts)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                text.push_str(&format!(
+                    "
+
+{}
+{} written documents checked in {:.0?}; verdicts: {}",
+                    conformance::validity::render(&verdicts, common.top),
+                    verdicts.len(),
+                    checked.elapsed(),
+                    path.display()
+                ));
+            }
             text.push_str(&format!(
                 "\n{} cases in {:.0?}",
                 records.len(),

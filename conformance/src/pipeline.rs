@@ -26,6 +26,8 @@ pub struct Settings {
     pub testkit: PathBuf,
     /// The workspace's lock file, copied into the batch crates.
     pub lock: PathBuf,
+    /// Where to save each document written back (`<case>.xml`), if anywhere.
+    pub written: Option<PathBuf>,
 }
 
 /// What the stages gave: per unit, its generation and compile result; per

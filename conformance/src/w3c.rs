@@ -71,6 +71,10 @@ pub fn run(settings: &Settings, suite: &Path, cases: &[Case]) -> std::io::Result
             case: c.id,
             unit: unit_of[c.schema.as_str()],
             instance: suite.join(&c.instance),
+            written: settings
+                .written
+                .as_ref()
+                .map(|dir| dir.join(format!("{}.xml", c.id))),
         })
         .collect();
     let outcomes = pipeline::run(settings, &units, &reads)?;

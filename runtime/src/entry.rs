@@ -9,8 +9,8 @@ use crate::quick::{QuickSource, ReadOptions};
 use crate::write::{Output, Writer};
 
 /// Reads a document from `xml` (UTF-8) as a `T`: one of `T`'s root
-/// elements, and nothing else, within [`Limits::default`](crate::Limits),
-/// content the schema does not allow skipped ([`ReadOptions::default`]).
+/// elements, and nothing else, within [`Limits::default`](crate::Limits);
+/// content the schema does not allow is an error ([`ReadOptions::default`]).
 ///
 /// ```ignore
 /// let request: Disconnect = xsd_runtime::from_slice(bytes)?;
@@ -20,10 +20,51 @@ pub fn from_slice<T: Root>(xml: &[u8]) -> Result<T> {
     from_slice_with(xml, &ReadOptions::default())
 }
 
-/// [`from_slice`], with other limits, or unknown content refused.
+/// [`from_slice`], with other limits, or unknown content skipped (without
+/// a word: [`from_slice_skipping`] says what it skipped).
 pub fn from_slice_with<T: Root>(xml: &[u8], options: &ReadOptions) -> Result<T> {
     let mut source = QuickSource::new(xml, *options)?;
     crate::read::document(&mut source)
+}
+
+/// [`from_slice_with`], skipping content the schema does not allow
+/// (elements and attributes a newer schema added, say), and saying what it
+/// skipped.
+///
+/// ```
+/// # struct Doc;
+/// # impl xsd_runtime::ReadXml for Doc {
+/// #     fn read_xml<S: xsd_runtime::Source>(source: &mut S) -> xsd_runtime::Result<Self> {
+/// #         xsd_runtime::read::children(source, &[], |source, _| xsd_runtime::read::unknown(source))?;
+/// #         Ok(Doc)
+/// #     }
+/// # }
+/// # impl xsd_runtime::WriteXml for Doc {
+/// #     fn write_xml(&self, _: &mut dyn xsd_runtime::Sink) -> xsd_runtime::Result<()> {
+/// #         Ok(())
+/// #     }
+/// # }
+/// # impl xsd_runtime::Element for Doc {
+/// #     const NAMESPACE: &'static str = "";
+/// #     const LOCAL_NAME: &'static str = "Doc";
+/// # }
+/// let xml = b"<Doc><New/><New/></Doc>";
+/// assert!(xsd_runtime::from_slice::<Doc>(xml).is_err());
+/// let (_doc, skipped) =
+///     xsd_runtime::from_slice_skipping::<Doc>(xml, &Default::default()).unwrap();
+/// assert_eq!((skipped.count, skipped.names[0].as_str()), (2, "New"));
+/// ```
+pub fn from_slice_skipping<T: Root>(
+    xml: &[u8],
+    options: &ReadOptions,
+) -> Result<(T, crate::read::Skipped)> {
+    let options = ReadOptions {
+        unknown: crate::UnknownContent::Skip,
+        ..*options
+    };
+    let mut source = QuickSource::new(xml, options)?;
+    let value = crate::read::document(&mut source)?;
+    Ok((value, source.skipped_content()))
 }
 
 /// [`from_slice`], from a string.

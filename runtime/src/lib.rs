@@ -13,6 +13,10 @@
 //! - [`SimpleType`]: values written as text (`String`, `bool`, the
 //!   integer and float types here; enumerations, lists and unions
 //!   generated), by XML Schema's lexical rules.
+//! - [`QName`]: `xs:QName` values, read by resolving their prefix and
+//!   written with a declaration of it ([`qname`]).
+//! - [`Lexical`]: the text of numbers, booleans and lists as written, where
+//!   it is not their value's own, so that a round trip keeps it ([`lexical`]).
 //! - [`values`]: the XSD value types a field keeps as text and reads on
 //!   demand (`DateTime`, `Duration`, `Base64Binary`, ...).
 //! - [`facets`]: validation of a value against its type's facets (lengths,
@@ -32,7 +36,10 @@ pub mod any;
 mod entry;
 pub mod error;
 pub mod facets;
+pub mod lexical;
 pub mod limits;
+pub mod order;
+pub mod qname;
 pub mod quick;
 pub mod read;
 pub mod simple;
@@ -43,13 +50,16 @@ pub mod xmlrs;
 
 pub use any::{AnyElement, AnyEvent, Attribute};
 pub use entry::{
-    from_reader, from_reader_with, from_slice, from_slice_with, from_str, from_str_with, to_string,
-    to_vec, to_writer,
+    from_reader, from_reader_with, from_slice, from_slice_skipping, from_slice_with, from_str,
+    from_str_with, to_string, to_vec, to_writer,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use lexical::Lexical;
 pub use limits::{Limit, LimitExceeded, Limits};
-pub use quick::ReadOptions;
-pub use read::{Event, MixedText, ReadXml, Source, UnknownContent};
+pub use order::ChildOrder;
+pub use qname::{Namespaces, QName};
+pub use quick::{Doctype, ReadOptions};
+pub use read::{Event, MixedText, ReadXml, Skipped, Source, UnknownContent};
 pub use simple::SimpleType;
 pub use values::{InvalidValue, UnknownEnumValue};
 pub use write::{Sink, WriteXml, Writer};

@@ -38,8 +38,25 @@ const XMLNS_NAMESPACE: &str = "http://www.w3.org/2000/xmlns/";
 pub struct ReadOptions {
     /// Bounds on the document (see [`Limits`]).
     pub limits: Limits,
-    /// Content the schema does not allow: skipped or an error.
+    /// Content the schema does not allow: an error (the default) or
+    /// skipped.
     pub unknown: UnknownContent,
+    /// A document type declaration: refused (the default) or read past.
+    pub doctype: Doctype,
+}
+
+/// What a reader does with a document type declaration (`<!DOCTYPE ...>`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Doctype {
+    /// An error: a document from the network has no business with one
+    /// (entities are how XML bombs and external fetches get in).
+    #[default]
+    Refuse,
+    /// Read past it, using nothing in it: no entity is declared, no default
+    /// attribute added, nothing fetched (a document that then uses an
+    /// entity of its own is an error). For trusted documents whose format
+    /// carries one, as every MusicXML file does.
+    Ignore,
 }
 
 /// Where a piece of text is kept.
@@ -143,6 +160,8 @@ pub struct QuickSource<'de> {
     elements: usize,
     /// Whether the root element has started.
     root: bool,
+    /// What was skipped as unknown content so far.
+    skipped: std::cell::RefCell<crate::read::Skipped>,
 }
 
 impl<'de> QuickSource<'de> {
@@ -195,11 +214,18 @@ impl<'de> QuickSource<'de> {
             depth: 0,
             elements: 0,
             root: false,
+            skipped: Default::default(),
         })
     }
 
     fn limits(&self) -> &Limits {
         &self.options.limits
+    }
+
+    /// What was skipped as unknown content so far (under
+    /// [`UnknownContent::Skip`]).
+    pub fn skipped_content(&self) -> crate::read::Skipped {
+        self.skipped.borrow().clone()
     }
 
     /// The error quick-xml gave, where it stands in the document.
@@ -602,6 +628,7 @@ impl Source for QuickSource<'_> {
                     }
                 }
                 Q::Comment(_) | Q::PI(_) | Q::Decl(_) => {}
+                Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
                 Q::DocType(_) => return Err(Error::new(ErrorKind::Dtd)),
                 Q::Eof => {
                     if self.depth > 0 {
@@ -664,5 +691,9 @@ impl Source for QuickSource<'_> {
 
     fn unknown_content(&self) -> UnknownContent {
         self.options.unknown
+    }
+
+    fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.borrow_mut().add(namespace, local, attribute);
     }
 }

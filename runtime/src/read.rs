@@ -9,6 +9,8 @@
 //! for no namespace (it can never be a namespace's name).
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::lexical::Lexical;
+use crate::qname::Namespaces;
 use crate::simple::SimpleType;
 
 /// What the source's current event is.
@@ -83,21 +85,69 @@ pub trait Source {
     /// stands (`None`: the default namespace), if it is bound.
     fn resolve_prefix(&self, prefix: Option<&str>) -> Option<&str>;
 
-    /// What to do with an element or text the schema does not allow.
+    /// What to do with an element, attribute or text the schema does not
+    /// allow.
     fn unknown_content(&self) -> UnknownContent {
-        UnknownContent::Skip
+        UnknownContent::Error
+    }
+
+    /// Told of each element or attribute skipped as unknown content (under
+    /// [`UnknownContent::Skip`]), for a source that reports them (through
+    /// a cell: attributes are looked at through a shared reference).
+    fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
+        let _ = (namespace, local, attribute);
     }
 }
 
 /// What a reader does with content the schema does not allow where it
-/// stands: an element no field takes, text between child elements.
+/// stands: an element no member takes, an attribute the type does not
+/// declare, text between child elements, a second occurrence of what
+/// occurs once.
+///
+/// An error by default. A client that talks to a newer server (whose
+/// documents have elements its schema did not) may skip such content;
+/// [`from_slice_skipping`](crate::from_slice_skipping) then says what it
+/// skipped. The instance attributes (`xsi:type`, `xsi:nil`,
+/// `xsi:schemaLocation`, `xsi:noNamespaceSchemaLocation`) are allowed on
+/// every element.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum UnknownContent {
-    /// Skip it, whole.
-    #[default]
-    Skip,
     /// Fail, naming it.
+    #[default]
     Error,
+    /// Skip it, whole (the source counts what it skips).
+    Skip,
+}
+
+/// What a read skipped as unknown content (see [`UnknownContent::Skip`]):
+/// how many elements and attributes, and the names of the first ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// How many elements and attributes were skipped.
+    pub count: usize,
+    /// The first [`Skipped::KEPT`] of them: `{namespace}local` for an
+    /// element, `@{namespace}local` for an attribute.
+    pub names: Vec<String>,
+}
+
+impl Skipped {
+    /// How many names are kept.
+    pub const KEPT: usize = 16;
+
+    /// Counts one more (and keeps its name while there is room).
+    pub fn add(&mut self, namespace: &str, local: &str, attribute: bool) {
+        self.count += 1;
+        if self.names.len() < Self::KEPT {
+            let at = if attribute { "@" } else { "" };
+            self.names
+                .push(format!("{at}{}", expanded(namespace, local)));
+        }
+    }
+
+    /// Whether nothing was skipped.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
 }
 
 /// A type read from an element: its attributes and content.
@@ -112,6 +162,7 @@ pub trait ReadXml: Sized {
 
 impl<T: SimpleType> ReadXml for T {
     fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+        no_attributes(source)?;
         simple(source)
     }
 }
@@ -163,22 +214,90 @@ pub fn no_children<S: Source>(source: &mut S) -> Result<()> {
 }
 
 /// Reads the attributes of the current start tag: `attribute` is called
-/// with each.
+/// with each. (The source is only looked at: `attribute` may look at it too,
+/// to resolve the prefixes of a QName value with [`attribute_in`].)
 pub fn attributes<S: Source>(
-    source: &mut S,
-    mut attribute: impl FnMut(Attr<'_>) -> Result<()>,
+    source: &S,
+    mut attribute: impl FnMut(Attr<'_>) -> Result<bool>,
 ) -> Result<()> {
     for i in 0..source.attribute_count() {
-        attribute(source.attribute(i))?;
+        if !attribute(source.attribute(i))? {
+            unknown_attribute(source, i)?;
+        }
     }
     Ok(())
 }
 
+/// Checks that the element at the current start tag has no attribute but
+/// the instance attributes (for an element of a simple type, or of a
+/// complex type that declares none).
+pub fn no_attributes<S: Source>(source: &S) -> Result<()> {
+    for i in 0..source.attribute_count() {
+        unknown_attribute(source, i)?;
+    }
+    Ok(())
+}
+
+/// Attribute `index` of the current start tag is not declared: allowed if
+/// it is an instance attribute, else skipped or an error, as the source's
+/// [`unknown_content`](Source::unknown_content) says.
+fn unknown_attribute<S: Source>(source: &S, index: usize) -> Result<()> {
+    let a = source.attribute(index);
+    if a.namespace == crate::XSI_NAMESPACE
+        && matches!(
+            a.local,
+            "type" | "nil" | "schemaLocation" | "noNamespaceSchemaLocation"
+        )
+    {
+        return Ok(());
+    }
+    match source.unknown_content() {
+        UnknownContent::Error => Err(Error::content(format!(
+            "unexpected attribute {}",
+            expanded(a.namespace, a.local)
+        ))),
+        UnknownContent::Skip => {
+            source.skipped(a.namespace, a.local, true);
+            Ok(())
+        }
+    }
+}
+
 /// Reads attribute `a`'s value as a `T` into `slot`:
 /// `attribute Build: invalid digit found in string` when it is not one.
-pub fn attribute_into<T: SimpleType>(slot: &mut Option<T>, a: Attr<'_>) -> Result<()> {
+/// `Ok(true)`: the attribute is taken (see [`attributes`]).
+pub fn attribute_into<T: SimpleType>(slot: &mut Option<T>, a: Attr<'_>) -> Result<bool> {
     *slot = Some(attribute(a.value, a.local)?);
-    Ok(())
+    Ok(true)
+}
+
+/// [`attribute_into`], for a value whose text names namespace prefixes (a
+/// QName, a list of them): `namespaces` (the source, at the start tag)
+/// resolves them.
+pub fn attribute_in<T: SimpleType>(
+    slot: &mut Option<T>,
+    a: Attr<'_>,
+    namespaces: &dyn Namespaces,
+) -> Result<bool> {
+    let value = T::from_text_in(a.value, namespaces)
+        .map_err(|e| Error::value(format!("attribute {}: {e}", a.local)))?;
+    *slot = Some(value);
+    Ok(true)
+}
+
+/// [`attribute_into`], keeping the value's text in `lexical` (as member
+/// `member`'s) when it is not the value's own: what a struct with a
+/// [`Lexical`] record reads a number, a boolean or a list with.
+pub fn attribute_kept<T: SimpleType>(
+    slot: &mut Option<T>,
+    a: Attr<'_>,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<bool> {
+    let value: T = attribute(a.value, a.local)?;
+    lexical.keep(member, 0, a.value, &value);
+    *slot = Some(value);
+    Ok(true)
 }
 
 /// Reads the element at the current start tag as one of a choice's
@@ -332,9 +451,18 @@ pub fn one<S: Source, T: ReadXml>(slot: &mut Option<T>, source: &mut S) -> Resul
 /// A second occurrence of what occurs at most once.
 fn again<S: Source>(source: &mut S, message: &str) -> Result<()> {
     match source.unknown_content() {
-        UnknownContent::Skip => skip(source),
+        UnknownContent::Skip => skip_unknown(source),
         UnknownContent::Error => Err(Error::content(message)),
     }
+}
+
+/// Skips the element at the current start tag as unknown content, telling
+/// the source.
+fn skip_unknown<S: Source>(source: &mut S) -> Result<()> {
+    let (namespace, local) = source.name();
+    let (namespace, local) = (namespace.to_owned(), local.to_owned());
+    source.skipped(&namespace, &local, false);
+    skip(source)
 }
 
 /// [`one`], for a value held in a `Box` (a type that contains itself).
@@ -414,19 +542,56 @@ pub fn text<S: Source>(source: &mut S) -> Result<String> {
 }
 
 /// Reads the element at the current start tag as a simple value: its text,
-/// parsed as a `T` (where it stands in the source, without a copy).
+/// parsed as a `T` (where it stands in the source, without a copy; the
+/// prefixes of a QName resolved where it stands).
 pub fn simple<S: Source, T: SimpleType>(source: &mut S) -> Result<T> {
+    with_text(source, |text, source| T::from_text_in(text, source))
+}
+
+/// [`simple`], keeping the text in `lexical` (as member `member`'s) when
+/// it is not the value's own.
+pub fn simple_kept<S: Source, T: SimpleType>(
+    source: &mut S,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<T> {
+    kept_text(source, None, lexical, member, 0)
+}
+
+/// Reads the text of the text-only element at the current start tag (`""`
+/// when it has none), up to its end tag, and makes a value of it with `f`,
+/// given the source where the text stands (its namespaces in scope).
+fn with_text<S: Source, T>(source: &mut S, f: impl FnOnce(&str, &S) -> Result<T>) -> Result<T> {
     match source.next()? {
         Event::Text => {
-            let value = T::from_text(source.text());
+            let value = f(source.text(), source);
             end_of_text(source)?;
             value
         }
         event => {
             end_of_text_at(source, event)?;
-            T::from_text("")
+            f("", source)
         }
     }
+}
+
+/// The value of a text-only element (its `default` when it is empty, if
+/// it has one), its text kept as value `index` of member `member`.
+fn kept_text<S: Source, T: SimpleType>(
+    source: &mut S,
+    default: Option<&str>,
+    lexical: &mut Lexical,
+    member: u32,
+    index: usize,
+) -> Result<T> {
+    with_text(source, |text, source| {
+        let value = match default {
+            Some(default) if text.is_empty() => T::from_text_in(default, source)?,
+            _ => T::from_text_in(text, source)?,
+        };
+        lexical.keep(member, index, text, &value);
+        Ok(value)
+    })
 }
 
 /// After the text of a text-only element: its end tag.
@@ -454,21 +619,43 @@ fn end_of_text_at<S: Source>(source: &mut S, event: Event) -> Result<()> {
 /// when it is nil (`nil`: its `xsi:nil` is true; it must then be empty),
 /// else its value.
 pub fn nillable<S: Source, T: SimpleType>(source: &mut S, nil: bool) -> Result<Option<T>> {
-    let text = text(source)?;
-    match (nil, text.is_empty()) {
+    with_text(source, |text, source| match (nil, text.is_empty()) {
         (true, true) => Ok(None),
-        (true, false) => Err(Error::content(
-            "an element with xsi:nil=\"true\" has content",
-        )),
-        (false, _) => T::from_text(&text).map(Some),
-    }
+        (true, false) => Err(nil_with_content()),
+        (false, _) => T::from_text_in(text, source).map(Some),
+    })
+}
+
+fn nil_with_content() -> Error {
+    Error::content("an element with xsi:nil=\"true\" has content")
+}
+
+/// [`nillable`], keeping the text in `lexical` (as member `member`'s) when
+/// it is not the value's own.
+pub fn nillable_kept<S: Source, T: SimpleType>(
+    source: &mut S,
+    nil: bool,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<Option<T>> {
+    with_text(source, |text, source| match (nil, text.is_empty()) {
+        (true, true) => Ok(None),
+        (true, false) => Err(nil_with_content()),
+        (false, _) => {
+            let value = T::from_text_in(text, source)?;
+            lexical.keep(member, 0, text, &value);
+            Ok(Some(value))
+        }
+    })
 }
 
 /// Reads the text of an element at the current start tag as a `T`; an
 /// empty element stands for `default` (its `default` or `fixed` value).
 pub fn simple_or_default<S: Source, T: SimpleType>(source: &mut S, default: &str) -> Result<T> {
-    let text = text(source)?;
-    T::from_text(if text.is_empty() { default } else { &text })
+    no_attributes(source)?;
+    with_text(source, |text, source| {
+        T::from_text_in(if text.is_empty() { default } else { text }, source)
+    })
 }
 
 /// [`one`], for a child with a default value: an empty element stands for it.
@@ -491,6 +678,57 @@ pub fn many_default<S: Source, T: SimpleType>(
     default: &str,
 ) -> Result<()> {
     items.push(simple_or_default(source, default)?);
+    Ok(())
+}
+
+/// [`one`], for a child of a simple type whose text `lexical` keeps (as
+/// member `member`'s) when it is not the value's own.
+pub fn one_kept<S: Source, T: SimpleType>(
+    slot: &mut Option<T>,
+    source: &mut S,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    one_default_kept(slot, source, None, lexical, member)
+}
+
+/// [`many`], for a child of a simple type whose text `lexical` keeps (as
+/// value `items.len()` of member `member`) when it is not the value's own.
+pub fn many_kept<S: Source, T: SimpleType>(
+    items: &mut Vec<T>,
+    source: &mut S,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    many_default_kept(items, source, None, lexical, member)
+}
+
+/// [`one_kept`], for a child with a default value (`Some`): an empty element
+/// stands for it (and is written back empty).
+pub fn one_default_kept<S: Source, T: SimpleType>(
+    slot: &mut Option<T>,
+    source: &mut S,
+    default: Option<&str>,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    if slot.is_some() {
+        return again(source, "the element occurs more than once");
+    }
+    *slot = Some(kept_text(source, default, lexical, member, 0)?);
+    Ok(())
+}
+
+/// [`many_kept`], for a child with a default value (`Some`).
+pub fn many_default_kept<S: Source, T: SimpleType>(
+    items: &mut Vec<T>,
+    source: &mut S,
+    default: Option<&str>,
+    lexical: &mut Lexical,
+    member: u32,
+) -> Result<()> {
+    let index = items.len();
+    items.push(kept_text(source, default, lexical, member, index)?);
     Ok(())
 }
 
@@ -519,7 +757,7 @@ pub fn skip<S: Source>(source: &mut S) -> Result<()> {
 /// [`unknown_content`](Source::unknown_content) says.
 pub fn unknown<S: Source>(source: &mut S) -> Result<()> {
     match source.unknown_content() {
-        UnknownContent::Skip => skip(source),
+        UnknownContent::Skip => skip_unknown(source),
         UnknownContent::Error => {
             let (namespace, local) = source.name();
             Err(
@@ -534,7 +772,10 @@ pub fn unknown<S: Source>(source: &mut S) -> Result<()> {
 /// elements): ignored, or an error, as the source says.
 pub fn unknown_text<S: Source>(source: &mut S) -> Result<()> {
     match source.unknown_content() {
-        UnknownContent::Skip => Ok(()),
+        UnknownContent::Skip => {
+            source.skipped("", "#text", false);
+            Ok(())
+        }
         UnknownContent::Error => {
             const SHOWN: usize = 40;
             let text = source.text();

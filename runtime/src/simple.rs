@@ -6,7 +6,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
+use crate::qname::Namespaces;
 use crate::values::{InvalidValue, trim_xml};
+use crate::write::Sink;
 
 /// Parses `text` with `T`'s `FromStr`, its error a [`Value`](crate::ErrorKind::Value) error:
 /// the `from_text` of the generated enumerations and lists.
@@ -23,9 +25,18 @@ pub fn parse_list<T: SimpleType>(
     text: &str,
     type_name: &'static str,
 ) -> std::result::Result<Vec<T>, InvalidValue> {
+    parse_list_in(text, type_name, &crate::qname::NoNamespaces)
+}
+
+/// [`parse_list`], the items' prefixes (of QNames) resolved by `namespaces`.
+pub fn parse_list_in<T: SimpleType>(
+    text: &str,
+    type_name: &'static str,
+    namespaces: &dyn Namespaces,
+) -> std::result::Result<Vec<T>, InvalidValue> {
     text.split_ascii_whitespace()
         .map(|item| {
-            T::from_text(item).map_err(|e| InvalidValue {
+            T::from_text_in(item, namespaces).map_err(|e| InvalidValue {
                 type_name,
                 value: text.to_string(),
                 reason: e.to_string(),
@@ -45,6 +56,20 @@ pub fn write_list<T: SimpleType>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt
     Ok(())
 }
 
+/// The text of an `xs:list` value where `sink` writes: its items' text
+/// ([`SimpleType::to_text_in`]: QNames get their prefixes declared),
+/// separated by spaces.
+pub fn list_text_in<T: SimpleType>(items: &[T], sink: &mut dyn Sink) -> Result<String> {
+    let mut text = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(&item.to_text_in(sink)?);
+    }
+    Ok(text)
+}
+
 /// A value written as text: a built-in type (`String`, `bool`, the integer
 /// and float types) or a generated enumeration, list or union.
 ///
@@ -57,6 +82,31 @@ pub trait SimpleType: Sized {
 
     /// The value's text, in a lexical form valid for its type.
     fn to_text(&self) -> Cow<'_, str>;
+
+    /// Whether `text`, a text this value was read from, is exactly what
+    /// [`to_text`](Self::to_text) gives (a reader keeps the text of a value
+    /// only when it is not: see [`Lexical`](crate::Lexical)). Types may
+    /// answer without writing the value.
+    fn has_text(&self, text: &str) -> bool {
+        self.to_text() == text
+    }
+
+    /// Reads a value from its text where it stands in a document:
+    /// `namespaces` resolves the prefixes a [`QName`](crate::QName) in it
+    /// is written with. Every other type reads as [`from_text`](Self::from_text).
+    fn from_text_in(text: &str, namespaces: &dyn Namespaces) -> Result<Self> {
+        let _ = namespaces;
+        Self::from_text(text)
+    }
+
+    /// The value's text where `sink` writes it (an attribute of the element
+    /// it has just started, or that element's text): a
+    /// [`QName`](crate::QName) declares its prefix there when it is not in
+    /// scope. Every other type writes [`to_text`](Self::to_text).
+    fn to_text_in(&self, sink: &mut dyn Sink) -> Result<Cow<'_, str>> {
+        let _ = sink;
+        Ok(self.to_text())
+    }
 }
 
 impl SimpleType for String {
@@ -83,6 +133,10 @@ impl SimpleType for bool {
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(if *self { "true" } else { "false" })
     }
+
+    fn has_text(&self, text: &str) -> bool {
+        text == if *self { "true" } else { "false" }
+    }
 }
 
 macro_rules! signed {
@@ -95,6 +149,10 @@ macro_rules! signed {
 
             fn to_text(&self) -> Cow<'_, str> {
                 Cow::Owned(self.to_string())
+            }
+
+            fn has_text(&self, text: &str) -> bool {
+                canonical_integer(text)
             }
         }
     )*};
@@ -116,8 +174,23 @@ macro_rules! unsigned {
             fn to_text(&self) -> Cow<'_, str> {
                 Cow::Owned(self.to_string())
             }
+
+            fn has_text(&self, text: &str) -> bool {
+                canonical_integer(text)
+            }
         }
     )*};
+}
+
+/// Whether `text`, which reads as an integer, is the text its value writes:
+/// digits with no leading zero (but `0`), after a `-` unless it is `0`;
+/// no `+`, no whitespace. (Checked without writing the value.)
+fn canonical_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let bytes = digits.as_bytes();
+    !bytes.is_empty()
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (bytes[0] != b'0' || (bytes.len() == 1 && digits.len() == text.len()))
 }
 
 signed!(i8, i16, i32, i64);

@@ -203,6 +203,23 @@ pub fn from_envelope_using<T: Root>(
     limits: &Limits,
     backend: Backend,
 ) -> Result<T, Error> {
+    let options = crate::ReadOptions {
+        limits: *limits,
+        ..Default::default()
+    };
+    from_envelope_options(xml, &options, backend)
+}
+
+/// [`from_envelope_using`], with the body read as `options` say: within
+/// their limits, and with content the schema does not allow skipped if
+/// they say so (the envelope's header is never the body's business: it is
+/// always skipped).
+pub fn from_envelope_options<T: Root>(
+    xml: impl Read,
+    options: &crate::ReadOptions,
+    backend: Backend,
+) -> Result<T, Error> {
+    let limits = &options.limits;
     let violation = Rc::new(Cell::new(None));
     let mut guard = Guard::new(xml, limits, Rc::clone(&violation));
     // When the guard refused the input, whatever error the reader then ran
@@ -214,16 +231,12 @@ pub fn from_envelope_using<T: Root>(
             if let Err(e) = guard.read_to_end(&mut bytes) {
                 return Err(cause(Error::Xml(e.to_string())));
             }
-            let options = crate::ReadOptions {
-                limits: *limits,
-                ..Default::default()
-            };
-            let mut source = QuickSource::new(&bytes, options).map_err(|e| cause(e.into()))?;
+            let mut source = QuickSource::new(&bytes, *options).map_err(|e| cause(e.into()))?;
             read_envelope(&mut source).map_err(cause)
         }
         Backend::XmlRs => {
             let mut de = yaserde::de::Deserializer::new(parser_config(limits).create_reader(guard));
-            let mut source = YaSource::document(&mut de);
+            let mut source = YaSource::document(&mut de).unknown_content(options.unknown);
             read_envelope(&mut source).map_err(cause)
         }
     }

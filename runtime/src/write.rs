@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Result};
+use crate::lexical::Lexical;
 use crate::simple::SimpleType;
 
 /// The namespace the `xml:` prefix is bound to in every document.
@@ -48,12 +49,33 @@ pub trait Sink {
     /// Ends the current element.
     fn end(&mut self) -> Result<()>;
 
-    /// The prefix a qualified name in `namespace` (`""`: none) is written
-    /// with in the element just started (`""`: unprefixed), declaring one
-    /// there (`wish`, if it is free) when none is in scope: what a value of
-    /// type `xs:QName`, or an `xsi:type`, needs so that a reader resolves it
-    /// to the same namespace. Call it while the start tag is open.
-    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String>;
+    /// The text of QName `{namespace}local` in a value of the element just
+    /// started (an attribute's, or its text), with a prefix bound to
+    /// `namespace` there: `prefix` (the one it was read with) where it is
+    /// bound to it or can be declared, else one in scope, else a new one,
+    /// declared on the element. An unprefixed name stands for the default
+    /// namespace's (for no namespace where none is declared).
+    ///
+    /// This default declares `prefix` (and fails for a name with no prefix
+    /// in a namespace); the [`Writer`] knows what is in scope.
+    fn qualified_name(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+    ) -> Result<String> {
+        match prefix {
+            _ if namespace == XML_NAMESPACE => Ok(format!("xml:{local}")),
+            Some(p) => {
+                self.declare(Some(p), namespace)?;
+                Ok(format!("{p}:{local}"))
+            }
+            None if namespace.is_empty() => Ok(local.to_string()),
+            None => Err(Error::write(format!(
+                "this sink cannot choose a prefix for the QName {{{namespace}}}{local}"
+            ))),
+        }
+    }
 }
 
 /// A type written as an element: its attributes and content.
@@ -68,7 +90,8 @@ pub trait WriteXml {
 
 impl<T: SimpleType> WriteXml for T {
     fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
-        sink.text(&self.to_text())
+        let text = self.to_text_in(sink)?;
+        sink.text(&text)
     }
 }
 
@@ -132,7 +155,8 @@ pub fn attribute<T: SimpleType>(
     local: &str,
     value: &T,
 ) -> Result<()> {
-    sink.attribute(namespace, local, None, &value.to_text())
+    let text = value.to_text_in(sink)?;
+    sink.attribute(namespace, local, None, &text)
 }
 
 /// Adds attribute `{namespace}local` if there is a value.
@@ -144,6 +168,117 @@ pub fn attribute_opt<T: SimpleType>(
 ) -> Result<()> {
     match value {
         Some(value) => attribute(sink, namespace, local, value),
+        None => Ok(()),
+    }
+}
+
+/// Writes child element `{namespace}local` holding `value`, a value of
+/// member `member` of a struct whose [`Lexical`] record is `lexical`: in
+/// the text it was read from, while it is the value it was read as.
+pub fn child_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: &T,
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    kept_child(sink, namespace, local, value, lexical, member, 0)
+}
+
+fn kept_child<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: &T,
+    lexical: &Lexical,
+    member: u32,
+    index: usize,
+) -> Result<()> {
+    sink.start(namespace, local, None)?;
+    sink.text(&lexical.text(member, index, value))
+        .map_err(|e| e.at(local))?;
+    sink.end()
+}
+
+/// [`child_kept`], if there is a value.
+pub fn child_opt_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: Option<&T>,
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    match value {
+        Some(value) => kept_child(sink, namespace, local, value, lexical, member, 0),
+        None => Ok(()),
+    }
+}
+
+/// [`child_kept`], for each value (value `i` of the member).
+pub fn children_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    values: &[T],
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    values
+        .iter()
+        .enumerate()
+        .try_for_each(|(i, value)| kept_child(sink, namespace, local, value, lexical, member, i))
+}
+
+/// Adds attribute `{namespace}local` with `value`, in the text it was read
+/// from while it is the value it was read as (see [`child_kept`]).
+pub fn attribute_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: &T,
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    sink.attribute(namespace, local, None, &lexical.text(member, 0, value))
+}
+
+/// [`attribute_kept`], if there is a value.
+pub fn attribute_opt_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    namespace: &str,
+    local: &str,
+    value: Option<&T>,
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    match value {
+        Some(value) => attribute_kept(sink, namespace, local, value, lexical, member),
+        None => Ok(()),
+    }
+}
+
+/// Writes the text of a simple-content element, in the text it was read
+/// from while it is the value it was read as (see [`child_kept`]).
+pub fn text_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    value: &T,
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    sink.text(&lexical.text(member, 0, value))
+}
+
+/// [`text_kept`], for a nillable element: nothing when it is nil.
+pub fn text_opt_kept<T: SimpleType>(
+    sink: &mut dyn Sink,
+    value: Option<&T>,
+    lexical: &Lexical,
+    member: u32,
+) -> Result<()> {
+    match value {
+        Some(value) => text_kept(sink, value, lexical, member),
         None => Ok(()),
     }
 }
@@ -257,8 +392,13 @@ impl Sink for MixedSink<'_> {
         self.inner.end()
     }
 
-    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String> {
-        self.inner.qname_prefix(namespace, wish)
+    fn qualified_name(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+    ) -> Result<String> {
+        self.inner.qualified_name(namespace, local, prefix)
     }
 }
 
@@ -282,12 +422,7 @@ pub fn xsi_typed<T: WriteXml + ?Sized>(
     let wish = written
         .and_then(|w| w.trim().split_once(':'))
         .map(|(p, _)| p);
-    let prefix = sink.qname_prefix(namespace, wish)?;
-    let name = if prefix.is_empty() {
-        local.to_string()
-    } else {
-        format!("{prefix}:{local}")
-    };
+    let name = sink.qualified_name(namespace, local, wish)?;
     sink.attribute(crate::XSI_NAMESPACE, "type", None, &name)?;
     value.write_xml(&mut WithoutXsiType {
         inner: sink,
@@ -334,8 +469,13 @@ impl Sink for WithoutXsiType<'_> {
         self.inner.end()
     }
 
-    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String> {
-        self.inner.qname_prefix(namespace, wish)
+    fn qualified_name(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+    ) -> Result<String> {
+        self.inner.qualified_name(namespace, local, prefix)
     }
 }
 
@@ -406,6 +546,17 @@ pub struct Writer<O: Output> {
     buf: String,
     /// The attributes of the open start tag: `namespace \0 local \0 value \0`.
     attributes: String,
+    /// The prefixes the open start tag's names and QName values use (`""`:
+    /// the default namespace), each followed by `\0`: a prefix declared on
+    /// the element must not change what they mean.
+    used: String,
+    /// Whether the open start tag's own name is unprefixed in the default
+    /// namespace: it can take a prefix, so that an unprefixed QName value
+    /// may have the default namespace declared for it.
+    renamable: bool,
+    /// The open start tag, written out when it closes (a QName value may
+    /// still change its name's prefix and its declarations).
+    tag: String,
 }
 
 impl<O: Output> Writer<O> {
@@ -419,6 +570,9 @@ impl<O: Output> Writer<O> {
             names: String::new(),
             buf: String::new(),
             attributes: String::new(),
+            used: String::new(),
+            renamable: false,
+            tag: String::new(),
         }
     }
 
@@ -481,24 +635,23 @@ impl<O: Output> Writer<O> {
     fn close_start(&mut self) -> Result<()> {
         if self.open {
             self.open = false;
+            self.out.write_str(&self.tag)?;
             self.out.write_str(">")?;
         }
         Ok(())
     }
 
-    /// Writes ` xmlns:prefix="namespace"` and binds it.
+    /// Writes ` xmlns:prefix="namespace"` in the open start tag and binds it.
     fn bind(&mut self, prefix: &str, namespace: &str) -> Result<()> {
         if prefix.is_empty() {
-            self.out.write_str(" xmlns=\"")?;
+            self.tag.push_str(" xmlns=\"");
         } else {
-            self.out.write_str(" xmlns:")?;
-            self.out.write_str(prefix)?;
-            self.out.write_str("=\"")?;
+            self.tag.push_str(" xmlns:");
+            self.tag.push_str(prefix);
+            self.tag.push_str("=\"");
         }
-        self.buf.clear();
-        escape(&mut self.buf, namespace, true)?;
-        self.out.write_str(&self.buf)?;
-        self.out.write_str("\"")?;
+        escape(&mut self.tag, namespace, true)?;
+        self.tag.push('"');
         self.bindings.push(Binding {
             prefix: prefix.into(),
             namespace: namespace.into(),
@@ -506,28 +659,90 @@ impl<O: Output> Writer<O> {
         Ok(())
     }
 
-    /// A prefix to declare for an attribute's namespace on the current
-    /// element: `wish` if it is free here, else `ns1`, `ns2`, ...
+    /// Makes `namespace` the default namespace on the open start tag, for
+    /// an unprefixed QName value: its own name, if unprefixed in the default
+    /// namespace, takes a prefix, and the default namespace is declared
+    /// (or its declaration there changed). `false` when the start tag is
+    /// written, or something on it uses the default namespace.
+    fn default_namespace_here(&mut self, namespace: &str) -> Result<bool> {
+        if !self.open || self.used_here("") {
+            return Ok(false);
+        }
+        if self.renamable {
+            let name = self.frames.last().expect("a start tag is open").name;
+            let own = self.lookup("").unwrap_or("").to_string();
+            let p = match self.prefix_of(&own) {
+                Some(p) => p.to_string(),
+                None => {
+                    let p = self.new_prefix(None);
+                    self.bind(&p, &own)?;
+                    p
+                }
+            };
+            self.names.insert(name, ':');
+            self.names.insert_str(name, &p);
+            // `<local` becomes `<p:local`.
+            self.tag.insert(1, ':');
+            self.tag.insert_str(1, &p);
+            self.renamable = false;
+            self.use_prefix(&p);
+        }
+        if self.declared_here("") {
+            // The start tag's one ` xmlns="..."` (a `"` in a value is
+            // escaped): changed in place.
+            let at = self
+                .tag
+                .find(" xmlns=\"")
+                .expect("the declaration is written");
+            let end = at + 8 + self.tag[at + 8..].find('"').expect("the declaration ends");
+            let mut value = String::new();
+            escape(&mut value, namespace, true)?;
+            self.tag.replace_range(at + 8..end, &value);
+            let from = self.frames.last().map_or(0, |f| f.bindings);
+            if let Some(b) = self.bindings[from..]
+                .iter_mut()
+                .find(|b| b.prefix.is_empty())
+            {
+                b.namespace = namespace.into();
+            }
+        } else {
+            self.bind("", namespace)?;
+        }
+        self.use_prefix("");
+        Ok(true)
+    }
+
+    /// Whether a name or value on the open start tag uses `prefix`.
+    fn used_here(&self, prefix: &str) -> bool {
+        self.used.split_terminator('\0').any(|p| p == prefix)
+    }
+
+    fn use_prefix(&mut self, prefix: &str) {
+        if !self.used_here(prefix) {
+            self.used.push_str(prefix);
+            self.used.push('\0');
+        }
+    }
+
+    /// Whether `prefix` can be declared on the open start tag: not declared
+    /// there already, and used by none of its names and values.
+    fn free_here(&self, prefix: &str) -> bool {
+        !prefix.is_empty()
+            && prefix != "xml"
+            && prefix != "xmlns"
+            && !self.declared_here(prefix)
+            && !self.used_here(prefix)
+    }
+
+    /// A prefix to declare for a namespace on the current element: `wish`
+    /// if it is free here, else `ns1`, `ns2`, ...
     fn new_prefix(&self, wish: Option<&str>) -> String {
-        let element_prefix = self
-            .frames
-            .last()
-            .map(|f| &self.names[f.name..])
-            .and_then(|name| name.split_once(':'))
-            .map(|(p, _)| p);
-        let free = |p: &str| {
-            !p.is_empty()
-                && p != "xml"
-                && p != "xmlns"
-                && !self.declared_here(p)
-                && element_prefix != Some(p)
-        };
-        if let Some(wish) = wish.filter(|w| free(w)) {
+        if let Some(wish) = wish.filter(|w| self.free_here(w)) {
             return wish.to_string();
         }
         (1..)
             .map(|n| format!("ns{n}"))
-            .find(|p| free(p) && self.lookup(p).is_none())
+            .find(|p| self.free_here(p) && self.lookup(p).is_none())
             .expect("an unbounded range has a free prefix")
     }
 }
@@ -561,10 +776,18 @@ impl<O: Output> Sink for Writer<O> {
             bindings: self.bindings.len(),
             name: name_start,
         });
-        self.out.write_str("<")?;
-        self.out.write_str(&self.names[name_start..])?;
+        self.tag.clear();
+        self.tag.push('<');
+        self.tag.push_str(&self.names[name_start..]);
         self.open = true;
         self.attributes.clear();
+        self.used.clear();
+        // An unprefixed name in no namespace needs the default undeclared;
+        // one in the default namespace could take a prefix.
+        self.renamable = use_prefix.is_empty() && !namespace.is_empty();
+        if !self.renamable {
+            self.use_prefix(&use_prefix);
+        }
         if let Some(p) = declare {
             self.bind(&p, namespace)?;
         }
@@ -635,15 +858,15 @@ impl<O: Output> Sink for Writer<O> {
                     p
                 }
             };
+            self.use_prefix(&p);
             Cow::Owned(format!("{p}:{local}"))
         };
-        self.out.write_str(" ")?;
-        self.out.write_str(&qualified)?;
-        self.out.write_str("=\"")?;
-        self.buf.clear();
-        escape(&mut self.buf, value, true)?;
-        self.out.write_str(&self.buf)?;
-        self.out.write_str("\"")
+        self.tag.push(' ');
+        self.tag.push_str(&qualified);
+        self.tag.push_str("=\"");
+        escape(&mut self.tag, value, true)?;
+        self.tag.push('"');
+        Ok(())
     }
 
     fn text(&mut self, text: &str) -> Result<()> {
@@ -663,6 +886,7 @@ impl<O: Output> Sink for Writer<O> {
             .ok_or_else(|| Error::write("an end tag with no element open"))?;
         if self.open {
             self.open = false;
+            self.out.write_str(&self.tag)?;
             self.out.write_str("/>")?;
         } else {
             self.out.write_str("</")?;
@@ -674,43 +898,65 @@ impl<O: Output> Sink for Writer<O> {
         Ok(())
     }
 
-    fn qname_prefix(&mut self, namespace: &str, wish: Option<&str>) -> Result<String> {
-        let default = self.lookup("").unwrap_or("");
-        if namespace.is_empty() {
-            // An unprefixed name is in the default namespace, if there is one.
-            return if default.is_empty() {
-                Ok(String::new())
-            } else {
-                Err(Error::write(
-                    "a qualified name in no namespace under a default namespace",
-                ))
-            };
+    /// Unprefixed as it was read (or in no namespace, which only an
+    /// unprefixed name can be): under a default namespace that is its
+    /// namespace, declared on the element if need be (the element's own
+    /// name then taking a prefix). Prefixed: with the prefix it was read
+    /// with, where that is bound to `namespace` or free on the element.
+    /// Else a prefix in scope, else a new one declared on the element.
+    fn qualified_name(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        prefix: Option<&str>,
+    ) -> Result<String> {
+        if namespace == XML_NAMESPACE {
+            return Ok(format!("xml:{local}"));
         }
-        if let Some(p) = wish.filter(|p| self.lookup(p) == Some(namespace)) {
-            return Ok(p.to_string());
+        let prefix = prefix.filter(|p| !p.is_empty());
+        if prefix.is_none() || namespace.is_empty() {
+            if self.lookup("").unwrap_or("") == namespace {
+                self.use_prefix("");
+                return Ok(local.to_string());
+            }
+            if self.default_namespace_here(namespace)? {
+                return Ok(local.to_string());
+            }
+            if namespace.is_empty() {
+                return Err(Error::write(format!(
+                    "the QName {local}, of no namespace, cannot be written where the default namespace is {:?}",
+                    self.lookup("").unwrap_or("")
+                )));
+            }
         }
-        // The prefix the name was read with, if it is free here: the value
-        // is written as it was.
-        if let Some(p) = wish
-            .filter(|p| self.open && self.lookup(p).is_none() && self.new_prefix(Some(p)) == **p)
-        {
-            self.bind(p, namespace)?;
-            return Ok(p.to_string());
-        }
-        if let Some(p) = self.prefix_of(namespace) {
-            return Ok(p.to_string());
-        }
-        if default == namespace {
-            return Ok(String::new());
-        }
-        if !self.open {
-            return Err(Error::write(
-                "a qualified name's namespace declared outside a start tag",
-            ));
-        }
-        let p = self.new_prefix(wish);
-        self.bind(&p, namespace)?;
-        Ok(p)
+        let chosen: Option<String> = match prefix {
+            Some(p) if self.lookup(p) == Some(namespace) => Some(p.to_string()),
+            Some(p) if self.open && self.free_here(p) => {
+                self.bind(p, namespace)?;
+                Some(p.to_string())
+            }
+            _ => match self.prefix_of(namespace) {
+                Some(p) => Some(p.to_string()),
+                None if self.lookup("") == Some(namespace) => Some(String::new()),
+                None if self.open => {
+                    let p = self.new_prefix(prefix);
+                    self.bind(&p, namespace)?;
+                    Some(p)
+                }
+                None => None,
+            },
+        };
+        let Some(p) = chosen else {
+            return Err(Error::write(format!(
+                "no prefix is bound to {namespace:?} for the QName {local}, and the start tag is written"
+            )));
+        };
+        self.use_prefix(&p);
+        Ok(if p.is_empty() {
+            local.to_string()
+        } else {
+            format!("{p}:{local}")
+        })
     }
 }
 
@@ -869,6 +1115,57 @@ mod tests {
             xml,
             "<a v=\"tab&#x9;here&#xA;line&#xD;cr &quot;q&quot; &lt;&amp;&gt;\">cr&#xD; lf\n tab\t ]]&gt; \"q\"</a>"
         );
+    }
+
+    /// `<Note v="...">...</Note>`: a string attribute and text.
+    #[derive(Debug, PartialEq)]
+    struct Note {
+        v: String,
+        text: String,
+    }
+
+    impl crate::ReadXml for Note {
+        fn read_xml<S: crate::Source>(source: &mut S) -> Result<Self> {
+            let mut v = None;
+            crate::read::attributes(source, |a| crate::read::attribute_into(&mut v, a))?;
+            Ok(Note {
+                v: crate::read::required_attribute(v, "v", "Note")?,
+                text: crate::read::simple(source)?,
+            })
+        }
+    }
+
+    impl WriteXml for Note {
+        fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
+            attribute(sink, "", "v", &self.v)?;
+            self.text.write_xml(sink)
+        }
+    }
+
+    impl crate::Element for Note {
+        const NAMESPACE: &'static str = "";
+        const LOCAL_NAME: &'static str = "Note";
+    }
+
+    #[test]
+    fn both_backends_read_back_exactly_what_was_written() {
+        let tricky = " a\tb\nc\r\nd\re \"q\" 'a' <&> ]]> \u{85}\u{2028} ";
+        let note = Note {
+            v: tricky.to_string(),
+            text: tricky.to_string(),
+        };
+        let xml = crate::to_string(&note).unwrap();
+        assert_eq!(
+            xml,
+            "<Note v=\" a&#x9;b&#xA;c&#xD;&#xA;d&#xD;e &quot;q&quot; 'a' &lt;&amp;&gt; ]]&gt; \u{85}\u{2028} \">\
+             \u{20}a\tb\nc&#xD;\nd&#xD;e \"q\" 'a' &lt;&amp;&gt; ]]&gt; \u{85}\u{2028} </Note>"
+        );
+        let quick: Note = crate::from_str(&xml).unwrap();
+        let limits = crate::Limits::default();
+        let xml_rs: Note =
+            crate::xmlrs::from_str_with(&xml, &limits, crate::UnknownContent::Skip).unwrap();
+        assert_eq!(quick, note, "quick-xml");
+        assert_eq!(xml_rs, note, "xml-rs");
     }
 
     #[test]

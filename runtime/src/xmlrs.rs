@@ -72,6 +72,8 @@ pub struct YaSource<'a, R: Read> {
     text: String,
     done: bool,
     unknown: UnknownContent,
+    skipped: std::cell::RefCell<crate::read::Skipped>,
+    doctype: crate::quick::Doctype,
 }
 
 impl<'a, R: Read> YaSource<'a, R> {
@@ -96,7 +98,9 @@ impl<'a, R: Read> YaSource<'a, R> {
             element: true,
             text: String::new(),
             done: false,
-            unknown: UnknownContent::Skip,
+            unknown: UnknownContent::Error,
+            skipped: Default::default(),
+            doctype: Default::default(),
         })
     }
 
@@ -110,15 +114,28 @@ impl<'a, R: Read> YaSource<'a, R> {
             element: false,
             text: String::new(),
             done: false,
-            unknown: UnknownContent::Skip,
+            unknown: UnknownContent::Error,
+            skipped: Default::default(),
+            doctype: Default::default(),
         }
     }
 
-    /// What to do with content the schema does not allow (skipped by
-    /// default, as yaserde's readers do).
+    /// What to do with content the schema does not allow (an error by
+    /// default).
     pub fn unknown_content(mut self, unknown: UnknownContent) -> Self {
         self.unknown = unknown;
         self
+    }
+
+    /// What to do with a document type declaration (refused by default).
+    pub fn doctype(mut self, doctype: crate::quick::Doctype) -> Self {
+        self.doctype = doctype;
+        self
+    }
+
+    /// What was skipped as unknown content so far.
+    pub fn skipped_content(&self) -> crate::read::Skipped {
+        self.skipped.borrow().clone()
     }
 
     fn peek(&mut self) -> Result<&XmlEvent> {
@@ -186,6 +203,9 @@ impl<R: Read> Source for YaSource<'_, R> {
                 self.current = event;
                 Ok(Event::Eof)
             }
+            XmlEvent::Doctype { .. } if self.doctype == crate::quick::Doctype::Refuse => {
+                Err(Error::new(crate::error::ErrorKind::Dtd))
+            }
             // yaserde's reader drops the document start, comments and
             // processing instructions.
             _ => self.next(),
@@ -250,6 +270,10 @@ impl<R: Read> Source for YaSource<'_, R> {
     fn unknown_content(&self) -> UnknownContent {
         self.unknown
     }
+
+    fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
+        self.skipped.borrow_mut().add(namespace, local, attribute);
+    }
 }
 
 impl<R: Read> YaSource<'_, R> {
@@ -282,8 +306,21 @@ pub fn from_str_with<T: crate::Root>(
     limits: &Limits,
     unknown: UnknownContent,
 ) -> Result<T> {
-    let mut de = Deserializer::new(parser_config(limits).create_reader(xml.as_bytes()));
-    let mut source = YaSource::document(&mut de).unknown_content(unknown);
+    let options = crate::ReadOptions {
+        limits: *limits,
+        unknown,
+        ..Default::default()
+    };
+    from_str_options(xml, &options)
+}
+
+/// [`from_str_with`], as `options` say (the fast backend's options: the
+/// same document reads the same with both).
+pub fn from_str_options<T: crate::Root>(xml: &str, options: &crate::ReadOptions) -> Result<T> {
+    let mut de = Deserializer::new(parser_config(&options.limits).create_reader(xml.as_bytes()));
+    let mut source = YaSource::document(&mut de)
+        .unknown_content(options.unknown)
+        .doctype(options.doctype);
     crate::read::document(&mut source)
 }
 

@@ -142,7 +142,7 @@ fn call_id_in_no_namespace_is_not_the_call_id() {
     ));
     let (element, message) = body_error(soap::from_envelope::<Disconnect>(xml.as_bytes()));
     assert_eq!(element, "Disconnect");
-    assert_eq!(message, "the element CallId of Disconnect is missing");
+    assert_eq!(message, "CallId: unexpected element CallId");
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn call_info_without_the_doubled_wrapper() {
     assert_eq!(element, "GetCallInfoResponse");
     assert_eq!(
         message,
-        "the element GetCallInfoResponse of GetCallInfoResponse is missing"
+        "CallState: unexpected element {http://schemas.microsoft.com/exchange/services/2006/messages}CallState"
     );
 }
 

@@ -196,12 +196,17 @@ const DEEP_UNLIMITED: usize = 3_000;
 #[test]
 fn deep_nesting_without_a_depth_limit_does_not_overflow_the_stack() {
     const DEEP: usize = DEEP_UNLIMITED;
-    // Unknown elements are skipped without recursion: the document is valid.
+    // Unknown elements are skipped without recursion, when they are to be
+    // skipped; by default the first is an error.
     let deep = format!("{}{}", "<a>".repeat(DEEP), "</a>".repeat(DEEP));
     let xml = envelope(&format!(
         r#"<Disconnect xmlns="{UM}">{deep}<CallId>x</CallId>{deep}</Disconnect>"#
     ));
-    let value = soap::from_envelope_with::<Disconnect>(xml.as_bytes(), &unlimited());
+    assert!(matches!(
+        soap::from_envelope_with::<Disconnect>(xml.as_bytes(), &unlimited()),
+        Err(soap::Error::Body { message, .. }) if message == format!("a: unexpected element {{{UM}}}a")
+    ));
+    let value = soap::from_envelope_skipping::<Disconnect>(xml.as_bytes(), &unlimited());
     assert_eq!(
         value.unwrap(),
         Disconnect {
@@ -408,8 +413,10 @@ fn a_document_over_the_length_limit_is_refused() {
         1 << 20,
         "</Disconnect></soap:Body></soap:Envelope>",
     );
+    // (Skipping the unknown elements: xml-rs, reading as the bytes come,
+    // would meet the first before the limit.)
     assert_over(
-        soap::from_envelope::<Disconnect>(&mut input),
+        soap::from_envelope_skipping::<Disconnect>(&mut input, &Limits::default()),
         Limit::DocumentLength,
         4 << 20,
     );
@@ -537,16 +544,22 @@ fn elements_repeated_100_000_times() {
     let tail = format!("</Disconnect></soap:Body>{TAIL}");
     let mut input = Stream::new(&head, "<CallId>a</CallId>", MANY, &tail);
     assert_over(
-        soap::from_envelope::<Disconnect>(&mut input),
+        soap::from_envelope_skipping::<Disconnect>(&mut input, &Limits::default()),
         Limit::Elements,
         10_000,
     );
     assert!(input.count < 10_000 * 18 + 2 * 8192, "{}", input.count);
 
-    // Without the limit, it takes linear time; the last one wins (yaserde
-    // does not check maxOccurs).
+    // Without the limit, the second is an error; skipped, they take linear
+    // time, the first one kept.
     let mut input = Stream::new(&head, "<CallId>a</CallId>", MANY, &tail);
     let value = soap::from_envelope_with::<Disconnect>(&mut input, &unlimited());
+    assert!(matches!(
+        value,
+        Err(soap::Error::Body { message, .. }) if message == "CallId: the element occurs more than once"
+    ));
+    let mut input = Stream::new(&head, "<CallId>a</CallId>", MANY, &tail);
+    let value = soap::from_envelope_skipping::<Disconnect>(&mut input, &unlimited());
     assert_eq!(
         value.unwrap(),
         Disconnect {
@@ -554,10 +567,10 @@ fn elements_repeated_100_000_times() {
         }
     );
 
-    // Unknown elements, in the body and in the header.
+    // Unknown elements (skipped), in the body and in the header.
     let mut input = Stream::new(&head, "<x/>", MANY, &tail);
     assert_over(
-        soap::from_envelope::<Disconnect>(&mut input),
+        soap::from_envelope_skipping::<Disconnect>(&mut input, &Limits::default()),
         Limit::Elements,
         10_000,
     );
@@ -595,7 +608,7 @@ fn namespace_declarations_in_scope_are_bounded() {
         "</a>".repeat(60)
     ));
     assert_over(
-        soap::from_envelope::<Disconnect>(xml.as_bytes()),
+        soap::from_envelope_skipping::<Disconnect>(xml.as_bytes(), &Limits::default()),
         Limit::Namespaces,
         32,
     );
@@ -612,7 +625,7 @@ fn namespace_declarations_in_scope_are_bounded() {
         "</a>".repeat(30)
     ));
     let start = std::time::Instant::now();
-    let value = soap::from_envelope::<Disconnect>(xml.as_bytes());
+    let value = soap::from_envelope_skipping::<Disconnect>(xml.as_bytes(), &Limits::default());
     assert_eq!(
         value.unwrap(),
         Disconnect {
@@ -724,6 +737,16 @@ mod soap {
 
     pub fn from_envelope_with<T: Root>(xml: impl Read, limits: &Limits) -> Result<T, Error> {
         from_envelope_using(xml, limits, super::BACKEND)
+    }
+
+    /// [`from_envelope_with`], skipping the elements the schema does not allow.
+    pub fn from_envelope_skipping<T: Root>(xml: impl Read, limits: &Limits) -> Result<T, Error> {
+        let options = um_bindings::ReadOptions {
+            limits: *limits,
+            unknown: um_bindings::UnknownContent::Skip,
+            ..Default::default()
+        };
+        from_envelope_options(xml, &options, super::BACKEND)
     }
 
     pub fn read_response<R: Request>(xml: impl Read) -> Result<R::Response, Error> {

@@ -13,6 +13,7 @@ impl ::xsd_runtime::ReadXml for Disconnect {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut call_id = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "CallId")],
@@ -47,6 +48,7 @@ impl ::xsd_runtime::ReadXml for DisconnectResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -75,6 +77,7 @@ impl ::xsd_runtime::ReadXml for GetCallInfo {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut call_id = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "CallId")],
@@ -113,6 +116,7 @@ impl ::xsd_runtime::ReadXml for GetCallInfoResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut get_call_info_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "GetCallInfoResponse")],
@@ -156,6 +160,7 @@ impl ::xsd_runtime::ReadXml for GetUmProperties {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -184,6 +189,7 @@ impl ::xsd_runtime::ReadXml for GetUmPropertiesResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut get_um_properties_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "GetUMPropertiesResponse")],
@@ -229,6 +235,7 @@ impl ::xsd_runtime::ReadXml for IsUmEnabled {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -257,6 +264,7 @@ impl ::xsd_runtime::ReadXml for IsUmEnabledResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut is_um_enabled_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "IsUMEnabledResponse")],
@@ -307,6 +315,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhone {
     ) -> ::xsd_runtime::Result<Self> {
         let mut entry_id = ::std::option::Option::None;
         let mut dial_string = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "entryId"), (NAMESPACE, "DialString")],
@@ -355,6 +364,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneGreeting {
     ) -> ::xsd_runtime::Result<Self> {
         let mut greeting_type = ::std::option::Option::None;
         let mut dial_string = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "GreetingType"), (NAMESPACE, "DialString")],
@@ -409,6 +419,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneGreetingResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut play_on_phone_greeting_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "PlayOnPhoneGreetingResponse")],
@@ -463,6 +474,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneResponse {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut play_on_phone_response = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "PlayOnPhoneResponse")],
@@ -506,6 +518,7 @@ impl ::xsd_runtime::ReadXml for ResetPin {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -530,6 +543,7 @@ impl ::xsd_runtime::ReadXml for ResetPinResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -558,6 +572,7 @@ impl ::xsd_runtime::ReadXml for SetMissedCallNotificationEnabled {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut status = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "status")],
@@ -598,6 +613,7 @@ impl ::xsd_runtime::ReadXml for SetMissedCallNotificationEnabledResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -629,6 +645,7 @@ impl ::xsd_runtime::ReadXml for SetOofStatus {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut status = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "status")],
@@ -663,6 +680,7 @@ impl ::xsd_runtime::ReadXml for SetOofStatusResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -691,6 +709,7 @@ impl ::xsd_runtime::ReadXml for SetPlayOnPhoneDialString {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut dial_string = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "dialString")],
@@ -731,6 +750,7 @@ impl ::xsd_runtime::ReadXml for SetPlayOnPhoneDialStringResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -761,6 +781,7 @@ impl ::xsd_runtime::ReadXml for SetTelephoneAccessFolderEmail {
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
         let mut base64_folder_id = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "base64FolderId")],
@@ -806,6 +827,7 @@ impl ::xsd_runtime::ReadXml for SetTelephoneAccessFolderEmailResponse {
     fn read_xml<__S: ::xsd_runtime::Source>(
         source: &mut __S,
     ) -> ::xsd_runtime::Result<Self> {
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::no_children(source)?;
         ::std::result::Result::Ok(Self {})
     }
@@ -840,6 +862,7 @@ impl ::xsd_runtime::ReadXml for UmCallInfo {
     ) -> ::xsd_runtime::Result<Self> {
         let mut call_state = ::std::option::Option::None;
         let mut event_cause = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[(NAMESPACE, "CallState"), (NAMESPACE, "EventCause")],
@@ -1103,6 +1126,7 @@ impl ::xsd_runtime::ReadXml for UmProperties {
         let mut play_on_phone_dial_string = ::std::option::Option::None;
         let mut telephone_access_numbers = ::std::option::Option::None;
         let mut telephone_access_folder_email = ::std::option::Option::None;
+        ::xsd_runtime::read::no_attributes(source)?;
         ::xsd_runtime::read::children(
             source,
             &[

@@ -34,6 +34,10 @@ pub struct Options {
     /// The path the generated code names the runtime crate by
     /// (default [`DEFAULT_RUNTIME`]); see [`valid_runtime_path`].
     pub runtime: String,
+    /// Whether a struct with numbers, booleans or lists keeps the text of
+    /// its values as written where it is not their own (a `Lexical` field),
+    /// to write it back (default true).
+    pub lexical_forms: bool,
 }
 
 impl Default for Options {
@@ -41,6 +45,7 @@ impl Default for Options {
         Options {
             derives: Vec::new(),
             runtime: DEFAULT_RUNTIME.to_string(),
+            lexical_forms: true,
         }
     }
 }
@@ -189,6 +194,10 @@ impl<'m> Ctx<'m> {
                 let rt = &self.rt;
                 quote!(#rt::AnyElement)
             }
+            TypeRef::Builtin(Builtin::QName) => {
+                let rt = &self.rt;
+                quote!(#rt::QName)
+            }
             TypeRef::Builtin(b) => builtin_tokens(*b),
             TypeRef::Named(r) => self.path(module, r),
         }
@@ -250,7 +259,8 @@ pub(crate) fn default_doc(text: &str) -> TokenStream {
     quote!(#[doc = ""] #[doc = #line])
 }
 
-/// The Rust type of a built-in (`Any` is the runtime's: see [`Ctx::type_tokens`]).
+/// The Rust type of a built-in (`Any` and `QName` are the runtime's: see
+/// [`Ctx::type_tokens`]).
 pub(crate) fn builtin_tokens(b: Builtin) -> TokenStream {
     match b {
         Builtin::String => quote!(::std::string::String),
@@ -266,6 +276,7 @@ pub(crate) fn builtin_tokens(b: Builtin) -> TokenStream {
         Builtin::F32 => quote!(f32),
         Builtin::F64 => quote!(f64),
         Builtin::Any => quote!(::xsd_runtime::AnyElement),
+        Builtin::QName => quote!(::xsd_runtime::QName),
     }
 }
 

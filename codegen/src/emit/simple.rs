@@ -123,6 +123,20 @@ pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
         format!("The `{wire_type}` list: values separated by whitespace."),
     );
     let derives = ctx.derives(quote!(Clone, Debug, Default, PartialEq));
+    // QNames are read and written with the namespaces where the list stands.
+    let scoped = (l.item == crate::ir::TypeRef::Builtin(crate::ir::Builtin::QName)).then(|| {
+        quote! {
+            fn from_text_in(text: &str, namespaces: &dyn #rt::Namespaces) -> #rt::Result<Self> {
+                #rt::simple::parse_list_in(text, #wire_type, namespaces)
+                    .map(Self)
+                    .map_err(#rt::Error::value)
+            }
+
+            fn to_text_in(&self, sink: &mut dyn #rt::Sink) -> #rt::Result<::std::borrow::Cow<'_, str>> {
+                #rt::simple::list_text_in(&self.0, sink).map(::std::borrow::Cow::Owned)
+            }
+        }
+    });
     quote! {
         #docs
         #derives
@@ -150,6 +164,8 @@ pub(super) fn emit_list(ctx: &Ctx<'_>, module: &str, l: &List) -> TokenStream {
             fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Owned(::std::string::ToString::to_string(self))
             }
+
+            #scoped
         }
     }
 }

@@ -19,6 +19,57 @@ pub(super) struct Member<'a> {
     /// The local variable its reader fills.
     pub(super) local: Ident,
     pub(super) kind: Kind<'a>,
+    /// How its text is read and written.
+    pub(super) text: Text,
+}
+
+/// How a member of a simple type is read from and written as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Text {
+    /// By its type alone (strings, enumerations; and what is not simple).
+    Plain,
+    /// With the namespaces in scope: a QName, or a list of them, whose
+    /// prefixes the reader resolves and the writer declares.
+    Scoped,
+    /// With its text as written kept in the struct's `Lexical` record when
+    /// it is not the value's own (numbers, booleans, lists): the member's
+    /// index there.
+    Kept(u32),
+}
+
+/// The name of the field of a struct's `Lexical` record, not taken by a
+/// member (`lexical`, else `lexical_2`, ...).
+pub(super) fn lexical_field(members: &[Member<'_>]) -> Ident {
+    let taken: Vec<String> = members.iter().map(|m| m.ident.to_string()).collect();
+    let name = (1..)
+        .map(|n| match n {
+            1 => "lexical".to_string(),
+            n => format!("lexical_{n}"),
+        })
+        .find(|name| !taken.contains(name))
+        .expect("an unbounded range has a free name");
+    format_ident!("{name}")
+}
+
+/// How a value of type `ty` is read and written as text, `position` being
+/// its member's place in the struct; `keep`: whether the struct keeps the
+/// text of its values as written.
+fn text_of(ctx: &Ctx<'_>, ty: &TypeRef, position: usize, keep: bool) -> Text {
+    use crate::ir::Builtin;
+    let kept = || match keep {
+        true => Text::Kept(u32::try_from(position).unwrap_or(u32::MAX)),
+        false => Text::Plain,
+    };
+    match ty {
+        TypeRef::Builtin(Builtin::String | Builtin::Any) => Text::Plain,
+        TypeRef::Builtin(Builtin::QName) => Text::Scoped,
+        TypeRef::Builtin(_) => kept(),
+        TypeRef::Named(r) => match ctx.model.item(r) {
+            Some(Item::List(l)) if l.item == TypeRef::Builtin(Builtin::QName) => Text::Scoped,
+            Some(Item::List(_)) => kept(),
+            _ => Text::Plain,
+        },
+    }
 }
 
 /// What a member is.
@@ -30,6 +81,8 @@ pub(super) enum Kind<'a> {
     AnyAttribute(&'a crate::ir::AnyAttribute),
     /// The text of mixed content.
     Mixed,
+    /// The order an `xs:all`'s children were read in.
+    Order,
 }
 
 /// Names the readers' closures take as parameters: a member's local of the
@@ -52,6 +105,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: to_ident(&f.name),
             local: local(&f.name),
             kind: Kind::Field(f),
+            text: Text::Plain,
         });
     }
     for a in &s.attributes {
@@ -59,6 +113,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: to_ident(&a.name),
             local: local(&a.name),
             kind: Kind::Attribute(a),
+            text: Text::Plain,
         });
     }
     if let Some(ty) = &s.text {
@@ -67,6 +122,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: format_ident!("{name}"),
             local: local(name),
             kind: Kind::Text(ty, s.text_info.as_ref(), s.text_nillable),
+            text: Text::Plain,
         });
     }
     if let Some(any) = &s.any_attribute {
@@ -74,6 +130,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: to_ident(&any.name),
             local: local(&any.name),
             kind: Kind::AnyAttribute(any),
+            text: Text::Plain,
         });
     }
     if let Some(mixed) = &s.mixed {
@@ -81,9 +138,31 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             ident: to_ident(mixed),
             local: local(mixed),
             kind: Kind::Mixed,
+            text: Text::Plain,
+        });
+    }
+    if let Some(order) = &s.child_order {
+        out.push(Member {
+            ident: to_ident(order),
+            local: local(order),
+            kind: Kind::Order,
+            text: Text::Plain,
         });
     }
     out
+}
+
+/// Says how each member's text is read and written ([`Member::text`]).
+fn mark_texts(ctx: &Ctx<'_>, members: &mut [Member<'_>]) {
+    let keep = ctx.options.lexical_forms;
+    for (position, m) in members.iter_mut().enumerate() {
+        m.text = match m.kind {
+            Kind::Field(f) if !f.flatten && !f.boxed => text_of(ctx, &f.ty, position, keep),
+            Kind::Attribute(a) => text_of(ctx, &a.ty, position, keep),
+            Kind::Text(ty, _, _) => text_of(ctx, ty, position, keep),
+            _ => Text::Plain,
+        };
+    }
 }
 
 pub(super) fn emit_struct(ctx: &Ctx<'_>, module: &str, s: &Struct) -> TokenStream {
@@ -96,11 +175,26 @@ pub(super) fn emit_struct(ctx: &Ctx<'_>, module: &str, s: &Struct) -> TokenStrea
         "complex type"
     };
     let docs = doc_attrs(s.doc.as_deref(), format!("The `{wire}` {kind}."));
-    let members = members(s);
+    let mut members = members(s);
+    mark_texts(ctx, &mut members);
     let fields = members.iter().map(|m| field(ctx, module, m));
+    // The record of the text of values as written, if any member keeps it.
+    let lexical = members
+        .iter()
+        .any(|m| matches!(m.text, Text::Kept(_)))
+        .then(|| lexical_field(&members));
+    let lexical_decl = lexical.as_ref().map(|l| {
+        quote! {
+            /// The text of the values above as written, where it is not the
+            /// text of their value (`+1`, `1.0E1`, `0` for false): written
+            /// back while the value is unchanged. No part of the value
+            /// (always equal); `Default::default()` in a new value.
+            pub #l: #rt::Lexical,
+        }
+    });
     let derives = ctx.derives(quote!(Clone, Debug, PartialEq));
-    let reader = read::impl_read(ctx, module, s, &members);
-    let writer = write::impl_write(ctx, module, s, &members);
+    let reader = read::impl_read(ctx, module, s, &members, lexical.as_ref());
+    let writer = write::impl_write(ctx, module, s, &members, lexical.as_ref());
     let ns = ctx.ns(module, &s.namespace);
     let element = s.is_element.then(|| {
         quote! {
@@ -116,6 +210,7 @@ pub(super) fn emit_struct(ctx: &Ctx<'_>, module: &str, s: &Struct) -> TokenStrea
         #derives
         pub struct #name {
             #(#fields)*
+            #lexical_decl
         }
 
         #reader
@@ -201,6 +296,10 @@ fn field(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> TokenStream {
         Kind::AnyAttribute(_) => (
             quote!(#[doc = " Attributes beyond the declared ones (`xs:anyAttribute`), as written."]),
             quote!(::std::vec::Vec<#rt::Attribute>),
+        ),
+        Kind::Order => (
+            quote!(#[doc = " The order the child elements were read in (`xs:all` takes any), written back the same (`Default`: the declaration order)."]),
+            quote!(#rt::ChildOrder),
         ),
     };
     quote! {

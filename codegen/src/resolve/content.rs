@@ -23,6 +23,9 @@ pub(crate) struct Content {
     pub text_info: Option<ir::ValueInfo>,
     /// The field of the text of mixed content (see [`ir::Struct::mixed`]).
     pub mixed: Option<String>,
+    /// The field of the order of an `xs:all`'s children (see
+    /// [`ir::Struct::child_order`]).
+    pub child_order: Option<String>,
 }
 
 impl Content {
@@ -78,6 +81,9 @@ impl Names {
         if let Some(mixed) = &content.mixed {
             names.rust.unique(mixed.clone());
         }
+        if let Some(order) = &content.child_order {
+            names.rust.unique(order.clone());
+        }
         names
     }
 }
@@ -120,7 +126,10 @@ impl<'s> Resolver<'s> {
                 base,
                 particle,
             } => {
-                let base_content = self.base_content(base, t)?;
+                let base_content = match self.deferred_base(base, t, owner, *derivation) {
+                    Some(empty) => empty,
+                    None => self.base_content(base, t)?,
+                };
                 match derivation {
                     Derivation::Extension => {
                         content.fields = base_content.fields;
@@ -128,6 +137,9 @@ impl<'s> Resolver<'s> {
                         content.any_attribute = base_content.any_attribute;
                         content.text_info = base_content.text_info;
                         content.mixed = base_content.mixed;
+                        // An extension that adds no element keeps its
+                        // base's xs:all (and its order).
+                        content.child_order = base_content.child_order;
                     }
                     // A restriction restates the content it keeps.
                     Derivation::Restriction => {}
@@ -138,8 +150,14 @@ impl<'s> Resolver<'s> {
         };
         let mut names = Names::seeded(&content);
         if let Some(p) = particle {
+            let all = content.fields.is_empty() && self.is_all(p);
+            content.child_order = None;
             let fields = self.particle_fields(schema, p, Occurs::ONCE, owner, &mut names, 0);
             content.fields.extend(fields);
+            // The children of an xs:all come in any order: it is kept.
+            if all && content.fields.len() > 1 {
+                content.child_order = Some(names.rust.unique("child_order".to_string()));
+            }
         }
         // Mixed content: text between the child elements, kept where it
         // stands; without child elements, the text is the element's value.
@@ -159,16 +177,99 @@ impl<'s> Resolver<'s> {
             None => self.group_wildcard(&t.attributes, 0),
         };
         if let Some((schema, w)) = wildcard {
-            let name = match content.any_attribute.take() {
-                Some(inherited) => inherited.name,
-                None => names.rust.unique("other_attributes".to_string()),
+            let own = namespace_constraint(schema, &w.namespace);
+            // An extension's wildcard allows what its base's does too.
+            let (name, namespaces) = match content.any_attribute.take() {
+                Some(inherited) => (inherited.name, inherited.namespaces.union(own)),
+                None => (names.rust.unique("other_attributes".to_string()), own),
             };
-            content.any_attribute = Some(ir::AnyAttribute {
-                name,
-                namespaces: namespace_constraint(schema, &w.namespace),
-            });
+            content.any_attribute = Some(ir::AnyAttribute { name, namespaces });
         }
         Some(content)
+    }
+
+    /// Whether particle `p` is an `xs:all` (or a group reference to one).
+    fn is_all(&self, p: &Particle) -> bool {
+        match p {
+            Particle::All(_) => true,
+            Particle::GroupRef { name, .. } => self
+                .groups
+                .get(name)
+                .is_some_and(|g| matches!(g.def.particle, Particle::All(_))),
+            _ => false,
+        }
+    }
+
+    /// An anonymous type that derives from the named type being built (a
+    /// type that holds an element of a type derived from itself: ofd's
+    /// `CT_PageBlock`): no cycle, but the base's content is not known yet.
+    /// It is built without it (an empty content, returned here), and
+    /// completed once the base is built ([`Resolver::complete_deferred`]).
+    fn deferred_base(
+        &mut self,
+        base: &QName,
+        t: &ComplexType,
+        owner: &ItemRef,
+        derivation: Derivation,
+    ) -> Option<Content> {
+        if t.name.is_some() || !self.building.contains(base) {
+            return None;
+        }
+        self.deferred.push((
+            owner.clone(),
+            base.clone(),
+            derivation == Derivation::Extension,
+        ));
+        Some(Content::default())
+    }
+
+    /// Completes the anonymous types built before their base (see
+    /// [`Resolver::deferred_base`]): the base's content is theirs too.
+    pub(super) fn complete_deferred(&mut self) {
+        for (r, base, extension) in std::mem::take(&mut self.deferred) {
+            let Some(base) = self.built_content(&base) else {
+                continue;
+            };
+            let Some(ir::Item::Struct(s)) = self
+                .items
+                .get_mut(&r.module)
+                .and_then(|m| m.items.get_mut(&r.name))
+            else {
+                continue;
+            };
+            let mut names = Names::seeded(&base);
+            let own_attributes = std::mem::take(&mut s.attributes);
+            let mut attributes = base.attributes;
+            let own: Vec<_> = own_attributes
+                .into_iter()
+                .map(|a| (a, xsd::Use::Optional))
+                .collect();
+            merge_attributes(&mut attributes, own, &mut names);
+            s.attributes = attributes;
+            if extension {
+                let own_fields = std::mem::take(&mut s.fields);
+                let mut fields = base.fields;
+                for mut f in own_fields {
+                    f.name = names.rust.unique(f.name);
+                    fields.push(f);
+                }
+                s.fields = fields;
+                if s.text.is_none() {
+                    s.text = base.text;
+                    s.text_info = base.text_info;
+                }
+                if s.mixed.is_none() {
+                    s.mixed = base.mixed;
+                }
+                s.any_attribute = match (s.any_attribute.take(), base.any_attribute) {
+                    (Some(own), Some(inherited)) => Some(ir::AnyAttribute {
+                        name: own.name,
+                        namespaces: inherited.namespaces.union(own.namespaces),
+                    }),
+                    (own, inherited) => own.or(inherited),
+                };
+            }
+        }
     }
 
     fn base_content(&mut self, base: &QName, t: &ComplexType) -> Option<Content> {
@@ -248,7 +349,9 @@ impl<'s> Resolver<'s> {
                     &wire,
                 )?);
             }
-            if !enumerations.is_empty() {
+            // (QNames keep their type: see `Resolver::needs_item`.)
+            let qnames = content.text == Some(TypeRef::Builtin(ir::Builtin::QName));
+            if !enumerations.is_empty() && !qnames {
                 // An enumeration of the text's values, as an inline simple
                 // type restricting a string would be.
                 let values = xsd::SimpleType {
@@ -294,6 +397,26 @@ impl<'s> Resolver<'s> {
                     }
                 }
                 self.element_field(schema, e, occurs, owner, names)
+                    .into_iter()
+                    .collect()
+            }
+            // A repeated sequence of several particles: its elements in
+            // document order (`<a/><b/><a/><b/>`), as the alternatives of a
+            // repeated choice; as fields, the writer would group them.
+            Particle::Sequence(g)
+                if g.occurs.times(outer).repeats()
+                    && g.particles
+                        .iter()
+                        .filter(|p| p.occurs().max != Some(0))
+                        .count()
+                        > 1 =>
+            {
+                let group = ModelGroup {
+                    occurs: Occurs::ONCE,
+                    particles: vec![p.clone()],
+                    location: g.location.clone(),
+                };
+                self.choice_field(schema, &group, outer, owner, names, Some("sequence"))
                     .into_iter()
                     .collect()
             }

@@ -114,6 +114,7 @@ impl<'s> Resolver<'s> {
             any_attribute: None,
             text_info: self.element_value_info(e),
             mixed: None,
+            child_order: None,
             text_nillable: true,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
@@ -171,6 +172,7 @@ impl<'s> Resolver<'s> {
                     any_attribute: content.any_attribute,
                     text_info: content.text_info,
                     mixed: content.mixed,
+                    child_order: content.child_order,
                     text_nillable: false,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);

@@ -25,6 +25,7 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.index();
     r.name_globals();
     r.build();
+    r.complete_deferred();
     r.derived_types();
     r.add_nil_attributes();
     r.check_recursion();
@@ -99,6 +100,9 @@ pub(crate) struct Resolver<'s> {
     /// Named complex types that derive from another or are derived from:
     /// where `xsi:type` may name another type than the declared one.
     hierarchy: BTreeSet<QName>,
+    /// Anonymous types built before the named type they derive from (their
+    /// struct, the base, whether by extension): completed after the build.
+    deferred: Vec<(ItemRef, QName, bool)>,
     /// Structs that some nillable element has as its type: they get `xsi:nil`.
     nillable: BTreeSet<ItemRef>,
     locations: BTreeMap<ItemRef, Location>,
@@ -148,6 +152,7 @@ impl<'s> Resolver<'s> {
             building: BTreeSet::new(),
             anonymous: HashMap::new(),
             hierarchy: BTreeSet::new(),
+            deferred: Vec::new(),
             nillable: BTreeSet::new(),
             locations: BTreeMap::new(),
             items,
@@ -196,7 +201,12 @@ impl<'s> Resolver<'s> {
                     &e.location,
                     |d| &d.location,
                 );
-                if let Some(head) = &e.substitution_group {
+                // XSD 1.1: an element may stand for several heads.
+                for head in e
+                    .substitution_group
+                    .iter()
+                    .chain(&e.more_substitution_groups)
+                {
                     self.substitutes
                         .entry(head.clone())
                         .or_default()
@@ -311,6 +321,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: s.any_attribute.take(),
                 text_info: s.text_info.take(),
                 mixed: s.mixed.take(),
+                child_order: s.child_order.take(),
             };
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
             s.fields = content.fields;
@@ -319,6 +330,7 @@ impl<'s> Resolver<'s> {
             s.any_attribute = content.any_attribute;
             s.text_info = content.text_info;
             s.mixed = content.mixed;
+            s.child_order = content.child_order;
         }
     }
 
@@ -351,7 +363,7 @@ impl<'s> Resolver<'s> {
                 self.type_items.insert(qname(schema, xsd_name), r);
             }
             for t in &schema.simple_types {
-                if simple::needs_item(t) {
+                if self.needs_item(t) {
                     let xsd_name = t.name.as_deref().unwrap_or_default();
                     let name = self.unique(&module, ident::type_name(xsd_name));
                     let r = ItemRef {
@@ -436,6 +448,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: c.any_attribute.clone(),
                 text_info: c.text_info.clone(),
                 mixed: c.mixed.clone(),
+                child_order: c.child_order.clone(),
                 text_nillable: false,
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
@@ -456,6 +469,7 @@ impl<'s> Resolver<'s> {
                 any_attribute: s.any_attribute.clone(),
                 text_info: s.text_info.clone(),
                 mixed: s.mixed.clone(),
+                child_order: s.child_order.clone(),
             }),
             _ => None,
         }
@@ -519,6 +533,7 @@ impl<'s> Resolver<'s> {
             any_attribute: content.any_attribute,
             text_info: content.text_info,
             mixed: content.mixed,
+            child_order: content.child_order,
             text_nillable: nil_text,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);

@@ -10,8 +10,9 @@ use crate::xsd::{self, QName, Schema, SimpleContent, SimpleRef, XS};
 use super::Resolver;
 
 /// Whether a simple type becomes an item of its own: enumerations (a Rust
-/// enum) and lists (a `Vec` newtype). Other restrictions keep their base type.
-pub(super) fn needs_item(t: &xsd::SimpleType) -> bool {
+/// enum) and lists (a `Vec` newtype). Other restrictions keep their base
+/// type, and so do enumerations of QNames (see [`Resolver::needs_item`]).
+fn may_need_item(t: &xsd::SimpleType) -> bool {
     match &t.content {
         SimpleContent::Restriction { enumerations, .. } => !enumerations.is_empty(),
         SimpleContent::List { .. } => true,
@@ -33,15 +34,17 @@ pub(super) fn builtin(name: &str) -> Option<Builtin> {
         "unsignedLong" => Builtin::U64,
         "float" => Builtin::F32,
         "double" => Builtin::F64,
+        // A namespace and a local name, resolved where the value stands.
+        "QName" | "NOTATION" => Builtin::QName,
         // Kept as their exact lexical value: strings, and every type a Rust
         // primitive would round or bound (decimal, unbounded integers), or
         // whose value has no std type (dates, durations, binary, names).
         "string" | "normalizedString" | "token" | "language" | "Name" | "NCName" | "NMTOKEN"
-        | "NMTOKENS" | "ID" | "IDREF" | "IDREFS" | "ENTITY" | "ENTITIES" | "anyURI" | "QName"
-        | "NOTATION" | "decimal" | "integer" | "nonNegativeInteger" | "positiveInteger"
-        | "nonPositiveInteger" | "negativeInteger" | "dateTime" | "date" | "time" | "duration"
-        | "gYear" | "gYearMonth" | "gMonth" | "gMonthDay" | "gDay" | "base64Binary"
-        | "hexBinary" | "anySimpleType" => Builtin::String,
+        | "NMTOKENS" | "ID" | "IDREF" | "IDREFS" | "ENTITY" | "ENTITIES" | "anyURI" | "decimal"
+        | "integer" | "nonNegativeInteger" | "positiveInteger" | "nonPositiveInteger"
+        | "negativeInteger" | "dateTime" | "date" | "time" | "duration" | "gYear"
+        | "gYearMonth" | "gMonth" | "gMonthDay" | "gDay" | "base64Binary" | "hexBinary"
+        | "anySimpleType" => Builtin::String,
         // XSD 1.1.
         "dateTimeStamp" | "yearMonthDuration" | "dayTimeDuration" | "anyAtomicType" => {
             Builtin::String
@@ -51,6 +54,36 @@ pub(super) fn builtin(name: &str) -> Option<Builtin> {
 }
 
 impl<'s> Resolver<'s> {
+    /// Whether simple type `t` becomes an item of its own: an enumeration (a
+    /// Rust enum) or a list (a `Vec` newtype). An enumeration of QNames (or
+    /// NOTATIONs) does not: its values are namespaces and local names, which
+    /// the text of an instance writes with prefixes of its own (`d:i` in the
+    /// schema may be `x:i` in a document), so it keeps its base type (the
+    /// runtime's `QName`), its values kept among its facets.
+    pub(super) fn needs_item(&self, t: &xsd::SimpleType) -> bool {
+        may_need_item(t) && !self.is_qname_restriction(t, 0)
+    }
+
+    /// Whether `t` restricts `xs:QName` or `xs:NOTATION`.
+    fn is_qname_restriction(&self, t: &xsd::SimpleType, depth: usize) -> bool {
+        let SimpleContent::Restriction { base, .. } = &t.content else {
+            return false;
+        };
+        if depth > 64 {
+            return false;
+        }
+        match base {
+            SimpleRef::Named(q) if q.namespace.as_deref() == Some(XS) => {
+                matches!(builtin(&q.name), Some(Builtin::QName))
+            }
+            SimpleRef::Named(q) => self
+                .simple
+                .get(q)
+                .is_some_and(|d| self.is_qname_restriction(d.def, depth + 1)),
+            SimpleRef::Inline(inner) => self.is_qname_restriction(inner, depth + 1),
+        }
+    }
+
     /// The Rust type of a named simple type (or a complex type with simple content,
     /// for `xs:simpleContent` bases, which the caller handles).
     pub(super) fn simple_type_ref(
@@ -140,7 +173,7 @@ impl<'s> Resolver<'s> {
             SimpleRef::Inline(t) => match &t.content {
                 SimpleContent::Restriction {
                     base, enumerations, ..
-                } if enumerations.is_empty() => {
+                } if enumerations.is_empty() || self.is_qname_restriction(t, 0) => {
                     self.simple_ref_depth(base, &t.location, owner, depth + 1)
                 }
                 SimpleContent::Union { members } => {
@@ -166,7 +199,7 @@ impl<'s> Resolver<'s> {
         anon: String,
         wire_name: &str,
     ) -> Option<TypeRef> {
-        if needs_item(t) {
+        if self.needs_item(t) {
             let name = self.unique(module, anon);
             let r = ItemRef {
                 module: module.to_string(),

@@ -10,7 +10,9 @@
 //! closely enough to tell a kilobyte from a word: a `String`, `Vec` or the
 //! runtime's `AnyElement` is 24 bytes, a `Box` 8, an enum its largest
 //! variant and a tag, an `Option` its value (plus a tag where the value has
-//! no spare bit pattern), a struct the sum of its members.
+//! no spare bit pattern), a struct the sum of its members. (The `Lexical`
+//! record the emitter adds to a struct when asked to keep lexical forms, a
+//! `Vec`, is not counted: the model does not say whether it will.)
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -165,6 +167,9 @@ impl Sizes<'_> {
         if s.mixed.is_some() {
             add(Size::WORDS3);
         }
+        if s.child_order.is_some() {
+            add(Size::WORDS3);
+        }
         total.bytes = total.bytes.next_multiple_of(8);
         total
     }
@@ -191,6 +196,8 @@ impl Sizes<'_> {
 fn builtin(b: Builtin) -> Size {
     let (bytes, niche) = match b {
         Builtin::String | Builtin::Any => (24, true),
+        // Two `String`s and an `Option<String>`.
+        Builtin::QName => (72, true),
         Builtin::Bool => (1, true),
         Builtin::I8 | Builtin::U8 => (1, false),
         Builtin::I16 | Builtin::U16 => (2, false),

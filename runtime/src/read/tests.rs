@@ -28,7 +28,7 @@ impl ReadXml for Pair {
         attributes(source, |attribute| {
             match (attribute.namespace, attribute.local) {
                 ("", "x") => attribute_into(&mut x, attribute),
-                _ => Ok(()),
+                _ => Ok(false),
             }
         })?;
         children(
@@ -209,4 +209,37 @@ fn an_instance_keeps_the_schema_location_hints_of_its_root() {
     // Read as the bare value, the hints are not its business.
     let bare: Pair = crate::from_str(xml).unwrap();
     assert_eq!(bare, doc.root);
+}
+
+#[test]
+fn a_doctype_is_refused_unless_it_is_to_be_read_past() {
+    let xml = r#"<!DOCTYPE Pair PUBLIC "-//x//DTD y//EN" "http://example.com/y.dtd"><Pair xmlns="urn:t" x="1"><a>A</a></Pair>"#;
+    let ignore = crate::ReadOptions {
+        doctype: crate::Doctype::Ignore,
+        ..Default::default()
+    };
+    for (backend, refused, read) in [
+        (
+            "quick-xml",
+            crate::from_str::<Pair>(xml).map(|_| ()),
+            crate::from_str_with::<Pair>(xml, &ignore),
+        ),
+        (
+            "xml-rs",
+            crate::xmlrs::from_str_options::<Pair>(xml, &Default::default()).map(|_| ()),
+            crate::xmlrs::from_str_options::<Pair>(xml, &ignore),
+        ),
+    ] {
+        let refused = refused.unwrap_err();
+        assert!(
+            matches!(refused.kind(), ErrorKind::Dtd),
+            "{backend}: {refused}"
+        );
+        assert_eq!(read.unwrap().a, "A", "{backend}");
+    }
+    // Read past, it declares nothing: an entity of its own is an error.
+    let entity =
+        r#"<!DOCTYPE Pair [<!ENTITY e "boom">]><Pair xmlns="urn:t" x="1"><a>&e;</a></Pair>"#;
+    assert!(crate::from_str_with::<Pair>(entity, &ignore).is_err());
+    assert!(crate::xmlrs::from_str_options::<Pair>(entity, &ignore).is_err());
 }

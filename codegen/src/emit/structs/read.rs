@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Kind, Member};
+use super::{Kind, Member, Text};
 use crate::emit::{Ctx, names_summary};
 use crate::ir::{Item, NamespaceConstraint, Occurrence, Shape, Struct, TypeRef};
 
@@ -39,11 +39,17 @@ pub(super) fn impl_read(
     module: &str,
     s: &Struct,
     members: &[Member<'_>],
+    lexical: Option<&proc_macro2::Ident>,
 ) -> TokenStream {
     let rt = &ctx.rt;
     let name = crate::ident::to_ident(&s.name);
     let wire = &s.wire_name;
     let mut declare = Vec::new();
+    // The record of the text of values as written (`__lexical`: no
+    // member's local can be named so).
+    if lexical.is_some() {
+        declare.push(quote!(let mut __lexical = #rt::Lexical::new();));
+    }
     let mut attribute_arms = Vec::new();
     let mut other_attributes = None;
     let mut arms: Vec<Arm> = Vec::new();
@@ -53,12 +59,26 @@ pub(super) fn impl_read(
     let mut text = None;
     let mut mixed = None;
     let mut values = Vec::new();
+    // Whether the content is kept as written, attributes included.
+    let mut kept_as_written = false;
 
+    // The xs:all order's local, which each child's read notes.
+    let order = members
+        .iter()
+        .find(|m| matches!(m.kind, Kind::Order))
+        .map(|m| m.local.clone());
+    let mut field_number = 0usize;
     for (position, m) in members.iter().enumerate() {
         let local = &m.local;
         let ident = &m.ident;
         match m.kind {
             Kind::Field(f) => {
+                let number = field_number;
+                field_number += 1;
+                let note = order.as_ref().map(|order| {
+                    let n = proc_macro2::Literal::usize_unsuffixed(number);
+                    quote!(#order.note(#n);)
+                });
                 let shape = f.occurrence.shape();
                 declare.push(match shape {
                     Shape::Many => quote!(let mut #local = ::std::vec::Vec::new();),
@@ -147,6 +167,27 @@ pub(super) fn impl_read(
                             }
                         });
                         let read = match (shape, f.boxed, default) {
+                            _ if matches!(m.text, Text::Kept(_)) => {
+                                let Text::Kept(id) = m.text else {
+                                    unreachable!()
+                                };
+                                let id = proc_macro2::Literal::u32_unsuffixed(id);
+                                let kept = quote!(&mut __lexical, #id);
+                                match (shape, default) {
+                                    (Shape::Many, None) => {
+                                        quote!(#rt::read::many_kept(&mut #local, source, #kept))
+                                    }
+                                    (_, None) => {
+                                        quote!(#rt::read::one_kept(&mut #local, source, #kept))
+                                    }
+                                    (Shape::Many, Some(d)) => quote! {
+                                        #rt::read::many_default_kept(&mut #local, source, ::std::option::Option::Some(#d), #kept)
+                                    },
+                                    (_, Some(d)) => quote! {
+                                        #rt::read::one_default_kept(&mut #local, source, ::std::option::Option::Some(#d), #kept)
+                                    },
+                                }
+                            }
                             (Shape::Many, false, Some(d)) => {
                                 quote!(#rt::read::many_default(&mut #local, source, #d))
                             }
@@ -161,6 +202,10 @@ pub(super) fn impl_read(
                             }
                             (_, false, None) => quote!(#rt::read::one(&mut #local, source)),
                             (_, true, _) => quote!(#rt::read::one_boxed(&mut #local, source)),
+                        };
+                        let read = match &note {
+                            Some(note) => quote!({ #note #read }),
+                            None => read,
                         };
                         arms.push(Arm {
                             name: (
@@ -189,9 +234,17 @@ pub(super) fn impl_read(
                 declare.push(quote!(let mut #local = ::std::option::Option::None;));
                 let ns = ctx.ns(module, &a.namespace);
                 let attr = &a.wire_name;
-                attribute_arms.push(
-                    quote!((#ns, #attr) => #rt::read::attribute_into(&mut #local, attribute),),
-                );
+                let read = match m.text {
+                    Text::Plain => quote!(#rt::read::attribute_into(&mut #local, attribute)),
+                    Text::Scoped => {
+                        quote!(#rt::read::attribute_in(&mut #local, attribute, &*source))
+                    }
+                    Text::Kept(id) => {
+                        let id = proc_macro2::Literal::u32_unsuffixed(id);
+                        quote!(#rt::read::attribute_kept(&mut #local, attribute, &mut __lexical, #id))
+                    }
+                };
+                attribute_arms.push(quote!((#ns, #attr) => #read,));
                 values.push(if a.required {
                     quote!(#ident: #rt::read::required_attribute(#local, #attr, #wire)?,)
                 } else {
@@ -200,6 +253,7 @@ pub(super) fn impl_read(
             }
             // Content kept as written: the whole element, attributes included.
             Kind::Text(TypeRef::Builtin(crate::ir::Builtin::Any), _, _) => {
+                kept_as_written = true;
                 text = Some(quote!(let #local = #rt::ReadXml::read_xml(source)?;));
                 values.push(set(ident, local));
             }
@@ -216,17 +270,33 @@ pub(super) fn impl_read(
                     Some(nil) => quote!(#nil == ::std::option::Option::Some(true)),
                     None => quote!(false),
                 };
-                text = Some(quote!(let #local = #rt::read::nillable(source, #nil)?;));
+                text = Some(match m.text {
+                    Text::Kept(id) => {
+                        let id = proc_macro2::Literal::u32_unsuffixed(id);
+                        quote!(let #local = #rt::read::nillable_kept(source, #nil, &mut __lexical, #id)?;)
+                    }
+                    _ => quote!(let #local = #rt::read::nillable(source, #nil)?;),
+                });
                 values.push(set(ident, local));
             }
             Kind::Text(_, _, false) => {
-                text = Some(quote!(let #local = #rt::read::simple(source)?;));
+                text = Some(match m.text {
+                    Text::Kept(id) => {
+                        let id = proc_macro2::Literal::u32_unsuffixed(id);
+                        quote!(let #local = #rt::read::simple_kept(source, &mut __lexical, #id)?;)
+                    }
+                    _ => quote!(let #local = #rt::read::simple(source)?;),
+                });
                 values.push(set(ident, local));
             }
             Kind::Mixed => {
                 declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
                 mixed = Some(local.clone());
                 values.push(set(ident, local));
+            }
+            Kind::Order => {
+                declare.push(quote!(let mut #local = #rt::ChildOrder::default();));
+                values.push(quote!(#ident: { #local.finish(); #local },));
             }
             Kind::AnyAttribute(any) => {
                 declare.push(quote!(let mut #local = ::std::vec::Vec::new();));
@@ -241,11 +311,19 @@ pub(super) fn impl_read(
                     NamespaceConstraint::Not(list) if list.is_empty() => Some(push),
                     NamespaceConstraint::Not(list) => {
                         let list = namespaces(list);
-                        Some(quote!(if !matches!(attribute.namespace, #list) { #push }))
+                        Some(
+                            quote!(if !matches!(attribute.namespace, #list) { #push } else {
+                                return ::std::result::Result::Ok(false);
+                            }),
+                        )
                     }
                     NamespaceConstraint::Only(list) => {
                         let list = namespaces(list);
-                        Some(quote!(if matches!(attribute.namespace, #list) { #push }))
+                        Some(
+                            quote!(if matches!(attribute.namespace, #list) { #push } else {
+                                return ::std::result::Result::Ok(false);
+                            }),
+                        )
                     }
                 };
                 values.push(set(ident, local));
@@ -253,17 +331,19 @@ pub(super) fn impl_read(
         }
     }
 
-    // The attributes no arm takes: kept by the wildcard, or ignored.
+    // The attributes no arm takes: kept by the wildcard, or unknown
+    // (`Ok(false)`: the runtime allows the instance attributes).
     let keeps = other_attributes.is_some();
     let rest = match other_attributes {
         Some(keep) => quote!({
             #keep
-            ::std::result::Result::Ok(())
+            ::std::result::Result::Ok(true)
         }),
-        None => quote!(::std::result::Result::Ok(())),
+        None => quote!(::std::result::Result::Ok(false)),
     };
     let read_attributes = match (attribute_arms.is_empty(), keeps) {
-        (true, false) => None,
+        (true, false) if kept_as_written => None,
+        (true, false) => Some(quote!(#rt::read::no_attributes(source)?;)),
         (true, true) => Some(quote!(#rt::read::attributes(source, |attribute| #rest)?;)),
         (false, _) => Some(quote! {
             #rt::read::attributes(source, |attribute| match (attribute.namespace, attribute.local) {
@@ -302,12 +382,20 @@ pub(super) fn impl_read(
                 }
                 group.sort_by_key(|arm| arm.position);
             }
+            // Where members share a name, the reader keeps track of how far
+            // into the sequence it is (`__last`, the place of the member
+            // that took the last element): one it has gone past takes no
+            // more (`<a/>*<b/><a/>*`: an `a` after the `b` is the second's).
+            let ordered = groups.iter().any(|(_, group)| group.len() > 1) || wildcards.len() > 1;
+            if ordered {
+                declare.push(quote!(let mut __last = 0usize;));
+            }
             let names = groups
                 .iter()
                 .map(|((ns, _, local), _)| quote!((#ns, #local)));
             let reads = groups.iter().enumerate().map(|(i, (_, group))| {
                 let i = proc_macro2::Literal::usize_unsuffixed(i);
-                let read = cascade(group.iter().map(|arm| (*arm, None)), None);
+                let read = cascade(group.iter().map(|arm| (*arm, None)), None, ordered);
                 quote!(#i => #read,)
             });
             // An element no name matches: the first wildcard that allows its
@@ -318,6 +406,7 @@ pub(super) fn impl_read(
                     .iter()
                     .map(|(arm, allowed)| (arm, admits(ctx, module, allowed))),
                 Some(unknown),
+                ordered,
             );
             // Mixed content: the text goes to its member, where it stands.
             let (children, text) = match &mixed {
@@ -336,6 +425,9 @@ pub(super) fn impl_read(
             }
         }
     };
+    if let Some(lexical) = lexical {
+        values.push(quote!(#lexical: __lexical,));
+    }
     quote! {
         impl #rt::ReadXml for #name {
             fn read_xml<__S: #rt::Source>(source: &mut __S) -> #rt::Result<Self> {
@@ -354,34 +446,47 @@ pub(super) fn impl_read(
 /// the first arm that still takes the element (and whose condition holds)
 /// reads it. The chain ends at the first arm that takes any number, or with
 /// `otherwise`, or else with the last arm (whose reader then says the
-/// element is one too many).
+/// element is one too many). `ordered`: each read notes its member's place
+/// (`__last`), and an arm before the last takes the element only if the
+/// reader has not gone past it.
 fn cascade<'a>(
     arms: impl Iterator<Item = (&'a Arm, Option<TokenStream>)>,
     otherwise: Option<TokenStream>,
+    ordered: bool,
 ) -> TokenStream {
+    let arms: Vec<_> = arms.collect();
     let mut chain = Vec::new();
-    let mut last = otherwise;
-    let mut arms = arms.peekable();
-    while let Some((arm, condition)) = arms.next() {
-        let condition = match (&arm.free, condition) {
-            (Some(free), Some(c)) => Some(quote!(#free && #c)),
-            (Some(free), None) => Some(free.clone()),
-            (None, c) => c,
-        };
+    let mut last = otherwise.clone();
+    for (k, (arm, condition)) in arms.iter().enumerate() {
+        let position = proc_macro2::Literal::usize_unsuffixed(arm.position);
         let read = &arm.read;
-        match condition {
-            None => {
-                last = Some(read.clone());
-                break;
+        // The read, as statements of a block.
+        let read = if ordered {
+            quote!(__last = #position; #read)
+        } else {
+            read.clone()
+        };
+        let final_arm = k + 1 == arms.len() && otherwise.is_none();
+        let mut conditions: Vec<TokenStream> = Vec::new();
+        if !final_arm {
+            conditions.extend(arm.free.clone());
+            conditions.extend(condition.clone());
+            if ordered {
+                conditions.push(if arm.position == 0 {
+                    quote!(__last == 0)
+                } else {
+                    quote!(__last <= #position)
+                });
             }
-            Some(c) if last.is_some() || arms.peek().is_some() => {
-                chain.push(quote!(if #c { #read } else));
-            }
-            Some(_) => last = Some(read.clone()),
         }
+        if conditions.is_empty() {
+            last = Some(read);
+            break;
+        }
+        chain.push(quote!(if #(#conditions)&&* { #read } else));
     }
     let last = last.unwrap_or_default();
-    if chain.is_empty() {
+    if chain.is_empty() && !ordered {
         last
     } else {
         quote!(#(#chain)* { #last })

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Kind, Member};
+use super::{Kind, Member, Text};
 use crate::emit::Ctx;
 use crate::ir::{Shape, Struct};
 
@@ -13,14 +13,26 @@ pub(super) fn impl_write(
     module: &str,
     s: &Struct,
     members: &[Member<'_>],
+    lexical: Option<&proc_macro2::Ident>,
 ) -> TokenStream {
     let rt = &ctx.rt;
     let name = crate::ident::to_ident(&s.name);
     let mut attributes = Vec::new();
     let mut content = Vec::new();
     let mut mixed = None;
+    let mut order = None;
     for m in members {
         let ident = &m.ident;
+        // A member whose text as written the record keeps.
+        if let (Text::Kept(id), Some(lexical)) = (m.text, lexical) {
+            if let Some((is_attribute, write)) = write_kept(ctx, module, m, lexical, id) {
+                match is_attribute {
+                    true => attributes.push(write),
+                    false => content.push(write),
+                }
+                continue;
+            }
+        }
         match m.kind {
             Kind::Attribute(a) => {
                 let ns = ctx.ns(module, &a.namespace);
@@ -35,6 +47,7 @@ pub(super) fn impl_write(
                 attributes.push(quote!(#rt::write::attributes(sink, &self.#ident)?;));
             }
             Kind::Mixed => mixed = Some(ident),
+            Kind::Order => order = Some(ident),
             Kind::Text(_, _, true) => {
                 content.push(quote!(#rt::write::text_opt(sink, self.#ident.as_ref())?;));
             }
@@ -81,6 +94,22 @@ pub(super) fn impl_write(
             }
         }
     }
+    // xs:all: the children in the order they were read.
+    if let Some(order) = order {
+        let count = proc_macro2::Literal::usize_unsuffixed(content.len());
+        let arms = content.iter().enumerate().map(|(i, write)| {
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#i => { #write })
+        });
+        content = vec![quote! {
+            for member in self.#order.sequence(#count) {
+                match member {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }];
+    }
     // Mixed content: the children written through a sink that puts the
     // text back where it stood.
     if let Some(text) = mixed {
@@ -105,4 +134,57 @@ pub(super) fn impl_write(
             }
         }
     }
+}
+
+/// The writing of member `m`, number `id` in the struct's `Lexical` record
+/// `lexical`, in the text it was read from while its value is unchanged;
+/// with whether it is an attribute.
+fn write_kept(
+    ctx: &Ctx<'_>,
+    module: &str,
+    m: &Member<'_>,
+    lexical: &proc_macro2::Ident,
+    id: u32,
+) -> Option<(bool, TokenStream)> {
+    let rt = &ctx.rt;
+    let ident = &m.ident;
+    let id = proc_macro2::Literal::u32_unsuffixed(id);
+    let kept = quote!(&self.#lexical, #id);
+    Some(match m.kind {
+        Kind::Attribute(a) => {
+            let ns = ctx.ns(module, &a.namespace);
+            let local = &a.wire_name;
+            let write = if a.required {
+                quote!(#rt::write::attribute_kept(sink, #ns, #local, &self.#ident, #kept)?;)
+            } else {
+                quote!(#rt::write::attribute_opt_kept(sink, #ns, #local, self.#ident.as_ref(), #kept)?;)
+            };
+            (true, write)
+        }
+        Kind::Text(_, _, true) => (
+            false,
+            quote!(#rt::write::text_opt_kept(sink, self.#ident.as_ref(), #kept)?;),
+        ),
+        Kind::Text(_, _, false) => (
+            false,
+            quote!(#rt::write::text_kept(sink, &self.#ident, #kept)?;),
+        ),
+        Kind::Field(f) => {
+            let ns = ctx.ns(module, &f.namespace);
+            let local = &f.wire_name;
+            let write = match f.occurrence.shape() {
+                Shape::One => {
+                    quote!(#rt::write::child_kept(sink, #ns, #local, &self.#ident, #kept)?;)
+                }
+                Shape::Optional => quote! {
+                    #rt::write::child_opt_kept(sink, #ns, #local, self.#ident.as_ref(), #kept)?;
+                },
+                Shape::Many => quote! {
+                    #rt::write::children_kept(sink, #ns, #local, &self.#ident, #kept)?;
+                },
+            };
+            (false, write)
+        }
+        _ => return None,
+    })
 }
