@@ -21,7 +21,7 @@
 
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
-use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event as Q};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesRef, BytesStart, Event as Q};
 use quick_xml::name::PrefixDeclaration;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -172,10 +172,13 @@ impl<'de> QuickSource<'de> {
         if input.len() > limits.max_document_len {
             return Err(over(limits, Limit::DocumentLength));
         }
-        if let Some(offset) = memchr::memchr(0, input) {
-            return Err(Error::syntax(format!(
-                "NUL byte at offset {offset}: not XML (UTF-16 and UTF-32 are not supported, send UTF-8)"
-            )));
+        if let Some(offset) = first_control(input) {
+            return Err(Error::syntax(match input[offset] {
+                0 => format!(
+                    "NUL byte at offset {offset}: not XML (UTF-16 and UTF-32 are not supported, send UTF-8)"
+                ),
+                b => format!("control character U+{b:04X} at offset {offset}: not XML"),
+            }));
         }
         let text = match std::str::from_utf8(input) {
             Ok(text) => text,
@@ -186,6 +189,15 @@ impl<'de> QuickSource<'de> {
                 )));
             }
         };
+        // U+FFFE and U+FFFF, the two noncharacters XML excludes (the
+        // surrogates cannot be in UTF-8).
+        if let Some(offset) = memchr::memchr_iter(0xef, input)
+            .find(|&i| matches!(input.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])))
+        {
+            return Err(Error::syntax(format!(
+                "the noncharacter at offset {offset}: not XML"
+            )));
+        }
         let mut reader = Reader::from_reader(input);
         let config = reader.config_mut();
         config.expand_empty_elements = true;
@@ -374,6 +386,15 @@ impl<'de> QuickSource<'de> {
         let mut prefixed = false;
         for attribute in e.attributes() {
             let attribute = attribute.map_err(|e| self.syntax(e))?;
+            if !is_qname(attribute.key.as_ref()) {
+                return Err(self.syntax(format!(
+                    "{:?} is not an attribute name",
+                    String::from_utf8_lossy(attribute.key.as_ref())
+                )));
+            }
+            if memchr::memchr(b'<', &attribute.value).is_some() {
+                return Err(self.syntax("< in an attribute value"));
+            }
             if self.attributes.len() + (self.bindings.len() - scope.bindings)
                 >= limits.max_attributes
             {
@@ -382,6 +403,15 @@ impl<'de> QuickSource<'de> {
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|e| self.syntax(e))?;
+            // A reference may have put in what the input cannot hold.
+            if let std::borrow::Cow::Owned(value) = &value {
+                if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
+                    return Err(self.syntax(format!(
+                        "a character reference to U+{:04X}, which is not an XML character",
+                        u32::from(c)
+                    )));
+                }
+            }
             if value.len() > limits.max_text_len {
                 return Err(over(limits, Limit::TextLength));
             }
@@ -419,6 +449,12 @@ impl<'de> QuickSource<'de> {
             return Err(over(limits, Limit::Namespaces));
         }
         let name = e.name();
+        if !is_qname(name.as_ref()) {
+            return Err(self.syntax(format!(
+                "{:?} is not an element name",
+                String::from_utf8_lossy(name.as_ref())
+            )));
+        }
         let (local, prefix) = name.decompose();
         self.namespace = self.resolve(prefix.as_ref().map(|p| p.as_ref()), true)?;
         if self.get(self.namespace).len() > limits.max_name_len {
@@ -441,6 +477,68 @@ impl<'de> QuickSource<'de> {
             }
         }
         Ok(())
+    }
+
+    /// Checks a comment: no `--` in it, and not ending with `-`.
+    fn comment(&self, c: &quick_xml::events::BytesText<'_>) -> Result<()> {
+        let double = memchr::memchr_iter(b'-', c).any(|i| c.get(i + 1) == Some(&b'-'));
+        if double || c.ends_with(b"-") {
+            return Err(self.syntax("-- in a comment"));
+        }
+        Ok(())
+    }
+
+    /// Checks a processing instruction's target: a name, and not `xml` in
+    /// any case (an XML declaration is the document's first thing).
+    fn processing_instruction(&self, p: &quick_xml::events::BytesPI<'_>) -> Result<()> {
+        let target = p.target();
+        if !is_name(target) {
+            return Err(self.syntax(format!(
+                "{:?} is not the target of a processing instruction",
+                String::from_utf8_lossy(target)
+            )));
+        }
+        if target.eq_ignore_ascii_case(b"xml") {
+            return Err(self.syntax("an XML declaration that is not at the start of the document"));
+        }
+        Ok(())
+    }
+
+    /// Checks the encoding the XML declaration names: the input is read as
+    /// UTF-8, so it must be UTF-8 (`UTF-8`, `utf8`, in any case), or one of
+    /// the ASCII-compatible encodings xml-rs knows (`US-ASCII`, `ascii`,
+    /// `ISO-8859-1`, `latin1`) with only ASCII in the input, where every one
+    /// of them reads the same characters. Anything else would be read as
+    /// other characters than the document means (or is not ASCII-compatible
+    /// at all): refused.
+    fn declaration(&self, d: &BytesDecl<'_>) -> Result<()> {
+        // quick-xml hands on whatever stands between `<?xml` and `?>`.
+        let at = self.in_input(d).map(|span| span.start.saturating_sub(2));
+        let first = at == Some(0) || at == Some(3) && self.input.starts_with('\u{feff}');
+        if !first {
+            return Err(self.syntax("an XML declaration that is not at the start of the document"));
+        }
+        if let Err(e) = xml_declaration(&d[3..]) {
+            return Err(self.syntax(format!("a malformed XML declaration: {e}")));
+        }
+        let Some(label) = d.encoding() else {
+            return Ok(());
+        };
+        let label = label.map_err(|e| self.syntax(e))?;
+        let is = |names: &[&str]| {
+            names
+                .iter()
+                .any(|n| n.as_bytes().eq_ignore_ascii_case(&label))
+        };
+        if is(&["utf-8", "utf8"])
+            || is(&["us-ascii", "ascii", "iso-8859-1", "latin1"]) && self.input.is_ascii()
+        {
+            return Ok(());
+        }
+        Err(self.syntax(format!(
+            "the document declares the encoding {:?}: this reader reads UTF-8 only (send UTF-8)",
+            String::from_utf8_lossy(&label)
+        )))
     }
 
     /// Checks a namespace declaration as XML's namespaces require: `xml`
@@ -486,7 +584,8 @@ impl<'de> QuickSource<'de> {
         loop {
             match self.read()? {
                 event @ (Q::Text(_) | Q::CData(_) | Q::GeneralRef(_)) => self.append(event)?,
-                Q::Comment(_) | Q::PI(_) => {}
+                Q::Comment(c) => self.comment(&c)?,
+                Q::PI(p) => self.processing_instruction(&p)?,
                 other => {
                     self.pending = Some(other);
                     break;
@@ -522,7 +621,13 @@ impl<'de> QuickSource<'de> {
 
     fn append(&mut self, event: Q<'de>) -> Result<()> {
         let piece = match event {
-            Q::Text(t) => t.xml10_content().map_err(|e| self.syntax(e))?,
+            Q::Text(t) => {
+                // `]]>` closes a CDATA section, and nothing else.
+                if memchr::memchr_iter(b'>', &t).any(|i| t[..i].ends_with(b"]]")) {
+                    return Err(self.syntax("]]> in text (outside a CDATA section)"));
+                }
+                t.xml10_content().map_err(|e| self.syntax(e))?
+            }
             Q::CData(c) => c.xml10_content().map_err(|e| self.syntax(e))?,
             Q::GeneralRef(r) => return self.reference(&r),
             _ => return Ok(()),
@@ -541,6 +646,10 @@ impl<'de> QuickSource<'de> {
     fn reference(&mut self, r: &BytesRef<'de>) -> Result<()> {
         if r.is_char_ref() {
             return match r.resolve_char_ref().map_err(|e| self.syntax(e))? {
+                Some(c) if !is_xml_char(c) => Err(self.syntax(format!(
+                    "a character reference to U+{:04X}, which is not an XML character",
+                    u32::from(c)
+                ))),
                 Some(c) => {
                     self.owned_text().push(c);
                     Ok(())
@@ -559,6 +668,156 @@ impl<'de> QuickSource<'de> {
             ))),
         }
     }
+}
+
+/// The offset of the first byte in `input` that is a control character
+/// XML excludes (all of C0 but tab, line feed and carriage return). Chunk
+/// by chunk, without a branch per byte.
+fn first_control(input: &[u8]) -> Option<usize> {
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+    let mut offset = 0;
+    for chunk in input.chunks(64) {
+        if chunk.iter().fold(false, |any, &b| any | control(b)) {
+            return chunk.iter().position(|&b| control(b)).map(|i| offset + i);
+        }
+        offset += chunk.len();
+    }
+    None
+}
+
+/// Whether `c` is an XML 1.0 character.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Whether `c` may start an XML name (XML 1.0, fifth edition).
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z' |
+        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{2ff}' |
+        '\u{370}'..='\u{37d}' | '\u{37f}'..='\u{1fff}' | '\u{200c}'..='\u{200d}' |
+        '\u{2070}'..='\u{218f}' | '\u{2c00}'..='\u{2fef}' | '\u{3001}'..='\u{d7ff}' |
+        '\u{f900}'..='\u{fdcf}' | '\u{fdf0}'..='\u{fffd}' | '\u{10000}'..='\u{effff}'
+    )
+}
+
+/// Whether `c` may stand in an XML name after its first character.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{b7}' | '\u{300}'..='\u{36f}' | '\u{203f}'..='\u{2040}')
+}
+
+/// Whether `name` is an XML name.
+fn is_name(name: &[u8]) -> bool {
+    let Ok(name) = std::str::from_utf8(name) else {
+        return false;
+    };
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// Whether `name` is a qualified name as xml-rs reads them: a name with at
+/// most one colon, neither first nor last.
+fn is_qname(name: &[u8]) -> bool {
+    // Most names are ASCII letters, digits, `-`, `_`, `.` and one colon.
+    if name.is_ascii() {
+        let mut colon = false;
+        for (i, &b) in name.iter().enumerate() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'_' => {}
+                b'0'..=b'9' | b'-' | b'.' if i > 0 => {}
+                b':' if i > 0 && !colon => colon = true,
+                _ => return false,
+            }
+        }
+        return name.last().is_some_and(|&b| b != b':');
+    }
+    let Ok(name) = std::str::from_utf8(name) else {
+        return false;
+    };
+    let mut colon = false;
+    for (i, c) in name.char_indices() {
+        match c {
+            ':' if i > 0 && !colon => colon = true,
+            ':' => return false,
+            c if i == 0 && !is_name_start(c) => return false,
+            c if !is_name_char(c) => return false,
+            _ => {}
+        }
+    }
+    !name.ends_with(':')
+}
+
+/// Checks what follows `<?xml` in an XML declaration, as XML 1.0 has it:
+/// `version` (1.0: XML 1.1 is refused), then optionally `encoding` and `standalone`
+/// (`yes` or `no`), each after whitespace, in that order, and nothing else
+/// but whitespace.
+fn xml_declaration(mut rest: &[u8]) -> std::result::Result<(), String> {
+    let lossy = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+    match pseudo_attribute(&mut rest, "version")? {
+        Some(b"1.0") => {}
+        Some(b"1.1") => return Err("version 1.1 (this reader reads XML 1.0)".to_string()),
+        Some(v) => return Err(format!("version {:?}", lossy(v))),
+        None => return Err("no version".to_string()),
+    }
+    if let Some(name) = pseudo_attribute(&mut rest, "encoding")? {
+        let valid = name.first().is_some_and(u8::is_ascii_alphabetic)
+            && name
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        if !valid {
+            return Err(format!("encoding {:?}", lossy(name)));
+        }
+    }
+    match pseudo_attribute(&mut rest, "standalone")? {
+        None | Some(b"yes" | b"no") => {}
+        Some(v) => return Err(format!("standalone {:?}", lossy(v))),
+    }
+    match trim_space(rest) {
+        [] => Ok(()),
+        other => Err(format!("{:?} after the pseudo-attributes", lossy(other))),
+    }
+}
+
+/// The value of pseudo-attribute `name` of an XML declaration if `rest`
+/// starts with it (after whitespace), `rest` then moved past it.
+fn pseudo_attribute<'a>(
+    rest: &mut &'a [u8],
+    name: &str,
+) -> std::result::Result<Option<&'a [u8]>, String> {
+    let trimmed = trim_space(rest);
+    let Some(after) = trimmed.strip_prefix(name.as_bytes()) else {
+        return Ok(None);
+    };
+    if trimmed.len() == rest.len() {
+        return Err(format!("no whitespace before {name}"));
+    }
+    let after = trim_space(after)
+        .strip_prefix(b"=")
+        .ok_or_else(|| format!("no = after {name}"))?;
+    let after = trim_space(after);
+    let Some((&quote, after)) = after
+        .split_first()
+        .filter(|(q, _)| matches!(q, b'"' | b'\''))
+    else {
+        return Err(format!("the value of {name} is not quoted"));
+    };
+    let end = after
+        .iter()
+        .position(|&b| b == quote)
+        .ok_or_else(|| format!("the value of {name} is not closed"))?;
+    *rest = &after[end + 1..];
+    Ok(Some(&after[..end]))
+}
+
+/// `bytes` without the XML whitespace (space, tab, line feed, carriage
+/// return) they start with.
+fn trim_space(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
 }
 
 /// The error `e` quick-xml gave, with its line and column in `input`.
@@ -627,7 +886,9 @@ impl Source for QuickSource<'_> {
                         )));
                     }
                 }
-                Q::Comment(_) | Q::PI(_) | Q::Decl(_) => {}
+                Q::Decl(d) => self.declaration(&d)?,
+                Q::Comment(c) => self.comment(&c)?,
+                Q::PI(p) => self.processing_instruction(&p)?,
                 Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
                 Q::DocType(_) => return Err(Error::new(ErrorKind::Dtd)),
                 Q::Eof => {
