@@ -1,15 +1,17 @@
-//! The fast backend: quick-xml's `NsReader` over a byte slice, behind the
+//! The fast backend: quick-xml's `Reader` over a byte slice, behind the
 //! same [`Source`] the generated readers are written against.
 //!
-//! Names, namespaces and attribute values of the current tag are copied
-//! into one reusable buffer (no allocation per tag once it has grown); a
-//! text that is one run without references or line ends to normalize is
-//! borrowed from the input. The [`Limits`] are checked as the events come:
-//! the document's length before anything else, and the depth, elements,
-//! attributes, names, namespaces in scope and text lengths as they are met.
-//! A document type declaration is refused (no entity is ever declared,
-//! expanded or fetched: only XML's five predefined entities and character
-//! references are replaced), and so is a NUL byte and invalid UTF-8.
+//! Names are borrowed from the input, and so are attribute values,
+//! namespace URIs and texts that are one run without references or line
+//! ends to normalize; the rest is copied into reusable buffers (no
+//! allocation per tag once they have grown). Namespaces are resolved here,
+//! from the declarations as read (references replaced, as xml-rs has them).
+//! The [`Limits`] are checked as the events come: the document's length
+//! before anything else, and the depth, elements, attributes, names,
+//! namespaces in scope and text lengths as they are met. A document type
+//! declaration is refused (no entity is ever declared, expanded or fetched:
+//! only XML's five predefined entities and character references are
+//! replaced), and so is a NUL byte and invalid UTF-8.
 //!
 //! Text is read as xml-rs reads it: line ends normalized (`\r\n` and `\r`
 //! to `\n`), attribute values normalized (a literal tab, line feed or
@@ -17,17 +19,18 @@
 //! in, comments and processing instructions skipped (the text around one
 //! is one text). Both backends give the same values.
 
-use std::borrow::Cow;
-use std::ops::Range;
-
-use quick_xml::NsReader;
+use quick_xml::Reader;
 use quick_xml::XmlVersion;
-use quick_xml::events::{BytesRef, Event as Q};
-use quick_xml::name::{PrefixDeclaration, QName, ResolveResult};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesRef, BytesStart, Event as Q};
+use quick_xml::name::PrefixDeclaration;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{Limit, LimitExceeded, Limits};
 use crate::read::{Attr, Event, Source, UnknownContent};
+use crate::write::XML_NAMESPACE;
+
+/// The namespace the `xmlns` prefix is bound to.
+const XMLNS_NAMESPACE: &str = "http://www.w3.org/2000/xmlns/";
 
 /// What the reader does besides parsing: the [`Limits`] it reads within,
 /// and what it does with content the schema does not allow.
@@ -56,37 +59,108 @@ pub enum Doctype {
     Ignore,
 }
 
-/// An attribute of the current start tag: ranges into the tag's buffer.
-#[derive(Clone, Debug)]
+/// Where a piece of text is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Store {
+    /// The input, as written.
+    Input,
+    /// The current tag's buffer (attribute values that were normalized).
+    Tag,
+    /// The buffer of the namespace URIs in scope that were normalized.
+    Ns,
+    /// The empty string: no namespace.
+    Empty,
+    /// The `xml` prefix's namespace.
+    Xml,
+    /// The `xmlns` prefix's namespace.
+    Xmlns,
+}
+
+/// A piece of text: a range of one of the stores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    store: Store,
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    const EMPTY: Span = Span::fixed(Store::Empty);
+
+    const fn fixed(store: Store) -> Span {
+        Span {
+            store,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.start == self.end && matches!(self.store, Store::Input | Store::Tag | Store::Ns)
+            || self.store == Store::Empty
+    }
+}
+
+/// An attribute of the current start tag.
+#[derive(Clone, Copy, Debug)]
 struct AttrAt {
-    namespace: Range<usize>,
-    local: Range<usize>,
-    prefix: Option<Range<usize>>,
-    value: Range<usize>,
+    namespace: Span,
+    local: Span,
+    prefix: Option<Span>,
+    value: Span,
+}
+
+/// A namespace declaration in scope: the prefix (`None`: the default
+/// namespace) and the URI (empty: undeclared).
+#[derive(Clone, Copy, Debug)]
+struct Binding {
+    prefix: Option<Span>,
+    uri: Span,
+}
+
+/// Where an open element's declarations start, in `bindings` and in `ns`.
+#[derive(Clone, Copy, Debug)]
+struct Scope {
+    bindings: usize,
+    ns: usize,
 }
 
 /// A [`Source`] over a document in memory, parsed by quick-xml.
 pub struct QuickSource<'de> {
-    reader: NsReader<&'de [u8]>,
-    input: &'de [u8],
+    reader: Reader<&'de [u8]>,
+    input: &'de str,
     options: ReadOptions,
-    /// The names, namespaces and values of the current tag.
-    buf: String,
-    namespace: Range<usize>,
-    local: Range<usize>,
-    prefix: Option<Range<usize>>,
+    /// Attribute values and names of the current tag that are not the
+    /// input's bytes.
+    tag: String,
+    /// Namespace URIs in scope that are not the input's bytes.
+    ns: String,
+    namespace: Span,
+    local: Span,
+    prefix: Option<Span>,
     attributes: Vec<AttrAt>,
-    declarations: Vec<(Option<Range<usize>>, Range<usize>)>,
-    text: Cow<'de, str>,
+    /// The namespace declarations in scope, the innermost last.
+    bindings: Vec<Binding>,
+    /// Where the declarations of each open element start.
+    scopes: Vec<Scope>,
+    /// The declarations the current start tag makes: `bindings[declared..]`
+    /// (none for another event).
+    declared: usize,
+    /// The scope of the element whose end tag is the current event, left
+    /// at the next event.
+    ended: Option<Scope>,
+    /// The current text, when it is the input's.
+    text: &'de str,
+    /// The current text, when it is not (`owned`).
+    text_buf: String,
+    owned: bool,
     /// An event read ahead, past the end of a text.
     pending: Option<Q<'de>>,
     depth: usize,
     elements: usize,
     /// Whether the root element has started.
     root: bool,
-    /// Namespace declarations made by each open element.
-    scopes: Vec<usize>,
-    in_scope: usize,
+    /// What was skipped as unknown content so far.
     skipped: std::cell::RefCell<crate::read::Skipped>,
 }
 
@@ -98,39 +172,60 @@ impl<'de> QuickSource<'de> {
         if input.len() > limits.max_document_len {
             return Err(over(limits, Limit::DocumentLength));
         }
-        if let Some(offset) = input.iter().position(|&b| b == 0) {
+        if let Some(offset) = first_control(input) {
+            return Err(Error::syntax(match input[offset] {
+                0 => format!(
+                    "NUL byte at offset {offset}: not XML (UTF-16 and UTF-32 are not supported, send UTF-8)"
+                ),
+                b => format!("control character U+{b:04X} at offset {offset}: not XML"),
+            }));
+        }
+        let text = match std::str::from_utf8(input) {
+            Ok(text) => text,
+            Err(e) => {
+                return Err(Error::syntax(format!(
+                    "invalid UTF-8 at byte {}",
+                    e.valid_up_to()
+                )));
+            }
+        };
+        // U+FFFE and U+FFFF, the two noncharacters XML excludes (the
+        // surrogates cannot be in UTF-8).
+        if let Some(offset) = memchr::memchr_iter(0xef, input)
+            .find(|&i| matches!(input.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])))
+        {
             return Err(Error::syntax(format!(
-                "NUL byte at offset {offset}: not XML (UTF-16 and UTF-32 are not supported, send UTF-8)"
+                "the noncharacter at offset {offset}: not XML"
             )));
         }
-        if let Err(e) = std::str::from_utf8(input) {
-            return Err(Error::syntax(format!(
-                "invalid UTF-8 at byte {}",
-                e.valid_up_to()
-            )));
-        }
-        let mut reader = NsReader::from_reader(input);
+        let mut reader = Reader::from_reader(input);
         let config = reader.config_mut();
         config.expand_empty_elements = true;
         config.check_end_names = true;
         config.trim_text(false);
         Ok(QuickSource {
             reader,
-            input,
+            input: text,
             options,
-            buf: String::new(),
-            namespace: 0..0,
-            local: 0..0,
+            tag: String::new(),
+            ns: String::new(),
+            namespace: Span::EMPTY,
+            local: Span::EMPTY,
             prefix: None,
-            attributes: Vec::new(),
-            declarations: Vec::new(),
-            text: Cow::Borrowed(""),
+            // Room for a typical document's tags, so that they do not grow
+            // one by one.
+            attributes: Vec::with_capacity(8),
+            bindings: Vec::with_capacity(8),
+            scopes: Vec::with_capacity(16),
+            declared: 0,
+            ended: None,
+            text: "",
+            text_buf: String::new(),
+            owned: false,
             pending: None,
             depth: 0,
             elements: 0,
             root: false,
-            scopes: Vec::new(),
-            in_scope: 0,
             skipped: Default::default(),
         })
     }
@@ -147,7 +242,7 @@ impl<'de> QuickSource<'de> {
 
     /// The error quick-xml gave, where it stands in the document.
     fn syntax(&self, e: impl std::fmt::Display) -> Error {
-        syntax(&self.reader, self.input, e)
+        syntax(&self.reader, self.input.as_bytes(), e)
     }
 
     fn read(&mut self) -> Result<Q<'de>> {
@@ -157,7 +252,117 @@ impl<'de> QuickSource<'de> {
         }
     }
 
-    fn start(&mut self, e: quick_xml::events::BytesStart<'de>) -> Result<()> {
+    /// The text of `span`.
+    fn get(&self, span: Span) -> &str {
+        let store = match span.store {
+            Store::Input => self.input,
+            Store::Tag => &self.tag,
+            Store::Ns => &self.ns,
+            Store::Empty => return "",
+            Store::Xml => return XML_NAMESPACE,
+            Store::Xmlns => return XMLNS_NAMESPACE,
+        };
+        store.get(span.start..span.end).unwrap_or_default()
+    }
+
+    /// Where `bytes` (a slice of the input, as quick-xml hands names and
+    /// values on) stand in the input; `None` if they are not the input's.
+    fn in_input(&self, bytes: &[u8]) -> Option<Span> {
+        let start = (bytes.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
+        let end = start.checked_add(bytes.len())?;
+        let fits = end <= self.input.len()
+            && self.input.is_char_boundary(start)
+            && self.input.is_char_boundary(end);
+        fits.then_some(Span {
+            store: Store::Input,
+            start,
+            end,
+        })
+    }
+
+    /// `text` as a span: where it is in the input, else a copy in `store`
+    /// (the tag's buffer or the namespaces').
+    fn keep(&mut self, text: &str, store: Store) -> Span {
+        if let Some(span) = self.in_input(text.as_bytes()) {
+            return span;
+        }
+        let buf = match store {
+            Store::Ns => &mut self.ns,
+            _ => &mut self.tag,
+        };
+        let start = buf.len();
+        buf.push_str(text);
+        Span {
+            store,
+            start,
+            end: buf.len(),
+        }
+    }
+
+    /// [`keep`](Self::keep), for a name or namespace URI within `max_name_len`.
+    fn name(&mut self, bytes: &[u8], store: Store) -> Result<Span> {
+        if bytes.len() > self.limits().max_name_len {
+            return Err(self.syntax(over(*self.limits(), Limit::NameLength)));
+        }
+        if let Some(span) = self.in_input(bytes) {
+            return Ok(span);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| self.syntax(e))?;
+        let text = text.to_owned();
+        Ok(self.keep(&text, store))
+    }
+
+    /// The namespace `prefix` is bound to in scope (`None`: the default
+    /// namespace); `None` when it is not bound, or undeclared (`xmlns=""`,
+    /// `xmlns:p=""`).
+    fn lookup(&self, prefix: Option<&[u8]>) -> Option<Span> {
+        match prefix {
+            Some(b"xml") => return Some(Span::fixed(Store::Xml)),
+            Some(b"xmlns") => return Some(Span::fixed(Store::Xmlns)),
+            _ => {}
+        }
+        let binding = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|b| match (b.prefix, prefix) {
+                (None, None) => true,
+                (Some(p), Some(q)) => self.get(p).as_bytes() == q,
+                _ => false,
+            })?;
+        (!binding.uri.is_empty()).then_some(binding.uri)
+    }
+
+    /// The namespace of a name written with `prefix`: the prefix's, or for
+    /// no prefix the default namespace (an `element`'s) or none (an
+    /// attribute's).
+    fn resolve(&self, prefix: Option<&[u8]>, element: bool) -> Result<Span> {
+        match (prefix, element) {
+            (None, false) => Ok(Span::EMPTY),
+            (None, true) => Ok(self.lookup(None).unwrap_or(Span::EMPTY)),
+            (Some(p), _) => self.lookup(Some(p)).ok_or_else(|| {
+                let what = if element {
+                    "an element"
+                } else {
+                    "an attribute"
+                };
+                self.syntax(format!(
+                    "the prefix {:?} of {what} is not declared",
+                    String::from_utf8_lossy(p)
+                ))
+            }),
+        }
+    }
+
+    /// Leaves the scope of the element whose end tag was the last event.
+    fn leave(&mut self) {
+        if let Some(scope) = self.ended.take() {
+            self.bindings.truncate(scope.bindings);
+            self.ns.truncate(scope.ns);
+        }
+    }
+
+    fn start(&mut self, e: BytesStart<'de>) -> Result<()> {
         let limits = self.options.limits;
         if self.depth >= limits.max_depth {
             return Err(over(limits, Limit::Depth));
@@ -168,103 +373,204 @@ impl<'de> QuickSource<'de> {
         if self.elements > limits.max_elements {
             return Err(over(limits, Limit::Elements));
         }
-        let QuickSource {
-            reader,
-            input,
-            buf,
-            namespace,
-            local,
-            prefix,
-            attributes,
-            declarations,
-            ..
-        } = self;
-        let input = *input;
-        let syntax = |e: &dyn std::fmt::Display| syntax(reader, input, e);
-        buf.clear();
-        attributes.clear();
-        declarations.clear();
-        let name = e.name();
-        let (resolved, local_name) = reader.resolver().resolve_element(name);
-        *namespace =
-            push_namespace(buf, resolved, &limits, "an element").map_err(|m| syntax(&m))?;
-        *local = push_name(buf, local_name.as_ref(), &limits).map_err(|m| syntax(&m))?;
-        *prefix = match name.prefix() {
-            Some(p) => Some(push_name(buf, p.as_ref(), &limits).map_err(|m| syntax(&m))?),
-            None => None,
+        self.tag.clear();
+        self.attributes.clear();
+        let scope = Scope {
+            bindings: self.bindings.len(),
+            ns: self.ns.len(),
         };
+        self.scopes.push(scope);
+        self.declared = scope.bindings;
+        // The declarations first: they apply to the tag's own names, which
+        // are resolved after.
+        let mut prefixed = false;
         for attribute in e.attributes() {
-            let attribute = attribute.map_err(|e| syntax(&e))?;
-            if attributes.len() + declarations.len() >= limits.max_attributes {
+            let attribute = attribute.map_err(|e| self.syntax(e))?;
+            if !is_qname(attribute.key.as_ref()) {
+                return Err(self.syntax(format!(
+                    "{:?} is not an attribute name",
+                    String::from_utf8_lossy(attribute.key.as_ref())
+                )));
+            }
+            if memchr::memchr(b'<', &attribute.value).is_some() {
+                return Err(self.syntax("< in an attribute value"));
+            }
+            if self.attributes.len() + (self.bindings.len() - scope.bindings)
+                >= limits.max_attributes
+            {
                 return Err(over(limits, Limit::Attributes));
             }
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| syntax(&e))?;
+                .map_err(|e| self.syntax(e))?;
+            // A reference may have put in what the input cannot hold.
+            if let std::borrow::Cow::Owned(value) = &value {
+                if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
+                    return Err(self.syntax(format!(
+                        "a character reference to U+{:04X}, which is not an XML character",
+                        u32::from(c)
+                    )));
+                }
+            }
             if value.len() > limits.max_text_len {
                 return Err(over(limits, Limit::TextLength));
             }
             if let Some(declaration) = attribute.key.as_namespace_binding() {
-                let declared = match declaration {
+                let prefix = match declaration {
                     PrefixDeclaration::Default => None,
-                    PrefixDeclaration::Named(p) => {
-                        Some(push_name(buf, p, &limits).map_err(|m| syntax(&m))?)
-                    }
+                    PrefixDeclaration::Named(p) => Some(p),
                 };
-                let uri = push_name(buf, value.as_bytes(), &limits).map_err(|m| syntax(&m))?;
-                declarations.push((declared, uri));
+                self.check_declaration(prefix, &value)?;
+                // Kept with the URI: the binding outlives the tag.
+                let prefix = match prefix {
+                    Some(p) => Some(self.name(p, Store::Ns)?),
+                    None => None,
+                };
+                let uri = self.name(value.as_bytes(), Store::Ns)?;
+                self.bindings.push(Binding { prefix, uri });
                 continue;
             }
-            let (resolved, local_name) = reader.resolver().resolve_attribute(attribute.key);
-            let at_namespace =
-                push_namespace(buf, resolved, &limits, "an attribute").map_err(|m| syntax(&m))?;
-            let at_local = push_name(buf, local_name.as_ref(), &limits).map_err(|m| syntax(&m))?;
-            let at_prefix = match attribute.key.prefix() {
-                Some(p) => Some(push_name(buf, p.as_ref(), &limits).map_err(|m| syntax(&m))?),
+            let (local, prefix) = attribute.key.decompose();
+            let local = self.name(local.as_ref(), Store::Tag)?;
+            let prefix = match prefix {
+                Some(p) => Some(self.name(p.as_ref(), Store::Tag)?),
                 None => None,
             };
-            let start = buf.len();
-            buf.push_str(&value);
-            attributes.push(AttrAt {
-                namespace: at_namespace,
-                local: at_local,
-                prefix: at_prefix,
-                value: start..buf.len(),
+            prefixed |= prefix.is_some();
+            let value = self.keep(&value, Store::Tag);
+            self.attributes.push(AttrAt {
+                namespace: Span::EMPTY,
+                local,
+                prefix,
+                value,
             });
         }
-        self.in_scope += self.declarations.len();
-        self.scopes.push(self.declarations.len());
-        if self.in_scope > limits.max_namespaces {
+        if self.bindings.len() > limits.max_namespaces {
             return Err(over(limits, Limit::Namespaces));
+        }
+        let name = e.name();
+        if !is_qname(name.as_ref()) {
+            return Err(self.syntax(format!(
+                "{:?} is not an element name",
+                String::from_utf8_lossy(name.as_ref())
+            )));
+        }
+        let (local, prefix) = name.decompose();
+        self.namespace = self.resolve(prefix.as_ref().map(|p| p.as_ref()), true)?;
+        if self.get(self.namespace).len() > limits.max_name_len {
+            return Err(self.syntax(over(limits, Limit::NameLength)));
+        }
+        self.local = self.name(local.as_ref(), Store::Tag)?;
+        self.prefix = match prefix {
+            Some(p) => Some(self.name(p.as_ref(), Store::Tag)?),
+            None => None,
+        };
+        if prefixed {
+            for i in 0..self.attributes.len() {
+                if let Some(prefix) = self.attributes[i].prefix {
+                    let namespace = self.resolve(Some(self.get(prefix).as_bytes()), false)?;
+                    if self.get(namespace).len() > limits.max_name_len {
+                        return Err(self.syntax(over(limits, Limit::NameLength)));
+                    }
+                    self.attributes[i].namespace = namespace;
+                }
+            }
         }
         Ok(())
     }
 
-    fn end(&mut self, e: quick_xml::events::BytesEnd<'de>) -> Result<()> {
+    /// Checks a comment: no `--` in it, and not ending with `-`.
+    fn comment(&self, c: &quick_xml::events::BytesText<'_>) -> Result<()> {
+        let double = memchr::memchr_iter(b'-', c).any(|i| c.get(i + 1) == Some(&b'-'));
+        if double || c.ends_with(b"-") {
+            return Err(self.syntax("-- in a comment"));
+        }
+        Ok(())
+    }
+
+    /// Checks a processing instruction's target: a name, and not `xml` in
+    /// any case (an XML declaration is the document's first thing).
+    fn processing_instruction(&self, p: &quick_xml::events::BytesPI<'_>) -> Result<()> {
+        let target = p.target();
+        if !is_name(target) {
+            return Err(self.syntax(format!(
+                "{:?} is not the target of a processing instruction",
+                String::from_utf8_lossy(target)
+            )));
+        }
+        if target.eq_ignore_ascii_case(b"xml") {
+            return Err(self.syntax("an XML declaration that is not at the start of the document"));
+        }
+        Ok(())
+    }
+
+    /// Checks the encoding the XML declaration names: the input is read as
+    /// UTF-8, so it must be UTF-8 (`UTF-8`, `utf8`, in any case), or one of
+    /// the ASCII-compatible encodings xml-rs knows (`US-ASCII`, `ascii`,
+    /// `ISO-8859-1`, `latin1`) with only ASCII in the input, where every one
+    /// of them reads the same characters. Anything else would be read as
+    /// other characters than the document means (or is not ASCII-compatible
+    /// at all): refused.
+    fn declaration(&self, d: &BytesDecl<'_>) -> Result<()> {
+        // quick-xml hands on whatever stands between `<?xml` and `?>`.
+        let at = self.in_input(d).map(|span| span.start.saturating_sub(2));
+        let first = at == Some(0) || at == Some(3) && self.input.starts_with('\u{feff}');
+        if !first {
+            return Err(self.syntax("an XML declaration that is not at the start of the document"));
+        }
+        if let Err(e) = xml_declaration(&d[3..]) {
+            return Err(self.syntax(format!("a malformed XML declaration: {e}")));
+        }
+        let Some(label) = d.encoding() else {
+            return Ok(());
+        };
+        let label = label.map_err(|e| self.syntax(e))?;
+        let is = |names: &[&str]| {
+            names
+                .iter()
+                .any(|n| n.as_bytes().eq_ignore_ascii_case(&label))
+        };
+        if is(&["utf-8", "utf8"])
+            || is(&["us-ascii", "ascii", "iso-8859-1", "latin1"]) && self.input.is_ascii()
+        {
+            return Ok(());
+        }
+        Err(self.syntax(format!(
+            "the document declares the encoding {:?}: this reader reads UTF-8 only (send UTF-8)",
+            String::from_utf8_lossy(&label)
+        )))
+    }
+
+    /// Checks a namespace declaration as XML's namespaces require: `xml`
+    /// bound to its namespace only, `xmlns` never declared, and neither
+    /// namespace bound to another prefix.
+    fn check_declaration(&self, prefix: Option<&[u8]>, uri: &str) -> Result<()> {
+        let problem = match prefix {
+            Some(b"xml") if uri != XML_NAMESPACE => {
+                format!("the prefix xml cannot be bound to {uri:?}")
+            }
+            Some(b"xml") => return Ok(()),
+            Some(b"xmlns") => "the prefix xmlns cannot be declared".to_string(),
+            _ if uri == XML_NAMESPACE || uri == XMLNS_NAMESPACE => {
+                format!("the namespace {uri:?} cannot be bound to another prefix")
+            }
+            _ => return Ok(()),
+        };
+        Err(self.syntax(problem))
+    }
+
+    fn end(&mut self, e: BytesEnd<'de>) -> Result<()> {
         self.depth = self.depth.saturating_sub(1);
-        self.in_scope -= self.scopes.pop().unwrap_or(0);
-        let QuickSource {
-            reader,
-            input,
-            buf,
-            namespace,
-            local,
-            prefix,
-            attributes,
-            declarations,
-            ..
-        } = self;
-        let input = *input;
-        let limits = Limits::unlimited();
-        buf.clear();
-        attributes.clear();
-        declarations.clear();
-        let (resolved, local_name) = reader.resolver().resolve_element(e.name());
-        *namespace = push_namespace(buf, resolved, &limits, "an element")
-            .map_err(|m| syntax(reader, input, m))?;
-        *local =
-            push_name(buf, local_name.as_ref(), &limits).map_err(|m| syntax(reader, input, m))?;
-        *prefix = None;
+        self.tag.clear();
+        self.attributes.clear();
+        self.declared = self.bindings.len();
+        let name = e.name();
+        let (local, prefix) = name.decompose();
+        // The start tag's name (quick-xml checks that it is), in its scope.
+        self.namespace = self.resolve(prefix.as_ref().map(|p| p.as_ref()), true)?;
+        self.local = self.name(local.as_ref(), Store::Tag)?;
+        self.prefix = None;
+        self.ended = self.scopes.pop();
         Ok(())
     }
 
@@ -272,67 +578,250 @@ impl<'de> QuickSource<'de> {
     /// reference up to the next tag (comments and processing instructions
     /// skipped).
     fn text(&mut self, first: Q<'de>) -> Result<()> {
-        self.text = Cow::Borrowed("");
+        self.text = "";
+        self.owned = false;
         self.append(first)?;
         loop {
             match self.read()? {
                 event @ (Q::Text(_) | Q::CData(_) | Q::GeneralRef(_)) => self.append(event)?,
-                Q::Comment(_) | Q::PI(_) => {}
+                Q::Comment(c) => self.comment(&c)?,
+                Q::PI(p) => self.processing_instruction(&p)?,
                 other => {
                     self.pending = Some(other);
                     break;
                 }
             }
-            if self.text.len() > self.limits().max_text_len {
+            if self.text_len() > self.limits().max_text_len {
                 return Err(over(*self.limits(), Limit::TextLength));
             }
         }
-        if self.text.len() > self.limits().max_text_len {
+        if self.text_len() > self.limits().max_text_len {
             return Err(over(*self.limits(), Limit::TextLength));
         }
         Ok(())
     }
 
+    fn text_len(&self) -> usize {
+        if self.owned {
+            self.text_buf.len()
+        } else {
+            self.text.len()
+        }
+    }
+
+    /// The buffer of an owned text, holding what the text is so far.
+    fn owned_text(&mut self) -> &mut String {
+        if !self.owned {
+            self.owned = true;
+            self.text_buf.clear();
+            self.text_buf.push_str(self.text);
+        }
+        &mut self.text_buf
+    }
+
     fn append(&mut self, event: Q<'de>) -> Result<()> {
-        let piece: Cow<'de, str> = match event {
-            Q::Text(t) => t.xml10_content().map_err(|e| self.syntax(e))?,
+        let piece = match event {
+            Q::Text(t) => {
+                // `]]>` closes a CDATA section, and nothing else.
+                if memchr::memchr_iter(b'>', &t).any(|i| t[..i].ends_with(b"]]")) {
+                    return Err(self.syntax("]]> in text (outside a CDATA section)"));
+                }
+                t.xml10_content().map_err(|e| self.syntax(e))?
+            }
             Q::CData(c) => c.xml10_content().map_err(|e| self.syntax(e))?,
-            Q::GeneralRef(r) => Cow::Owned(self.reference(&r)?),
+            Q::GeneralRef(r) => return self.reference(&r),
             _ => return Ok(()),
         };
-        if self.text.is_empty() {
-            self.text = piece;
-        } else {
-            self.text.to_mut().push_str(&piece);
+        match piece {
+            std::borrow::Cow::Borrowed(piece) if !self.owned && self.text.is_empty() => {
+                self.text = piece;
+            }
+            piece => self.owned_text().push_str(&piece),
         }
         Ok(())
     }
 
-    /// The text a reference stands for: a character, or one of XML's five
-    /// entities (no others can be declared: DTDs are refused).
-    fn reference(&self, r: &BytesRef<'de>) -> Result<String> {
+    /// Appends the text a reference stands for: a character, or one of
+    /// XML's five entities (no others can be declared: DTDs are refused).
+    fn reference(&mut self, r: &BytesRef<'de>) -> Result<()> {
         if r.is_char_ref() {
             return match r.resolve_char_ref().map_err(|e| self.syntax(e))? {
-                Some(c) => Ok(c.to_string()),
+                Some(c) if !is_xml_char(c) => Err(self.syntax(format!(
+                    "a character reference to U+{:04X}, which is not an XML character",
+                    u32::from(c)
+                ))),
+                Some(c) => {
+                    self.owned_text().push(c);
+                    Ok(())
+                }
                 None => Err(self.syntax("a character reference to no character")),
             };
         }
         let name = r.decode().map_err(|e| self.syntax(e))?;
         match quick_xml::escape::resolve_predefined_entity(&name) {
-            Some(text) => Ok(text.to_string()),
+            Some(text) => {
+                self.owned_text().push_str(text);
+                Ok(())
+            }
             None => Err(self.syntax(format!(
                 "the entity &{name}; is not declared (only XML's predefined entities are)"
             ))),
         }
     }
+}
 
-    fn slice(&self, range: &Range<usize>) -> &str {
-        &self.buf[range.clone()]
+/// The offset of the first byte in `input` that is a control character
+/// XML excludes (all of C0 but tab, line feed and carriage return). Chunk
+/// by chunk, without a branch per byte.
+fn first_control(input: &[u8]) -> Option<usize> {
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+    let mut offset = 0;
+    for chunk in input.chunks(64) {
+        if chunk.iter().fold(false, |any, &b| any | control(b)) {
+            return chunk.iter().position(|&b| control(b)).map(|i| offset + i);
+        }
+        offset += chunk.len();
+    }
+    None
+}
+
+/// Whether `c` is an XML 1.0 character.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Whether `c` may start an XML name (XML 1.0, fifth edition).
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        ':' | 'A'..='Z' | '_' | 'a'..='z' |
+        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{2ff}' |
+        '\u{370}'..='\u{37d}' | '\u{37f}'..='\u{1fff}' | '\u{200c}'..='\u{200d}' |
+        '\u{2070}'..='\u{218f}' | '\u{2c00}'..='\u{2fef}' | '\u{3001}'..='\u{d7ff}' |
+        '\u{f900}'..='\u{fdcf}' | '\u{fdf0}'..='\u{fffd}' | '\u{10000}'..='\u{effff}'
+    )
+}
+
+/// Whether `c` may stand in an XML name after its first character.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{b7}' | '\u{300}'..='\u{36f}' | '\u{203f}'..='\u{2040}')
+}
+
+/// Whether `name` is an XML name.
+fn is_name(name: &[u8]) -> bool {
+    let Ok(name) = std::str::from_utf8(name) else {
+        return false;
+    };
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// Whether `name` is a qualified name as xml-rs reads them: a name with at
+/// most one colon, neither first nor last.
+fn is_qname(name: &[u8]) -> bool {
+    // Most names are ASCII letters, digits, `-`, `_`, `.` and one colon.
+    if name.is_ascii() {
+        let mut colon = false;
+        for (i, &b) in name.iter().enumerate() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'_' => {}
+                b'0'..=b'9' | b'-' | b'.' if i > 0 => {}
+                b':' if i > 0 && !colon => colon = true,
+                _ => return false,
+            }
+        }
+        return name.last().is_some_and(|&b| b != b':');
+    }
+    let Ok(name) = std::str::from_utf8(name) else {
+        return false;
+    };
+    let mut colon = false;
+    for (i, c) in name.char_indices() {
+        match c {
+            ':' if i > 0 && !colon => colon = true,
+            ':' => return false,
+            c if i == 0 && !is_name_start(c) => return false,
+            c if !is_name_char(c) => return false,
+            _ => {}
+        }
+    }
+    !name.ends_with(':')
+}
+
+/// Checks what follows `<?xml` in an XML declaration, as XML 1.0 has it:
+/// `version` (1.0: XML 1.1 is refused), then optionally `encoding` and `standalone`
+/// (`yes` or `no`), each after whitespace, in that order, and nothing else
+/// but whitespace.
+fn xml_declaration(mut rest: &[u8]) -> std::result::Result<(), String> {
+    let lossy = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
+    match pseudo_attribute(&mut rest, "version")? {
+        Some(b"1.0") => {}
+        Some(b"1.1") => return Err("version 1.1 (this reader reads XML 1.0)".to_string()),
+        Some(v) => return Err(format!("version {:?}", lossy(v))),
+        None => return Err("no version".to_string()),
+    }
+    if let Some(name) = pseudo_attribute(&mut rest, "encoding")? {
+        let valid = name.first().is_some_and(u8::is_ascii_alphabetic)
+            && name
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        if !valid {
+            return Err(format!("encoding {:?}", lossy(name)));
+        }
+    }
+    match pseudo_attribute(&mut rest, "standalone")? {
+        None | Some(b"yes" | b"no") => {}
+        Some(v) => return Err(format!("standalone {:?}", lossy(v))),
+    }
+    match trim_space(rest) {
+        [] => Ok(()),
+        other => Err(format!("{:?} after the pseudo-attributes", lossy(other))),
     }
 }
 
+/// The value of pseudo-attribute `name` of an XML declaration if `rest`
+/// starts with it (after whitespace), `rest` then moved past it.
+fn pseudo_attribute<'a>(
+    rest: &mut &'a [u8],
+    name: &str,
+) -> std::result::Result<Option<&'a [u8]>, String> {
+    let trimmed = trim_space(rest);
+    let Some(after) = trimmed.strip_prefix(name.as_bytes()) else {
+        return Ok(None);
+    };
+    if trimmed.len() == rest.len() {
+        return Err(format!("no whitespace before {name}"));
+    }
+    let after = trim_space(after)
+        .strip_prefix(b"=")
+        .ok_or_else(|| format!("no = after {name}"))?;
+    let after = trim_space(after);
+    let Some((&quote, after)) = after
+        .split_first()
+        .filter(|(q, _)| matches!(q, b'"' | b'\''))
+    else {
+        return Err(format!("the value of {name} is not quoted"));
+    };
+    let end = after
+        .iter()
+        .position(|&b| b == quote)
+        .ok_or_else(|| format!("the value of {name} is not closed"))?;
+    *rest = &after[end + 1..];
+    Ok(Some(&after[..end]))
+}
+
+/// `bytes` without the XML whitespace (space, tab, line feed, carriage
+/// return) they start with.
+fn trim_space(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
 /// The error `e` quick-xml gave, with its line and column in `input`.
-fn syntax(reader: &NsReader<&[u8]>, input: &[u8], e: impl std::fmt::Display) -> Error {
+fn syntax(reader: &Reader<&[u8]>, input: &[u8], e: impl std::fmt::Display) -> Error {
     let at = usize::try_from(reader.error_position())
         .unwrap_or(usize::MAX)
         .min(input.len());
@@ -345,44 +834,6 @@ fn syntax(reader: &NsReader<&[u8]>, input: &[u8], e: impl std::fmt::Display) -> 
             .map_or(0, |i| i + 1)
         + 1;
     Error::syntax(format!("{line}:{column}: {e}"))
-}
-
-/// Appends `bytes` (UTF-8: the input was checked) to `buf`.
-fn push(buf: &mut String, bytes: &[u8]) -> std::result::Result<Range<usize>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    let start = buf.len();
-    buf.push_str(text);
-    Ok(start..buf.len())
-}
-
-/// [`push`], for a name or namespace URI within `max_name_len`.
-fn push_name(
-    buf: &mut String,
-    bytes: &[u8],
-    limits: &Limits,
-) -> std::result::Result<Range<usize>, String> {
-    if bytes.len() > limits.max_name_len {
-        let e = over(*limits, Limit::NameLength);
-        return Err(e.to_string());
-    }
-    push(buf, bytes)
-}
-
-/// [`push_name`] of the namespace a name resolved to (empty for none).
-fn push_namespace(
-    buf: &mut String,
-    resolved: ResolveResult<'_>,
-    limits: &Limits,
-    what: &str,
-) -> std::result::Result<Range<usize>, String> {
-    match resolved {
-        ResolveResult::Bound(ns) => push_name(buf, ns.into_inner(), limits),
-        ResolveResult::Unbound => Ok(buf.len()..buf.len()),
-        ResolveResult::Unknown(prefix) => Err(format!(
-            "the prefix {:?} of {what} is not declared",
-            String::from_utf8_lossy(&prefix)
-        )),
-    }
 }
 
 fn over(limits: Limits, limit: Limit) -> Error {
@@ -400,6 +851,8 @@ fn over(limits: Limits, limit: Limit) -> Error {
 
 impl Source for QuickSource<'_> {
     fn next(&mut self) -> Result<Event> {
+        self.leave();
+        self.declared = self.bindings.len();
         loop {
             match self.read()? {
                 Q::Start(e) => {
@@ -424,8 +877,7 @@ impl Source for QuickSource<'_> {
                     }
                     // Outside the root element, only whitespace is XML, and
                     // it is no event (as xml-rs has it).
-                    if let Some(c) = self
-                        .text
+                    if let Some(c) = Source::text(self)
                         .chars()
                         .find(|c| !matches!(c, ' ' | '\t' | '\r' | '\n'))
                     {
@@ -434,7 +886,9 @@ impl Source for QuickSource<'_> {
                         )));
                     }
                 }
-                Q::Comment(_) | Q::PI(_) | Q::Decl(_) => {}
+                Q::Decl(d) => self.declaration(&d)?,
+                Q::Comment(c) => self.comment(&c)?,
+                Q::PI(p) => self.processing_instruction(&p)?,
                 Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
                 Q::DocType(_) => return Err(Error::new(ErrorKind::Dtd)),
                 Q::Eof => {
@@ -453,11 +907,11 @@ impl Source for QuickSource<'_> {
     }
 
     fn name(&self) -> (&str, &str) {
-        (self.slice(&self.namespace), self.slice(&self.local))
+        (self.get(self.namespace), self.get(self.local))
     }
 
     fn prefix(&self) -> Option<&str> {
-        self.prefix.as_ref().map(|p| self.slice(p))
+        self.prefix.map(|p| self.get(p))
     }
 
     fn attribute_count(&self) -> usize {
@@ -467,40 +921,33 @@ impl Source for QuickSource<'_> {
     fn attribute(&self, index: usize) -> Attr<'_> {
         let a = &self.attributes[index];
         Attr {
-            namespace: self.slice(&a.namespace),
-            local: self.slice(&a.local),
-            prefix: a.prefix.as_ref().map(|p| self.slice(p)),
-            value: self.slice(&a.value),
+            namespace: self.get(a.namespace),
+            local: self.get(a.local),
+            prefix: a.prefix.map(|p| self.get(p)),
+            value: self.get(a.value),
         }
     }
 
     fn declaration_count(&self) -> usize {
-        self.declarations.len()
+        self.bindings.len() - self.declared
     }
 
     fn declaration(&self, index: usize) -> (Option<&str>, &str) {
-        let (prefix, uri) = &self.declarations[index];
-        (prefix.as_ref().map(|p| self.slice(p)), self.slice(uri))
+        let b = &self.bindings[self.declared + index];
+        (b.prefix.map(|p| self.get(p)), self.get(b.uri))
     }
 
     fn text(&self) -> &str {
-        &self.text
+        if self.owned {
+            &self.text_buf
+        } else {
+            self.text
+        }
     }
 
     fn resolve_prefix(&self, prefix: Option<&str>) -> Option<&str> {
-        let name = match prefix {
-            Some(p) => format!("{p}:x"),
-            None => "x".to_string(),
-        };
-        match self
-            .reader
-            .resolver()
-            .resolve_element(QName(name.as_bytes()))
-            .0
-        {
-            ResolveResult::Bound(ns) => std::str::from_utf8(ns.into_inner()).ok(),
-            _ => None,
-        }
+        self.lookup(prefix.map(str::as_bytes))
+            .map(|ns| self.get(ns))
     }
 
     fn unknown_content(&self) -> UnknownContent {

@@ -483,6 +483,143 @@ fn invalid_utf8_is_malformed_xml() {
 }
 
 #[test]
+fn a_declared_encoding_is_read_as_it_says_or_refused() {
+    let read = |encoding: &str, call_id: &str| {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="{encoding}"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Disconnect xmlns="{UM}"><CallId>{call_id}</CallId></Disconnect></soap:Body></soap:Envelope>"#
+        );
+        soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND)
+            .map(|d| d.call_id)
+    };
+    // UTF-8 under any of its names.
+    for encoding in ["UTF-8", "utf-8", "Utf8"] {
+        assert_eq!(read(encoding, "caf\u{e9}").unwrap(), "caf\u{e9}", "{encoding}");
+    }
+    // An ASCII-compatible encoding xml-rs knows, with only ASCII in the
+    // document: the same characters whichever it is.
+    for encoding in ["ISO-8859-1", "latin1", "US-ASCII", "ascii"] {
+        assert_eq!(read(encoding, "cafe").unwrap(), "cafe", "{encoding}");
+    }
+    // No encoding anyone knows, or one the bytes are not in.
+    for encoding in ["ut-8f", "EBCDIC", "UTF-16"] {
+        let result = read(encoding, "cafe");
+        assert!(
+            matches!(result, Err(soap::Error::Xml(_))),
+            "{encoding}: {result:?}"
+        );
+    }
+    // ISO-8859-1 beyond ASCII: xml-rs decodes it (the UTF-8 bytes of
+    // \u{e9} are two ISO-8859-1 characters); the fast backend reads UTF-8
+    // only, and refuses it rather than read other characters.
+    match BACKEND {
+        soap::Backend::XmlRs => {
+            assert_eq!(read("ISO-8859-1", "caf\u{e9}").unwrap(), "caf\u{c3}\u{a9}");
+        }
+        _ => match read("ISO-8859-1", "caf\u{e9}") {
+            Err(soap::Error::Xml(message)) => {
+                assert!(message.contains("UTF-8 only"), "{message}")
+            }
+            other => panic!("expected Error::Xml, got {other:?}"),
+        },
+    }
+}
+
+#[test]
+fn a_malformed_or_misplaced_xml_declaration_is_malformed_xml() {
+    let body = format!(
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Disconnect xmlns="{UM}"><CallId>a</CallId></Disconnect></soap:Body></soap:Envelope>"#
+    );
+    let read = |before: &str| {
+        let xml = format!("{before}{body}");
+        soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND)
+    };
+    for good in [
+        "",
+        r#"<?xml version="1.0"?>"#,
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>",
+        "<?xml  version = \"1.0\"\n encoding=\"utf-8\"\tstandalone=\"no\" ?>",
+        "\u{feff}<?xml version=\"1.0\"?>",
+    ] {
+        assert!(read(good).is_ok(), "{good:?}: {:?}", read(good));
+    }
+    for bad in [
+        "<?xml?>",
+        r#"<?xml versio<a>ding="utf-8"?>"#,
+        r#"<?xml version="2.0"?>"#,
+        r#"<?xml version="1.0" encoding="utf-8" version="1.0"?>"#,
+        r#"<?xml encoding="utf-8" version="1.0"?>"#,
+        r#"<?xml version="1.0"encoding="utf-8"?>"#,
+        r#"<?xml version="1.0" standalone="maybe"?>"#,
+        r#"<?xml version="1.0" standalone="yes" encoding="utf-8"?>"#,
+        r#"<?xml version="1.0" encoding="-utf-8"?>"#,
+        r#"<?xml version="1.0" encoding="utf-8?>"#,
+        r#"<?xml version="1.0" other="x"?>"#,
+        r#" <?xml version="1.0"?>"#,
+        r#"<?xml version="1.0"?><?xml version="1.0"?>"#,
+        r#"<!-- a comment --><?xml version="1.0"?>"#,
+    ] {
+        let result = read(bad);
+        assert!(
+            matches!(result, Err(soap::Error::Xml(_))),
+            "{bad:?}: {result:?}"
+        );
+    }
+}
+
+#[test]
+fn what_xml_does_not_allow_where_the_body_stands_is_malformed_xml() {
+    let read = |body: &str| {
+        let xml = envelope(body);
+        soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND)
+    };
+    let good = |inside: &str, attributes: &str| {
+        format!(r#"<Disconnect xmlns="{UM}"{attributes}><CallId>a{inside}</CallId></Disconnect>"#)
+    };
+    for (inside, attributes, call_id) in [
+        ("<!-- a - b --><?pi data?><?x-y:z?>b", "", "ab"),
+        (
+            "&#x10FFFF;&#9;&#xE000;] ]>]>",
+            r#" xmlns:p="urn:&#x1F600;""#,
+            "a\u{10ffff}\t\u{e000}] ]>]>",
+        ),
+    ] {
+        match read(&good(inside, attributes)) {
+            Ok(value) => assert_eq!(value.call_id, call_id),
+            Err(e) => panic!("{inside:?} {attributes:?}: {e}"),
+        }
+    }
+    let cases = [
+        // Names.
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId><a$b/></Disconnect>"#),
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId><1a/></Disconnect>"#),
+        format!(r#"<Disconnect xmlns="{UM}" xmlns:a="urn:a"><CallId>a</CallId><a:b:c/></Disconnect>"#),
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId><:a/></Disconnect>"#),
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId><a:/></Disconnect>"#),
+        good("", r#" x$="1""#),
+        good("", r#" :x="1""#),
+        // Values and text.
+        good("", r#" x="<""#),
+        good("]]>", ""),
+        good("&#1;", ""),
+        good("&#xFFFE;", ""),
+        good("", r#" x="&#x1B;""#),
+        good("\u{1}", ""),
+        good("", " x=\"\u{1f}\""),
+        good("\u{ffff}", ""),
+        // Comments and processing instructions.
+        good("<!-- a -- b -->", ""),
+        good("<!-- a --->", ""),
+        good("<?<x?>", ""),
+        good("<?XML x?>", ""),
+        good("<?xml version=\"1.0\"?>", ""),
+    ];
+    for body in cases {
+        let result = read(&body);
+        assert!(matches!(result, Err(soap::Error::Xml(_))), "{body:?}: {result:?}");
+    }
+}
+
+#[test]
 fn nul_bytes_and_utf16_are_refused() {
     let xml = envelope(&format!(
         r#"<Disconnect xmlns="{UM}"><CallId>a{}b</CallId></Disconnect>"#,

@@ -7,11 +7,11 @@
 //! ```text
 //! memory finditem:xsd-parser input_bytes=... peak_bytes=... ratio=...
 //! memory finditem:bindings-yaserde input_bytes=... peak_bytes=... ratio=...
+//! memory finditem:bindings-quick input_bytes=... peak_bytes=... ratio=...
 //! memory finditem:nsreader input_bytes=... peak_bytes=... ratio=...
 //! ```
 //!
-//! `nsreader` is the floor: `floors::nsreader` keeps nothing. Add
-//! `bindings-quick` beside the others when it exists.
+//! `nsreader` is the floor: `floors::nsreader` keeps nothing.
 
 use std::hint::black_box;
 
@@ -46,10 +46,17 @@ fn main() {
     });
     assert_eq!(messages(&value), ITEMS);
     drop(value);
+    let (quick, value) = peak(|| {
+        subjects::quick_read::<ews_bench::messages::FindItemResponse>(&bytes)
+            .expect("bindings-quick reads")
+    });
+    assert_eq!(messages(&value), ITEMS);
+    drop(value);
     let (floor, ()) = peak(|| floors::nsreader(black_box(&bytes)));
     for (what, peak) in [
         ("xsd-parser", xsd_parser),
         ("bindings-yaserde", yaserde),
+        ("bindings-quick", quick),
         ("nsreader", floor),
     ] {
         println!(

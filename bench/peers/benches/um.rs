@@ -4,7 +4,8 @@
 //!
 //! Groups `um_read` and `um_write` (see `common::bench_set`); subjects
 //! `xsd-parser` (`peer::um::m::*`), `bindings-yaserde` (`um_bindings::*`
-//! through yaserde) and, once it exists, `bindings-quick`.
+//! through yaserde) and `bindings-quick` (the same through the runtime's
+//! fast backend).
 
 mod common;
 
@@ -12,7 +13,7 @@ use std::time::Duration;
 
 use common::Doc;
 use criterion::Criterion;
-use peers_bench::{bindings_quick, documents, peer, subjects};
+use peers_bench::{documents, peer, subjects};
 use um_bindings::Request;
 
 fn docs() -> Vec<Doc> {
@@ -25,14 +26,14 @@ fn docs() -> Vec<Doc> {
             let (name, bytes) = (doc.name(), doc.bytes());
             let root = format!(
                 "m:{}",
-                <um_bindings::$t as um_bindings::xsd::Element>::LOCAL_NAME
+                <um_bindings::$t as um_bindings::Element>::LOCAL_NAME
             );
             let xsd_parser = subjects::xsd_parser::<peer::um::m::$t>(name, bytes, &root, |_| {});
             let yaserde = subjects::yaserde::<um_bindings::$t>(name, bytes, |_| {});
-            let quick = bindings_quick!(um_bindings::$t, name, bytes);
+            let quick = subjects::quick::<um_bindings::$t>(name, bytes, |_| {});
             docs.push(
-                doc.with("xsd-parser", Some(xsd_parser))
-                    .with("bindings-yaserde", Some(yaserde))
+                doc.with("xsd-parser", xsd_parser)
+                    .with("bindings-yaserde", yaserde)
                     .with("bindings-quick", quick),
             );
         }};

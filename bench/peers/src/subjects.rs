@@ -5,8 +5,8 @@
 //!
 //! - [`xsd_parser`]: xsd-parser's generated quick-xml bindings (`peer`);
 //! - [`yaserde`]: our bindings through yaserde (`um_bindings`, `ews_bench`);
-//! - [`bindings_quick!`](crate::bindings_quick): the slot for our upcoming
-//!   quick-xml backend.
+//! - [`quick`]: our bindings through the runtime's fast backend, quick-xml
+//!   (`xsd_runtime::from_slice_with`, `xsd_runtime::to_vec`).
 
 use std::fmt::Debug;
 use std::hint::black_box;
@@ -27,8 +27,7 @@ pub struct Codec {
 type Reader = dyn Fn(&[u8]);
 
 impl Codec {
-    /// A codec from its two halves, for subjects made outside this module
-    /// (`bindings-quick`).
+    /// A codec from its two halves.
     pub fn new(read: impl Fn(&[u8]) + 'static, write: impl Fn() -> Vec<u8> + 'static) -> Self {
         Codec {
             read: Box::new(read),
@@ -193,31 +192,64 @@ fn census(document: &[u8]) -> Result<(usize, usize), String> {
     Ok(elements.fold((0, 0), |(e, a), n| (e + 1, a + n.attributes().len())))
 }
 
-/// The slot for `bindings-quick`, our upcoming quick-xml backend: a
-/// [`Codec`] of type `$t` on `$document` (named `$name`), or `None` while
-/// the backend does not exist. Every bench asks for it beside
-/// `bindings-yaserde`, with the same type; when the backend lands, replace
-/// the `None` below with (entry points as planned: `T::from_slice(&[u8])`,
-/// `value.to_string()`):
+/// The options [`quick_read`] reads with: the default limits, but for the
+/// document's length and its elements, which the FindItem body (3 MB,
+/// 110,000 elements) is over. Each limit is checked all the same.
+pub fn quick_options() -> xsd_runtime::ReadOptions {
+    xsd_runtime::ReadOptions {
+        limits: xsd_runtime::Limits {
+            max_document_len: 64 << 20,
+            max_elements: 1 << 20,
+            ..xsd_runtime::Limits::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// Reads `bytes` with our bindings through the runtime's fast backend
+/// (quick-xml): `xsd_runtime::from_slice_with`, a whole document whose root
+/// is `T`'s element, within [`quick_options`].
+pub fn quick_read<T: xsd_runtime::Root>(bytes: &[u8]) -> xsd_runtime::Result<T> {
+    xsd_runtime::from_slice_with(bytes, &quick_options())
+}
+
+/// Writes `value` with our bindings through the runtime's writer
+/// (`xsd_runtime::to_vec`: the root element, no declaration).
+pub fn quick_write<T: xsd_runtime::Root>(value: &T) -> xsd_runtime::Result<Vec<u8>> {
+    xsd_runtime::to_vec(value)
+}
+
+/// Our bindings of type `T`, through the runtime's fast backend
+/// (`bindings-quick`), on `document`; `check` looks at the value read.
 ///
-/// ```ignore
-/// {
-///     let value = <$t>::from_slice($document).unwrap_or_else(|e| panic!("{}: {e}", $name));
-///     $crate::subjects::check_written($name, "bindings-quick", $document, value.to_string().as_bytes());
-///     assert!(<$t>::from_slice(value.to_string().as_bytes()).unwrap() == value);
-///     Some($crate::subjects::Codec::new(
-///         |bytes| { std::hint::black_box(<$t>::from_slice(bytes).unwrap()); },
-///         move || value.to_string().into_bytes(),
-///     ))
-/// }
-/// ```
-///
-/// and `bench/report` prints its rows (`bindings-quick` against
-/// `xsd-parser`, `nsreader` and `quick-xml`) from the next run on.
-#[macro_export]
-macro_rules! bindings_quick {
-    ($t:ty, $name:expr, $document:expr) => {{
-        let _ = ($name, $document);
-        None::<$crate::subjects::Codec>
-    }};
+/// Checks that the value writes back to the same document
+/// ([`check_written`]) and reads back to the same value, and that yaserde
+/// reads the same value (both backends agree).
+pub fn quick<T>(name: &str, document: &[u8], check: impl Fn(&T)) -> Codec
+where
+    T: xsd_runtime::Root + yaserde::YaDeserialize + PartialEq + Debug + 'static,
+{
+    let value: T = quick_read(document).unwrap_or_else(|e| panic!("{name}: bindings-quick: {e}"));
+    check(&value);
+    let through_yaserde: T =
+        yaserde_read(document).unwrap_or_else(|e| panic!("{name}: yaserde: {e}"));
+    assert!(
+        through_yaserde == value,
+        "{name}: the two backends read different values"
+    );
+    let written =
+        quick_write(&value).unwrap_or_else(|e| panic!("{name}: bindings-quick writes: {e}"));
+    check_written(name, "bindings-quick", document, &written);
+    let again: T = quick_read(&written)
+        .unwrap_or_else(|e| panic!("{name}: bindings-quick reads what it wrote: {e}"));
+    assert!(
+        again == value,
+        "{name}: bindings-quick reads back a different value"
+    );
+    Codec::new(
+        |bytes| {
+            black_box(quick_read::<T>(bytes).unwrap());
+        },
+        move || quick_write(&value).unwrap(),
+    )
 }

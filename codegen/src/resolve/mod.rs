@@ -10,6 +10,7 @@ mod elements;
 mod facets;
 mod names;
 mod simple;
+mod sizes;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -29,6 +30,7 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.add_nil_attributes();
     r.check_recursion();
     r.check_simple_types();
+    r.box_large_alternatives();
     let Resolver {
         items,
         mut errors,
@@ -603,6 +605,20 @@ impl<'s> Resolver<'s> {
                 .and_then(|m| m.items.get_mut(&r.name))
             {
                 s.fields[i].boxed = true;
+            }
+        }
+    }
+
+    /// Boxes the alternatives of choices that would make every value of
+    /// the choice large (see [`sizes`]).
+    fn box_large_alternatives(&mut self) {
+        for (r, i) in sizes::large_alternatives(&self.items) {
+            if let Some(Item::Choice(c)) = self
+                .items
+                .get_mut(&r.module)
+                .and_then(|m| m.items.get_mut(&r.name))
+            {
+                c.alternatives[i].boxed = true;
             }
         }
     }

@@ -33,10 +33,9 @@ impl Doc {
         &self.bytes
     }
 
-    /// Adds `subject`, when there is one (the `bindings-quick` slot is
-    /// empty until our quick-xml backend exists).
-    pub fn with(mut self, subject: &'static str, codec: Option<Codec>) -> Self {
-        self.subjects.extend(codec.map(|codec| (subject, codec)));
+    /// Adds `subject`.
+    pub fn with(mut self, subject: &'static str, codec: Codec) -> Self {
+        self.subjects.push((subject, codec));
         self
     }
 }

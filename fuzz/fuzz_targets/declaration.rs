@@ -1,0 +1,52 @@
+//! Where the backends may differ on well-formed input, by what the XML
+//! declaration says: xml-rs reads XML 1.1 and decodes the ISO-8859-1 (or
+//! US-ASCII) a declaration may name; the fast backend reads XML 1.0 in
+//! UTF-8 only, and refuses a document that declares version 1.1, or
+//! another encoding unless the document is all ASCII (where they all read
+//! the same characters).
+
+/// Whether the XML declaration of `data` lets the backends differ: it
+/// declares a version other than 1.0, or an encoding other than UTF-8 with
+/// `data` not all ASCII. (An XML declaration is at the very start, after a
+/// byte order mark if any; a pseudo-attribute this does not make out
+/// counts as one that lets them differ.)
+pub fn backends_may_differ(data: &[u8]) -> bool {
+    let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+    let Some(declaration) = data.strip_prefix(b"<?xml") else {
+        return false;
+    };
+    let end = find(declaration, b"?>").unwrap_or(declaration.len());
+    let declaration = &declaration[..end];
+    let version = value(declaration, b"version");
+    if version.is_some_and(|v| v != Some(b"1.0".as_slice())) {
+        return true;
+    }
+    match value(declaration, b"encoding") {
+        None => false,
+        Some(Some(label)) if label.eq_ignore_ascii_case(b"utf-8") => false,
+        Some(Some(label)) if label.eq_ignore_ascii_case(b"utf8") => false,
+        Some(_) => !data.is_ascii(),
+    }
+}
+
+/// The value of pseudo-attribute `name` in `declaration`: `None` if it is
+/// not there, `Some(None)` if its value is not made out.
+fn value<'a>(declaration: &'a [u8], name: &[u8]) -> Option<Option<&'a [u8]>> {
+    let at = find(declaration, name)?;
+    let rest = declaration[at + name.len()..].trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b"=") else {
+        return Some(None);
+    };
+    let Some((&quote, rest)) = rest.trim_ascii_start().split_first() else {
+        return Some(None);
+    };
+    Some(
+        rest.iter()
+            .position(|&b| b == quote)
+            .map(|end| &rest[..end]),
+    )
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
