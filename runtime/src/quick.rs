@@ -384,6 +384,9 @@ impl<'de> QuickSource<'de> {
         // The declarations first: they apply to the tag's own names, which
         // are resolved after.
         let mut prefixed = false;
+        if !values_separated(e.attributes_raw()) {
+            return Err(self.syntax("an attribute follows a value without white space between"));
+        }
         for attribute in e.attributes() {
             let attribute = attribute.map_err(|e| self.syntax(e))?;
             if !is_qname(attribute.key.as_ref()) {
@@ -957,4 +960,28 @@ impl Source for QuickSource<'_> {
     fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
         self.skipped.borrow_mut().add(namespace, local, attribute);
     }
+}
+
+/// Whether each quoted value of a start tag's attributes (`raw`, after the
+/// element's name) is followed by white space or the tag's end: XML
+/// requires it, quick-xml takes `a="1"b="2"`, xml-rs does not.
+fn values_separated(raw: &[u8]) -> bool {
+    let mut quote = None;
+    for (i, &b) in raw.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => {
+                quote = None;
+                if raw
+                    .get(i + 1)
+                    .is_some_and(|&next| !next.is_ascii_whitespace())
+                {
+                    return false;
+                }
+            }
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None => {}
+        }
+    }
+    true
 }
