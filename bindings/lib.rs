@@ -40,4 +40,4 @@ pub use generated::*;
 pub use operations::{OPERATIONS, OperationInfo, Request};
 /// The runtime the generated types call: their traits and value types.
 pub use xsd_runtime as runtime;
-pub use xsd_runtime::{Element, ReadOptions, ReadXml, Root, UnknownContent, WriteXml};
+pub use xsd_runtime::{Element, ReadOptions, ReadXml, Root, UnknownContent, Validate, WriteXml};

@@ -53,14 +53,15 @@ fn without_header(xml: &str) -> String {
 
 /// Reads `file`, parses it with `parse` (with each backend: both must give
 /// the same value), writes the value back, compares the two documents as
-/// trees and parses the written one again.
+/// trees and parses the written one again; the value is valid
+/// (`validate()`).
 fn round_trip<T>(
     file: &str,
     used: &mut BTreeSet<String>,
     parse: impl Fn(&[u8], Backend) -> Result<T, soap::Error>,
 ) -> T
 where
-    T: um_bindings::Root + YaSerialize + YaDeserialize + PartialEq + Debug,
+    T: um_bindings::Root + um_bindings::Validate + YaSerialize + YaDeserialize + PartialEq + Debug,
 {
     let path = golden_dir().join(file);
     let golden = std::fs::read_to_string(&path)
@@ -81,6 +82,7 @@ where
     let again = parse(written.as_bytes(), Backend::Quick)
         .unwrap_or_else(|e| panic!("{file}: re-serialized document does not parse: {e}"));
     assert_eq!(again, value, "{file}: value changed through a round trip");
+    assert_eq!(value.validate(), Ok(()), "{file}: not valid");
     // yaserde's API gives the same value and the same document.
     let yaserde_written = yaserde::ser::to_string(&value).unwrap_or_else(|e| panic!("{file}: {e}"));
     let yaserde_read: T =
@@ -104,8 +106,8 @@ where
 /// Round-trips the request and the response golden of operation `R`.
 fn goldens<R>(used: &mut BTreeSet<String>) -> (R, R::Response)
 where
-    R: Request + YaSerialize + YaDeserialize + PartialEq + Debug,
-    R::Response: YaSerialize + YaDeserialize + PartialEq + Debug,
+    R: Request + um_bindings::Validate + YaSerialize + YaDeserialize + PartialEq + Debug,
+    R::Response: um_bindings::Validate + YaSerialize + YaDeserialize + PartialEq + Debug,
 {
     let limits = soap::Limits::default();
     let request = round_trip(

@@ -133,6 +133,18 @@ pub enum ResolveError {
         /// What the generator would need.
         detail: String,
     },
+    /// A facet whose value its type cannot have (a bound that is not a
+    /// value of the type, a pattern that is no regular expression), or
+    /// that its type does not have (`maxLength` of an `xs:int`).
+    #[error("{location}: invalid facet `{facet}`: {message}")]
+    InvalidFacet {
+        /// Where the facet stands.
+        location: Location,
+        /// The facet (`xs:maxInclusive`).
+        facet: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 impl ResolveError {
@@ -141,7 +153,8 @@ impl ResolveError {
         match self {
             ResolveError::UnresolvedType { location, .. }
             | ResolveError::Duplicate { location, .. }
-            | ResolveError::Unsupported { location, .. } => location,
+            | ResolveError::Unsupported { location, .. }
+            | ResolveError::InvalidFacet { location, .. } => location,
         }
     }
 }

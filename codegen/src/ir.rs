@@ -444,6 +444,10 @@ pub struct Choice {
     /// The namespaces of the elements not among the alternatives that it
     /// keeps as raw XML (`xs:any`), if it has a wildcard.
     pub any: Option<NamespaceConstraint>,
+    /// Whether its wildcard's content is validated (`processContents`
+    /// `strict` or `lax`, not `skip`): an element kept as raw XML that is a
+    /// global element of the schema is checked as one by `validate()`.
+    pub any_validated: bool,
 }
 
 /// One element a choice may hold.
@@ -461,6 +465,10 @@ pub struct Alternative {
     pub boxed: bool,
     /// Rustdoc.
     pub doc: Option<String>,
+    /// What a simple-typed value is: its built-in type and facets.
+    pub value_info: Option<ValueInfo>,
+    /// The `default` (or `fixed`) value an empty element stands for, as written.
+    pub default: Option<String>,
 }
 
 /// An `xs:list` type: a `Vec` written as whitespace-separated values.
@@ -477,16 +485,43 @@ pub struct List {
 }
 
 /// What a simple value is, beyond its Rust type: the XSD built-in type its
-/// restrictions end in, and the facets met on the way. Kept for the docs,
-/// the typed accessors and validation.
+/// restrictions end in (or the list or union they restrict), and the facets
+/// met on the way. Kept for the docs, the typed accessors and validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueInfo {
     /// The built-in type's local name in the XML Schema namespace (`dateTime`,
-    /// `string`, `nonNegativeInteger`, ...).
+    /// `string`, `nonNegativeInteger`, ...); `anySimpleType` for a list or a
+    /// union (see [`ValueInfo::variety`]).
     pub builtin: String,
     /// The facets of every restriction from the value's own type down to the
-    /// built-in type, the value's own first (see [`Facet::step`]).
+    /// built-in type (or the list or union), the value's own first (see
+    /// [`Facet::step`]).
     pub facets: Vec<Facet>,
+    /// Whether the restrictions end in a built-in type, a list or a union.
+    pub variety: Variety,
+}
+
+impl ValueInfo {
+    /// The info of a built-in type with `facets`.
+    pub fn atomic(builtin: impl Into<String>, facets: Vec<Facet>) -> Self {
+        ValueInfo {
+            builtin: builtin.into(),
+            facets,
+            variety: Variety::Atomic,
+        }
+    }
+}
+
+/// What a simple type's restrictions end in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Variety {
+    /// A built-in type ([`ValueInfo::builtin`]).
+    Atomic,
+    /// `xs:list`: whitespace-separated items of this type; the facets'
+    /// lengths count items.
+    List(Box<ValueInfo>),
+    /// `xs:union`: a value of one of these member types, in order.
+    Union(Vec<ValueInfo>),
 }
 
 impl ValueInfo {
@@ -560,11 +595,22 @@ pub struct Facet {
     /// its base, and so on. Patterns of one step are alternatives; every step
     /// must hold.
     pub step: usize,
+    /// An enumeration's value read as a QName where the schema writes it
+    /// (namespace, `""` for none; local name): what a value of a
+    /// restriction of `xs:QName` or `xs:NOTATION` is compared with, its
+    /// prefix being the document's own. `None` for the other facets, and
+    /// for a value that is no QName where it stands.
+    pub qname: Option<(String, String)>,
 }
 
-/// The constraining facets (enumerations become enums, not facets).
+/// The constraining facets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FacetKind {
+    /// `xs:enumeration`: one of the values the step allows (the values of
+    /// one step are alternatives). A type of enumerations is also an
+    /// [`Enum`]; they are facets for the values kept as text (a union's, an
+    /// open enum's) and for validation.
+    Enumeration,
     /// `xs:pattern`: a regular expression the whole value matches.
     Pattern,
     /// `xs:length`.
@@ -593,6 +639,7 @@ impl FacetKind {
     /// The facet of an XSD facet element's local name (`maxLength`).
     pub fn from_xsd(name: &str) -> Option<FacetKind> {
         Some(match name {
+            "enumeration" => FacetKind::Enumeration,
             "pattern" => FacetKind::Pattern,
             "length" => FacetKind::Length,
             "minLength" => FacetKind::MinLength,

@@ -202,6 +202,15 @@ impl Config {
         for warning in &loaded.warnings {
             self.warn(warning, for_cargo);
         }
+        if for_cargo {
+            // The documents the roots import and include: an edit to any of
+            // them changes the code (the roots were named before loading, so
+            // that a failed load reruns too). Built-in documents have no file.
+            let roots: Vec<&Path> = schemas.iter().map(AsRef::as_ref).collect();
+            for file in read_beside(&roots, &loaded.schemas) {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
         Ok(loaded.schemas)
     }
 
@@ -314,7 +323,8 @@ impl Config {
     /// do not collide. A symbolic link is followed: the file it names is
     /// replaced.
     ///
-    /// In a build script, this also tells cargo to rerun when a schema changes.
+    /// In a build script, this also tells cargo to rerun when a schema
+    /// changes: the files given, and every file they import or include.
     pub fn compile(&self, schemas: &[impl AsRef<Path>]) -> Result<PathBuf, Errors> {
         if !self.no_cargo_directives {
             for schema in schemas {
@@ -468,4 +478,54 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, Error> {
         source,
     })?;
     Ok(true)
+}
+
+/// The files `schemas` were read from besides `roots` (the documents the
+/// roots import and include), each once, in the order loaded; built-in
+/// documents, which have no file, are left out.
+fn read_beside<'a>(roots: &[&Path], schemas: &'a [xsd::Schema]) -> Vec<&'a Path> {
+    let mut seen = std::collections::HashSet::new();
+    schemas
+        .iter()
+        .map(|schema| schema.file.as_path())
+        .filter(|file| !roots.contains(file) && file.is_file() && seen.insert(*file))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_build_script_reruns_when_an_included_or_imported_file_changes() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "root.xsd",
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:r" xmlns:o="urn:o">
+                 <xs:include schemaLocation="part.xsd"/>
+                 <xs:import namespace="urn:o" schemaLocation="other.xsd"/>
+                 <xs:import namespace="http://www.w3.org/XML/1998/namespace"
+                            schemaLocation="http://www.w3.org/2001/xml.xsd"/>
+                 <xs:element name="r" type="xs:string"/>
+               </xs:schema>"#,
+        );
+        write(
+            "part.xsd",
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:r">
+                 <xs:include schemaLocation="root.xsd"/>
+               </xs:schema>"#,
+        );
+        write(
+            "other.xsd",
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:o"/>"#,
+        );
+        let root = dir.path().join("root.xsd");
+        let loaded = xsd::load_with(&[&root], &xsd::LoadOptions::default()).expect("it loads");
+        let names: Vec<String> = read_beside(&[root.as_path()], &loaded.schemas)
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["part.xsd", "other.xsd"]);
+    }
 }

@@ -3,8 +3,8 @@
 //! column of the caret; and that all errors of a run are reported.
 //!
 //! Files named by `xs:import` and `xs:include` count too: a missing one is
-//! an error at the import, and a cycle of imports is read once, so that its
-//! errors are reported once.
+//! a warning at the import (an error where something needs it), and a cycle
+//! of imports is read once, so that its errors are reported once.
 
 use std::path::Path;
 

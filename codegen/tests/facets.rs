@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use xsd_codegen::ir::{Facet, FacetKind, Item, Model, Struct, ValueInfo, ValueKind};
+use xsd_codegen::ir::{Facet, FacetKind, Item, Model, Struct, ValueInfo, ValueKind, Variety};
 
 fn model() -> Model {
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/values/schema.xsd");
@@ -25,6 +25,7 @@ fn facet(kind: FacetKind, value: &str, step: usize) -> Facet {
         kind,
         value: value.into(),
         step,
+        qname: None,
     }
 }
 
@@ -42,9 +43,9 @@ fn fields_carry_the_facets_of_the_whole_restriction_chain() {
     use FacetKind::*;
     assert_eq!(
         field_info(event, "code"),
-        &ValueInfo {
-            builtin: "token".into(),
-            facets: vec![
+        &ValueInfo::atomic(
+            "token",
+            vec![
                 facet(Pattern, "[A-Z]{2}[0-9]*", 0),
                 facet(Pattern, "X", 0),
                 facet(MaxLength, "8", 0),
@@ -52,7 +53,7 @@ fn fields_carry_the_facets_of_the_whole_restriction_chain() {
                 facet(MinLength, "1", 1),
                 facet(MaxLength, "255", 1),
             ],
-        }
+        )
     );
     let end = field_info(event, "end");
     assert_eq!(end.builtin, "dateTime");
@@ -108,6 +109,81 @@ fn attributes_and_simple_content_carry_theirs() {
     let info = deadline.text_info.as_ref().unwrap();
     assert_eq!(info.builtin, "dateTime");
     assert_eq!(info.facets, [facet(FacetKind::Pattern, ".*Z", 0)]);
+}
+
+/// Lists, unions and the enumerations of values kept as text, in the
+/// `facets` fixture; and the values of a choice's alternatives.
+#[test]
+fn lists_unions_and_enumerations_are_described() {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/facets/schema.xsd");
+    let model = xsd_codegen::Config::new()
+        .model(&[schema])
+        .unwrap_or_else(|e| panic!("{e}"));
+    use FacetKind::*;
+    let item = strukt(&model, "Item");
+    // A restriction (step 0) of an anonymous list (its items' own facets inside).
+    let tags = field_info(item, "tags");
+    assert_eq!(
+        (tags.builtin.as_str(), &tags.facets),
+        (
+            "anySimpleType",
+            &vec![facet(MinLength, "1", 0), facet(MaxLength, "3", 0)]
+        )
+    );
+    assert_eq!(
+        tags.variety,
+        Variety::List(Box::new(ValueInfo::atomic(
+            "token",
+            vec![facet(Pattern, "[A-Z]{2,4}", 0)]
+        )))
+    );
+    // An enumeration is a facet too (its type is also an enum).
+    assert_eq!(
+        field_info(item, "color").facets,
+        [facet(Enumeration, "red", 0), facet(Enumeration, "green", 0)]
+    );
+    let order = strukt(&model, "Order");
+    let r#ref = field_info(order, "ref");
+    assert_eq!(
+        r#ref.variety,
+        Variety::Union(vec![
+            ValueInfo::atomic("token", vec![facet(Pattern, "[A-Z]{2,4}", 0)]),
+            ValueInfo::atomic("positiveInteger", vec![]),
+        ])
+    );
+    // Enumerations inside, a pattern outside: both kept, each with its step.
+    assert_eq!(
+        field_info(order, "grade"),
+        &ValueInfo::atomic(
+            "string",
+            vec![
+                facet(Pattern, "[A-F]", 0),
+                facet(Enumeration, "A", 1),
+                facet(Enumeration, "B", 1),
+                facet(Enumeration, "Z", 1),
+            ]
+        )
+    );
+    // A choice's alternatives carry their values' infos.
+    let Some(Item::Choice(choice)) = model.modules[""].items.get("OrderChoice") else {
+        panic!("no OrderChoice");
+    };
+    let due = choice.alternatives[0].value_info.as_ref().unwrap();
+    assert_eq!(
+        due.variety,
+        Variety::Union(vec![
+            ValueInfo::atomic("date", vec![]),
+            ValueInfo::atomic("string", vec![facet(Enumeration, "never", 0)]),
+        ])
+    );
+    let rush = choice.alternatives[1].value_info.as_ref().unwrap();
+    assert_eq!(
+        rush,
+        &ValueInfo::atomic(
+            "int",
+            vec![facet(MinInclusive, "1", 0), facet(MaxInclusive, "99", 0)]
+        )
+    );
 }
 
 #[test]
@@ -217,4 +293,43 @@ fn the_schema_for_schemas_uses_its_own_types_beside_the_built_in_ones() {
         model.modules[""].items.get("FormChoice"),
         Some(Item::Enum(_))
     ));
+}
+
+/// The enumerations of a restriction of `xs:QName` keep what their values
+/// mean where the schema writes them (namespace, local name): a document
+/// writes them with prefixes of its own.
+#[test]
+fn qname_enumerations_keep_their_namespaces() {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lexical/schema.xsd");
+    let model = xsd_codegen::Config::new()
+        .model(&[schema])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reading = model
+        .modules
+        .values()
+        .find_map(|m| match m.items.get("Reading") {
+            Some(Item::Struct(s)) => Some(s),
+            _ => None,
+        })
+        .expect("the struct Reading");
+    let code = field_info(reading, "code");
+    assert_eq!(code.builtin, "QName");
+    let qnames: Vec<(&str, Option<(&str, &str)>)> = code
+        .facets
+        .iter()
+        .map(|f| {
+            let q = f
+                .qname
+                .as_ref()
+                .map(|(ns, local)| (ns.as_str(), local.as_str()));
+            (f.value.as_str(), q)
+        })
+        .collect();
+    assert_eq!(
+        qnames,
+        [
+            ("c:a", Some(("urn:example:codes", "a"))),
+            ("c:b", Some(("urn:example:codes", "b"))),
+        ]
+    );
 }

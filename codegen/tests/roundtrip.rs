@@ -5,6 +5,8 @@
 use std::fmt::Debug;
 use std::path::Path;
 
+use xsd_runtime::Validate;
+use xsd_runtime::facets::Constraint;
 use yaserde::{YaDeserialize, YaSerialize};
 
 macro_rules! fixtures {
@@ -28,6 +30,7 @@ fixtures!(
     derivation,
     elements,
     enums,
+    facets,
     imports,
     instance,
     lexical,
@@ -68,6 +71,9 @@ const SAMPLES: &[&str] = &[
     "elements/samples/Order.xml",
     "elements/samples/Ping.xml",
     "enums/samples/Paint.xml",
+    "facets/samples/Bundle.xml",
+    "facets/samples/Order.minimal.xml",
+    "facets/samples/Order.xml",
     "imports/samples/GetItem.xml",
     "instance/samples/Responses.xml",
     "instance/samples/ServerVersion.xml",
@@ -100,6 +106,15 @@ const SAMPLES: &[&str] = &[
     "xsd11/samples/Doc.xml",
 ];
 
+/// The samples that keep values an open enumeration does not declare (as
+/// EWS documents do): they round-trip, but are not valid, and
+/// `validate()` says so (and says nothing else).
+const UNDECLARED_VALUES: &[&str] = &[
+    "instance/samples/ServerVersion.xml",
+    "open_enums/samples/RequestServerVersion.xml",
+    "open_enums/samples/Versions.xml",
+];
+
 /// Reads `xml` as yaserde does, but with text untrimmed (as the UM bindings
 /// read), so that the round trip shows a value's whitespace kept.
 fn read<T: YaDeserialize>(xml: &str) -> Result<T, yaserde::Error> {
@@ -123,10 +138,11 @@ fn sample_path(sample: &str) -> std::path::PathBuf {
 /// Reads `sample` with both backends (xml-rs through yaserde's API, and
 /// quick-xml through the runtime's), which must agree; writes the value
 /// back with both (the same document), compares it with the sample as an
-/// XML tree, and reads it again.
+/// XML tree, and reads it again. Every sample is valid, `validate()` finds
+/// nothing (but in [`UNDECLARED_VALUES`]).
 fn roundtrip<T>(sample: &str) -> T
 where
-    T: YaSerialize + YaDeserialize + xsd_runtime::Root + PartialEq + Debug,
+    T: YaSerialize + YaDeserialize + xsd_runtime::Root + xsd_runtime::Validate + PartialEq + Debug,
 {
     assert!(
         SAMPLES.contains(&sample),
@@ -152,6 +168,24 @@ where
     }
     let again: T = read(&written).unwrap_or_else(|e| panic!("{sample}: {e}"));
     assert_eq!(value, again, "{sample}");
+    match value.validate() {
+        Ok(()) => assert!(
+            !UNDECLARED_VALUES.contains(&sample),
+            "{sample}: validate() misses its undeclared values"
+        ),
+        Err(violations) if UNDECLARED_VALUES.contains(&sample) => {
+            for v in violations {
+                assert_eq!(v.constraint, Constraint::Enumeration, "{sample}: {v}");
+            }
+        }
+        Err(violations) => {
+            let list: Vec<String> = violations.iter().map(ToString::to_string).collect();
+            panic!(
+                "{sample} is valid, but validate() says:\n{}",
+                list.join("\n")
+            );
+        }
+    }
     value
 }
 
@@ -702,7 +736,10 @@ fn xsi_type_chooses_a_derived_type() {
     // Read back, the same value, with the xsi:type it was written with.
     let mut expected = built.clone();
     if let Some(Publication::GenericPublication(p)) = &mut expected.payload_publication {
-        p.xsi_type = Some("GenericPublication".into());
+        p.xsi_type = Some(xsd_runtime::QName::new(
+            "urn:example:datex",
+            "GenericPublication",
+        ));
     }
     assert_eq!(
         xsd_runtime::from_str::<polymorphism::D2LogicalModel>(&written).unwrap(),
@@ -890,6 +927,19 @@ fn open_enums_keep_undeclared_values() {
         ]
     );
     assert_eq!(Version::ALL.len(), 3);
+    // Kept, but not valid: validate() finds each undeclared value.
+    let errors: Vec<String> = v
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "/Versions/Version: \" Exchange2007_SP1\" is not one of the enumerated values \"Exchange2007_SP1\", \"Exchange2013\", \"UnknownValue\""
+        ]
+    );
 }
 
 #[test]
@@ -969,13 +1019,26 @@ fn instance_attributes_are_kept() {
     let instance::AnyResponseType::ResponseType(first) = &r.response[0] else {
         panic!("a ResponseType expected: {:?}", r.response[0])
     };
-    assert_eq!(first.xsi_type.as_deref(), Some("t:ResponseType"));
+    let types = "urn:example:instance";
+    let named = |local: &str| Some(xsd_runtime::QName::new(types, local).with_prefix("t"));
+    assert_eq!(first.xsi_type, named("ResponseType"));
+    assert_eq!(
+        first.xsi_type.as_ref().unwrap().prefix.as_deref(),
+        Some("t")
+    );
     let instance::AnyResponseType::ResponseType(second) = &r.response[1] else {
         panic!("a ResponseType expected: {:?}", r.response[1])
     };
     assert_eq!(second.xsi_type, None);
     let delete = r.delete.as_ref().unwrap();
-    assert_eq!(delete.xsi_type.as_deref(), Some("t:DeleteResponseType"));
+    assert_eq!(delete.xsi_type, named("DeleteResponseType"));
+    // Written where the root does not declare `t`: declared where it is used.
+    let written = xsd_runtime::to_string(&r).unwrap();
+    assert!(
+        written.contains(r#"<Delete Class="Warning" xmlns:t="urn:example:instance" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:DeleteResponseType">"#)
+            && written.contains(r#"<Hinted xmlns:t="urn:example:instance" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:Other"/>"#),
+        "{written}"
+    );
     assert_eq!(delete.count, Some(3));
     // xsi:nil, on a complex type and (wrapped) on simple ones.
     assert_eq!(r.data[0].xsi_nil, Some(true));
@@ -990,12 +1053,26 @@ fn instance_attributes_are_kept() {
         (None, Some("Exchange2007"))
     );
     // A declared reference to xsi:type.
-    assert_eq!(
-        r.hinted.as_ref().unwrap().r#type.as_deref(),
-        Some("t:Other")
-    );
+    assert_eq!(r.hinted.as_ref().unwrap().r#type, named("Other"));
     let size = r.size.as_ref().unwrap();
     assert_eq!((size.xsi_nil, size.value), (Some(true), None));
+    // Built in Rust: a value exactly when not nil, says validate().
+    let mut built = r.clone();
+    built.size.as_mut().unwrap().xsi_nil = None;
+    built.note.as_mut().unwrap().value = Some("n".into());
+    let errors: Vec<String> = built
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "/Responses/Note: has a value, but is nil (xsi:nil=\"true\")",
+            "/Responses/Size: has no value, but is not nil (xsi:nil)",
+        ]
+    );
     // An empty element with a default is its default.
     let xml = std::fs::read_to_string(sample_path("instance/samples/Responses.xml")).unwrap();
     let defaulted: instance::Responses =
@@ -1180,6 +1257,267 @@ fn exact_values_have_typed_accessors() {
     assert_eq!(d.parse_value().unwrap().to_string(), "2026-12-31T23:59:59Z");
 }
 
+/// The violations `validate()` finds in `xml` (read with quick-xml), as text.
+fn violations<T: YaDeserialize + xsd_runtime::Root + xsd_runtime::Validate>(
+    xml: &str,
+) -> Vec<String> {
+    let value: T = xsd_runtime::from_str(xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    match value.validate() {
+        Ok(()) => Vec::new(),
+        Err(violations) => violations.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn validate_accepts_the_valid_orders() {
+    let order: facets::Order = roundtrip("facets/samples/Order.xml");
+    assert_eq!(order.item.len(), 2);
+    assert_eq!(order.r#ref, ["QX", "12"]);
+    let minimal: facets::Order = roundtrip("facets/samples/Order.minimal.xml");
+    assert_eq!(minimal.choice, facets::OrderChoice::Due("never".into()));
+}
+
+/// Each violation of the fixture's facets, made by changing one value of
+/// the valid sample: `validate()` finds it, and only it, with its path.
+#[test]
+fn validate_rejects_each_facet_violation_with_its_path() {
+    let xml = std::fs::read_to_string(sample_path("facets/samples/Order.xml")).unwrap();
+    let item = "/Order/Item";
+    let cases: &[(&str, &str, &str)] = &[
+        // Digits, the pattern, the bound, the lexical form (and the pattern).
+        (
+            "<Price>123.45</Price>",
+            "<Price>1234.56</Price>",
+            "/Price: \"1234.56\" has 6 digits, more than totalDigits 5",
+        ),
+        (
+            "<Price>123.45</Price>",
+            "<Price>123.4</Price>",
+            "/Price: \"123.4\" does not match the pattern \\d+\\.\\d{2}",
+        ),
+        (
+            "<Price>123.45</Price>",
+            "<Price>0.00</Price>",
+            "/Price: \"0.00\" is not greater than minExclusive 0",
+        ),
+        (
+            "<Price>123.45</Price>",
+            "<Price>12a</Price>",
+            "/Price: \"12a\" is not a valid decimal: expected digits, with an optional sign and decimal point\n\
+             /Order/Item/Price: \"12a\" does not match the pattern \\d+\\.\\d{2}",
+        ),
+        // The patterns of two steps: the type's own are alternatives, the base's must hold too.
+        (
+            "<Sku>AB</Sku>",
+            "<Sku>CD</Sku>",
+            "/Sku: \"CD\" does not match any of the patterns A.* | B.*",
+        ),
+        (
+            "<Sku>AB</Sku>",
+            "<Sku>A1</Sku>",
+            "/Sku: \"A1\" does not match the pattern [A-Z]{2,4}",
+        ),
+        (
+            "<Sku>AB</Sku>",
+            "<Sku>ABCD</Sku>",
+            "/Sku: \"ABCD\" is longer than maxLength 3 (4 characters)",
+        ),
+        (
+            "<Quantity>99</Quantity>",
+            "<Quantity>100</Quantity>",
+            "/Quantity: \"100\" is greater than maxInclusive 99",
+        ),
+        // A list: its length in items, each item's pattern.
+        (
+            "<Tags> AB  XYZ </Tags>",
+            "<Tags>AB CD EF GH</Tags>",
+            "/Tags: \"AB CD EF GH\" is longer than maxLength 3 (4 items)",
+        ),
+        (
+            "<Tags> AB  XYZ </Tags>",
+            "<Tags>AB x</Tags>",
+            "/Tags: \"x\" does not match the pattern [A-Z]{2,4}",
+        ),
+        (
+            "<Tags> AB  XYZ </Tags>",
+            "<Tags> </Tags>",
+            "/Tags: \"\" is shorter than minLength 1 (0 items)",
+        ),
+        // An empty element stands for its default, a value does not.
+        (
+            "<Unit/>",
+            "<Unit>x</Unit>",
+            "/Unit: \"x\" does not match the pattern [A-Z]{2,4}",
+        ),
+        // An open enumeration's undeclared value.
+        (
+            "<Color>red</Color>",
+            "<Color>blue</Color>",
+            "/Color: \"blue\" is not one of the enumerated values \"red\", \"green\"",
+        ),
+    ];
+    let order: &[(&str, &str, &str)] = &[
+        // A union kept as text, in a choice; the other alternative's range.
+        (
+            "<Due>2026-12-24</Due>",
+            "<Due>soon</Due>",
+            "/Order/Due: \"soon\" is not a valid value of any type of the union of (date, string)",
+        ),
+        (
+            "<Due>2026-12-24</Due>",
+            "<Rush>0</Rush>",
+            "/Order/Rush: \"0\" is less than minInclusive 1",
+        ),
+        (
+            "<Ref>12</Ref>",
+            "<Ref>0</Ref>",
+            "/Order/Ref: \"0\" is not a valid value of any type of the union of (token, positiveInteger)",
+        ),
+        // Enumerations of a value kept as text, under a pattern of its own.
+        (
+            "<Grade>B</Grade>",
+            "<Grade>C</Grade>",
+            "/Order/Grade: \"C\" is not one of the enumerated values \"A\", \"B\", \"Z\"",
+        ),
+        (
+            "<Grade>B</Grade>",
+            "<Grade>Z</Grade>",
+            "/Order/Grade: \"Z\" does not match the pattern [A-F]",
+        ),
+        // Lexical forms of values kept as text.
+        (
+            "<Digest>Zm9v YmFy</Digest>",
+            "<Digest>Zm9v=YmFy</Digest>",
+            "/Order/Digest: \"Zm9v=YmFy\" is not a valid base64Binary: the length (without whitespace) is not a multiple of 4",
+        ),
+        (
+            "<Placed>2026-11-23T09:13:54Z</Placed>",
+            "<Placed>2026-11-31T09:13:54Z</Placed>",
+            "/Order/Placed: \"2026-11-31T09:13:54Z\" is not a valid dateTime: the day does not exist in that month",
+        ),
+        // Simple content, and its attribute; the root's attributes.
+        (
+            "ten chars!",
+            "eleven chars",
+            "/Order/Note: \"eleven chars\" is longer than maxLength 10 (12 characters)",
+        ),
+        (
+            "lang=\"en-GB\"",
+            "lang=\"en_GB\"",
+            "/Order/Note/@lang: \"en_GB\" is not a valid language: a language tag is letters (1 to 8), then `-` and letters or digits (1 to 8) any number of times",
+        ),
+        (
+            "id=\"ORD\"",
+            "id=\"ord\"",
+            "/Order/@id: \"ord\" does not match the pattern [A-Z]{2,4}",
+        ),
+        (
+            "currency=\"EUR\"",
+            "currency=\"EURO\"",
+            "/Order/@currency: \"EURO\" is not of length 3 (4 characters)",
+        ),
+    ];
+    let all = cases
+        .iter()
+        .map(|(from, to, expected)| (*from, *to, format!("{item}{expected}")))
+        .chain(order.iter().map(|(f, t, e)| (*f, *t, e.to_string())));
+    for (from, to, expected) in all {
+        assert!(xml.contains(from), "{from}");
+        let bad = xml.replacen(from, to, 1);
+        assert_eq!(
+            violations::<facets::Order>(&bad).join("\n"),
+            expected,
+            "{to}"
+        );
+    }
+}
+
+/// A wildcard that validates its content: a global element in it is read
+/// as one and checked, its violations under its name; one that does not
+/// read as its declaration is a violation of its content.
+#[test]
+fn validate_checks_the_elements_of_a_validating_wildcard() {
+    let bundle: facets::Bundle = roundtrip("facets/samples/Bundle.xml");
+    assert_eq!(bundle.any.len(), 2);
+    let xml = std::fs::read_to_string(sample_path("facets/samples/Bundle.xml")).unwrap();
+    let bad = xml
+        .replace("<Rush>5</Rush>", "<Rush>500</Rush>")
+        .replace("id=\"CD\"", "id=\"cd\"");
+    assert_eq!(
+        violations::<facets::Bundle>(&bad),
+        [
+            "/Bundle/Order/Rush: \"500\" is greater than maxInclusive 99",
+            "/Bundle/Order/@id: \"cd\" does not match the pattern [A-Z]{2,4}",
+        ]
+    );
+    let unreadable = xml.replace("<Due>2027-01-01</Due>", "");
+    let found = violations::<facets::Bundle>(&unreadable);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .starts_with("/Bundle/Order: does not read as the element Order the schema declares: "),
+        "{found:?}"
+    );
+}
+
+/// Every violation, not only the first; in a value built in Rust too
+/// (whose counts no reader checked); through the enum of global elements.
+#[test]
+fn validate_reports_every_violation_of_a_built_value() {
+    let xml = std::fs::read_to_string(sample_path("facets/samples/Order.minimal.xml")).unwrap();
+    let mut order: facets::Order = xsd_runtime::from_str(&xml).unwrap();
+    assert_eq!(order.validate(), Ok(()));
+    let item = order.item[0].clone();
+    order.item = vec![item.clone(), item.clone(), item.clone(), item];
+    order.item[1].quantity = 0;
+    order.item[3].price = "-1".into();
+    order.id = "AB CD".into();
+    order.currency = Some("EU".into());
+    let errors = order.validate().unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "/Order/Item: occurs 4 times, more than maxOccurs 3",
+            "/Order/Item/Quantity: \"0\" is less than minInclusive 1",
+            "/Order/Item/Price: \"-1\" is not greater than minExclusive 0",
+            "/Order/Item/Price: \"-1\" does not match the pattern \\d+\\.\\d{2}",
+            "/Order/@id: \"AB CD\" does not match the pattern [A-Z]{2,4}",
+            "/Order/@currency: \"EU\" is not of length 3 (2 characters)",
+        ]
+    );
+    let kinds: Vec<Constraint> = errors.iter().map(|v| v.constraint).collect();
+    assert_eq!(
+        kinds,
+        [
+            Constraint::MaxOccurs,
+            Constraint::MinInclusive,
+            Constraint::MinExclusive,
+            Constraint::Pattern,
+            Constraint::Pattern,
+            Constraint::Length,
+        ]
+    );
+    order.item.clear();
+    let document = facets::Document::Order(order);
+    let errors = document.validate().unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "/Order/Item: occurs 0 times, fewer than minOccurs 1"
+    );
+    // validate_into leaves the element's own name to its holder.
+    let mut out = Vec::new();
+    document.validate_into(&mut out);
+    assert_eq!(out[0].path(), "/Item");
+    // An open enumeration by itself checks its undeclared value.
+    assert_eq!(facets::Color::Red.validate(), Ok(()));
+    let purple = "purple".parse::<facets::Color>().unwrap();
+    assert_eq!(
+        purple.validate().unwrap_err()[0].to_string(),
+        "\"purple\" is not one of the enumerated values \"red\", \"green\""
+    );
+}
+
 #[test]
 fn redefinitions_replace_the_originals_everywhere() {
     // base.xsd's Person element has base.xsd's Person type, as redefined
@@ -1253,6 +1591,14 @@ fn values_are_written_back_as_they_were_read() {
     );
     // An enumeration of QNames is a QName: `c:b` in the schema, `k:b` here.
     assert_eq!(r.code, QName::new("urn:example:codes", "b"));
+    // An enumeration of lists of QNames is a list of QNames.
+    assert_eq!(
+        r.codes.0,
+        [
+            QName::new("urn:example:codes", "a"),
+            QName::new("urn:example:codes", "b"),
+        ]
+    );
 
     // Every value in its text as read; each prefix declared where it is
     // used (the root declares only its own namespace), and the default
@@ -1265,6 +1611,7 @@ fn values_are_written_back_as_they_were_read() {
         "<unit>u:litre</unit>",
         r#"<ns1:units xmlns:k="urn:example:codes" xmlns:ns1="urn:example:lexical" xmlns="urn:example:default">k:a plain u:gram</ns1:units>"#,
         r#"<code xmlns:k="urn:example:codes">k:b</code>"#,
+        r#"<codes xmlns:c="urn:example:codes">c:a c:b</codes>"#,
         r#"<measure exact="1">0042</measure>"#,
         "</Reading>"
     );
@@ -1318,6 +1665,7 @@ fn values_are_written_back_as_they_were_read() {
         unit: QName::new(UNITS, "litre"),
         units: lexical::QNames(vec![QName::new("", "none")]),
         code: QName::new("urn:example:codes", "a").with_prefix("c"),
+        codes: lexical::QNames(vec![QName::new("urn:example:codes", "b").with_prefix("c")]),
         measure: lexical::Measure {
             value: 0,
             exact: None,
@@ -1334,7 +1682,29 @@ fn values_are_written_back_as_they_were_read() {
             "<ratio>1e300</ratio><small>NaN</small><sizes>-1 0</sizes>",
             r#"<ns1:unit xmlns:ns1="urn:example:lexical" xmlns="urn:example:units">litre</ns1:unit>"#,
             r#"<ns1:units xmlns:ns1="urn:example:lexical" xmlns="">none</ns1:units>"#,
-            r#"<code xmlns:c="urn:example:codes">c:a</code><measure>0</measure></Reading>"#
+            r#"<code xmlns:c="urn:example:codes">c:a</code>"#,
+            r#"<codes xmlns:c="urn:example:codes">c:b</codes><measure>0</measure></Reading>"#
         )
+    );
+
+    // validate(): the enumeration of QNames compares values (the sample's
+    // `k:b` is the schema's `c:b`, so roundtrip() found it valid), not
+    // prefixes; a QName built in Rust is checked as it would be written.
+    assert_eq!(built.validate(), Ok(()));
+    let mut other = built.clone();
+    other.code = QName::new("urn:example:other", "a").with_prefix("c");
+    other.unit = QName::new(UNITS, "no name");
+    let found: Vec<(Constraint, String)> = other
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|v| (v.constraint, v.path()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Constraint::Type, "/Reading/unit".to_string()),
+            (Constraint::Enumeration, "/Reading/code".to_string()),
+        ]
     );
 }

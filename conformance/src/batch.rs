@@ -51,6 +51,9 @@ pub struct ReadOutcome {
     pub stage: String,
     /// What went wrong, empty when ok.
     pub message: String,
+    /// What `validate()` said of the value read: `valid`, `invalid: ...`,
+    /// or `-` (nothing read).
+    pub validation: String,
 }
 
 /// The results of a batch: each member's compile error (`None`: it
@@ -218,24 +221,35 @@ impl Slot {
             READ_TIMEOUT,
             || Command::new(&exe),
             |line| {
-                let mut parts = line.splitn(3, '\t');
+                let mut parts = line.splitn(4, '\t');
                 let index = parts.next()?.parse().ok()?;
                 let stage = parts.next()?.to_string();
+                let validation = parts.next()?.to_string();
                 let message = parts.next().unwrap_or("").to_string();
-                Some((index, ReadOutcome { stage, message }))
+                Some((
+                    index,
+                    ReadOutcome {
+                        stage,
+                        message,
+                        validation,
+                    },
+                ))
             },
             |ending| match ending {
                 Ending::TimedOut => ReadOutcome {
                     stage: "timeout".into(),
                     message: format!("no answer within {} s", READ_TIMEOUT.as_secs()),
+                    validation: "-".into(),
                 },
                 Ending::Crashed(how) => ReadOutcome {
                     stage: "crash".into(),
                     message: how.clone(),
+                    validation: "-".into(),
                 },
                 Ending::Done => ReadOutcome {
                     stage: "crash".into(),
                     message: "no result".into(),
+                    validation: "-".into(),
                 },
             },
         )?;

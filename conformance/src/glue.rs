@@ -55,6 +55,16 @@ pub fn write(document: &Document) -> Result<String, String> {
     let body = xsd_runtime::to_string(document).map_err(|e| e.to_string())?;
     Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{body}"))
 }
+
+/// Validates a document read (its facets, lexical forms, counts): its
+/// violations, the first three of them with their paths.
+pub fn validate(document: &Document) -> Result<(), String> {
+    use xsd_runtime::Validate;
+    document.validate().map_err(|violations| {
+        let first: Vec<String> = violations.iter().take(3).map(|v| v.to_string()).collect();
+        format!("{} violations: {}", violations.len(), first.join("; "))
+    })
+}
 // ---- end of the glue ----
 "#;
 
@@ -82,7 +92,7 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
     let mut arms = String::new();
     for id in modules_with_document {
         arms.push_str(&format!(
-            "        {id} => round_trip(xml, c{id}::read, c{id}::write),\n"
+            "        {id} => round_trip(xml, c{id}::read, c{id}::write, c{id}::validate),\n"
         ));
     }
     format!(
@@ -92,10 +102,12 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
 
 /// The batch crate's `main.rs`: module declarations and [`dispatch`] are
 /// appended. Reads `module<TAB>instance[<TAB>written]` lines on standard
-/// input and prints `index<TAB>stage<TAB>message` for each (`index`: the
-/// line's number), where stage is `ok` or the stage that failed: `input`,
-/// `read`, `write`, `compare`, `reread`, `unequal` (the document read back
-/// differs), `panic`. With `written`, the document it wrote is saved there
+/// input and prints `index<TAB>stage<TAB>validation<TAB>message` for each
+/// (`index`: the line's number), where stage is `ok` or the stage that
+/// failed: `input`, `read`, `write`, `compare`, `reread`, `unequal` (the
+/// document read back differs), `panic`; and validation what `validate()`
+/// said of the value read: `valid`, `invalid: <violations>`, or `-` when
+/// nothing was read. With `written`, the document it wrote is saved there
 /// (for the validity check).
 pub const DRIVER: &str = r#"//! A batch of generated schemas, compiled together; reads and writes instance documents.
 #![allow(warnings, clippy::all)]
@@ -105,13 +117,19 @@ use std::io::{BufRead, Write};
 struct Outcome {
     stage: &'static str,
     message: String,
+    validation: String,
     /// The document written, when writing succeeded.
     written: Option<String>,
 }
 
 impl Outcome {
     fn fail(stage: &'static str, message: String) -> Self {
-        Outcome { stage, message, written: None }
+        Outcome { stage, message, validation: "-".into(), written: None }
+    }
+
+    fn validated(mut self, validation: &str) -> Self {
+        self.validation = validation.to_string();
+        self
     }
 }
 
@@ -145,14 +163,20 @@ fn round_trip<D: PartialEq + std::fmt::Debug>(
     xml: &str,
     read: fn(&str) -> Result<D, String>,
     write: fn(&D) -> Result<String, String>,
+    validate: fn(&D) -> Result<(), String>,
 ) -> Outcome {
     let first = match read(xml) {
         Ok(d) => d,
         Err(e) => return Outcome::fail("read", e),
     };
+    let validation = match validate(&first) {
+        Ok(()) => "valid".to_string(),
+        Err(e) => format!("invalid: {e}"),
+    };
+    let validation = validation.as_str();
     let written = match write(&first) {
         Ok(w) => w,
-        Err(e) => return Outcome::fail("write", e),
+        Err(e) => return Outcome::fail("write", e).validated(validation),
     };
     if testkit::xml_tree_eq(xml, &written).is_err() {
         // The instance's schema location hints: lost alone, or with more?
@@ -170,19 +194,20 @@ fn round_trip<D: PartialEq + std::fmt::Debug>(
             }
             Err(other) => format!("written differs: {other}"),
         };
-        return Outcome { written: Some(written), ..Outcome::fail("compare", message) };
+        return Outcome { written: Some(written), ..Outcome::fail("compare", message).validated(validation) };
     }
     let second = match read(&written) {
         Ok(d) => d,
-        Err(e) => return Outcome { written: Some(written), ..Outcome::fail("reread", e) },
+        Err(e) => return Outcome { written: Some(written), ..Outcome::fail("reread", e).validated(validation) },
     };
     if !same(&first, &second) {
         return Outcome {
             written: Some(written),
             ..Outcome::fail("unequal", "the written document reads back to a different value".into())
+                .validated(validation)
         };
     }
-    Outcome { stage: "ok", message: String::new(), written: Some(written) }
+    Outcome { written: Some(written), ..Outcome::fail("ok", String::new()).validated(validation) }
 }
 
 thread_local! {
@@ -229,8 +254,9 @@ fn main() {
                     std::fs::write(out, written).expect("the written document saved");
                 }
                 let message = outcome.message.replace(['\n', '\r', '\t'], " ");
+                let validation = outcome.validation.replace(['\n', '\r', '\t'], " ");
                 let mut out = stdout.lock();
-                writeln!(out, "{index}\t{}\t{message}", outcome.stage).expect("stdout");
+                writeln!(out, "{index}\t{}\t{validation}\t{message}", outcome.stage).expect("stdout");
                 out.flush().expect("stdout");
             }
         })
@@ -255,8 +281,8 @@ mod tests {
     #[test]
     fn dispatch_has_one_arm_per_module_with_a_document() {
         let d = dispatch(&[3, 12]);
-        assert!(d.contains("3 => round_trip(xml, c3::read, c3::write),"));
-        assert!(d.contains("12 => round_trip(xml, c12::read, c12::write),"));
+        assert!(d.contains("3 => round_trip(xml, c3::read, c3::write, c3::validate),"));
+        assert!(d.contains("12 => round_trip(xml, c12::read, c12::write, c12::validate),"));
         assert_eq!(d.matches("=> round_trip").count(), 2);
     }
 }

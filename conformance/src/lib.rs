@@ -2,7 +2,8 @@
 //! cases and the real-world schema sets, each schema generated (in child
 //! processes), compiled many to a crate, and its documents read, written
 //! back, compared and read again; tables by set and stage, and the failures
-//! grouped by cause.
+//! grouped by cause; and the suite's invalid NIST instances, which the
+//! generated code must reject (by reading or by `validate()`).
 //!
 //! The command is `cargo run --release -p conformance -- w3c` (or
 //! `real-world`); see the README's "Conformance" section.
@@ -12,6 +13,7 @@ pub mod cases;
 pub mod causes;
 pub mod generate;
 pub mod glue;
+pub mod invalid;
 pub mod pipeline;
 pub mod process;
 pub mod realworld;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use conformance::{cases, generate, pipeline::Settings, realworld, report, w3c};
+use conformance::{cases, generate, invalid, pipeline::Settings, realworld, report, w3c};
 
 #[derive(Parser)]
 #[command(
@@ -50,7 +50,8 @@ struct Validate {
     /// Check each document written back with an independent validator (the
     /// Python package xmlschema, installed from PyPI into a virtual
     /// environment in the work directory on first use), beside its original.
-    #[arg(long)]
+    /// Not with `--invalid`.
+    #[arg(long, conflicts_with = "invalid")]
     validate: bool,
 }
 
@@ -65,6 +66,11 @@ enum Commands {
         /// Every case (the default).
         #[arg(long)]
         all: bool,
+        /// The invalid NIST instances instead (`nistData/**/NISTXML-SV-II-*.xml`,
+        /// each with its `NISTSchema-SV-II-*.xsd`): how many are rejected, by
+        /// reading or by `validate()`; `--check` asks for invalid::FLOOR.
+        #[arg(long)]
+        invalid: bool,
         #[command(flatten)]
         common: Common,
         #[command(flatten)]
@@ -144,6 +150,42 @@ fn run(cli: Cli) -> Result<(), String> {
         Commands::W3c {
             sample,
             all: _,
+            invalid: true,
+            common,
+            validate: _,
+        } => {
+            let suite = w3c::shared_default("W3C_SUITE_DIR", "../shared/w3c-xsdtests");
+            let mut cases = invalid::cases(&suite)
+                .map_err(|e| format!("{}: {e} (set W3C_SUITE_DIR)", suite.display()))?;
+            let total = cases.len();
+            if let Some(n) = sample {
+                cases = cases::sample(&cases, n);
+            }
+            if let Some(f) = &common.filter {
+                cases = cases::filter(cases, f);
+            }
+            eprintln!("{} of {total} invalid instances", cases.len());
+            let work = work_dir(&common, "w3c-invalid");
+            let records = w3c::run(&settings(&common, work.clone())?, &suite, &cases)
+                .map_err(|e| e.to_string())?;
+            let mut text = invalid::render(&records, common.top);
+            text.push_str(&format!(
+                "\n{} instances in {:.0?}",
+                records.len(),
+                started.elapsed()
+            ));
+            finish(
+                &records,
+                &common,
+                work.join("results.jsonl"),
+                text,
+                invalid::check_floor,
+            )
+        }
+        Commands::W3c {
+            sample,
+            all: _,
+            invalid: false,
             common,
             validate,
         } => {

@@ -135,6 +135,15 @@ pub fn run(settings: &Settings, units: &[Unit], reads: &[Read]) -> std::io::Resu
     Ok(outcomes)
 }
 
+/// What `validate()` said of document `case`: `valid`, `invalid: ...`, or
+/// empty when it was not read.
+pub fn validation_of(outcomes: &Outcomes, case: Option<usize>) -> String {
+    match case.and_then(|c| outcomes.reads.get(&c)) {
+        Some(read) if read.validation != "-" => read.validation.clone(),
+        _ => String::new(),
+    }
+}
+
 /// How far the document `case` of unit `unit` got, and why it stopped
 /// there: (stage reached, cause, message).
 pub fn outcome_of(
@@ -209,6 +218,7 @@ mod tests {
         let read = |stage: &str, message: &str| ReadOutcome {
             stage: stage.into(),
             message: message.into(),
+            validation: if stage == "read" { "-" } else { "valid" }.into(),
         };
         o.reads.insert(10, read("ok", ""));
         o.reads
@@ -248,5 +258,8 @@ mod tests {
         );
         assert_eq!(stage(4, Some(13)).1, "read (panic): panicked: boom");
         assert_eq!(stage(4, Some(14)).1, "read: not read");
+        assert_eq!(validation_of(&o, Some(10)), "valid");
+        assert_eq!(validation_of(&o, Some(11)), "");
+        assert_eq!(validation_of(&o, None), "");
     }
 }

@@ -123,10 +123,11 @@ pub fn run_resumable<T>(
     while start < items.len() {
         let (lines, ending, _) = run_lines(spawn(), &items[start..], timeout)?;
         for line in &lines {
-            if let Some((index, result)) = parse(line)
-                && let Some(slot) = results.get_mut(start + index)
-            {
-                *slot = Some(result);
+            // Not a let chain: they need Rust 1.88, the workspace 1.85.
+            if let Some((index, result)) = parse(line) {
+                if let Some(slot) = results.get_mut(start + index) {
+                    *slot = Some(result);
+                }
             }
         }
         let first_missing = (start..items.len()).find(|&i| results[i].is_none());

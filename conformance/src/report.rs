@@ -67,6 +67,11 @@ pub struct Record {
     pub cause: String,
     /// The failure's message as it was.
     pub message: String,
+    /// What `validate()` said of the document read: `valid`, or `invalid:`
+    /// and its first violations; empty when nothing was read (and in a
+    /// results file older than validation).
+    #[serde(default)]
+    pub validation: String,
 }
 
 impl Record {
@@ -108,22 +113,28 @@ pub fn read_records(path: &Path) -> Result<Vec<Record>, String> {
         .collect()
 }
 
-/// Counts per row: cases, then how many reached each stage of [`Stage::PASSED`].
+/// Counts per row: cases, then how many reached each stage of
+/// [`Stage::PASSED`], and how many of those read were valid.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Cases in the row.
     pub cases: usize,
     /// How many passed each stage.
     pub passed: [usize; 4],
+    /// How many were read and found valid by `validate()`.
+    pub valid: usize,
 }
 
 impl Counts {
-    fn add(&mut self, reached: Stage) {
+    fn add(&mut self, r: &Record) {
         self.cases += 1;
         for (i, stage) in Stage::PASSED.iter().enumerate() {
-            if reached >= *stage {
+            if r.reached >= *stage {
                 self.passed[i] += 1;
             }
+        }
+        if r.validation == "valid" {
+            self.valid += 1;
         }
     }
 }
@@ -138,8 +149,8 @@ pub fn count_by(
     let mut rows: BTreeMap<String, Counts> = BTreeMap::new();
     let mut total = Counts::default();
     for r in records {
-        rows.entry(key(r)).or_default().add(r.reached);
-        total.add(r.reached);
+        rows.entry(key(r)).or_default().add(r);
+        total.add(r);
     }
     let mut out = Vec::new();
     for name in order {
@@ -161,8 +172,8 @@ pub fn percent(n: usize, of: usize) -> String {
 }
 
 /// A table of counts as Markdown: a row per key, columns `first` (the
-/// key's heading), cases and one per stage in `headings`.
-pub fn render_counts(first: &str, headings: [&str; 5], rows: &[(String, Counts)]) -> String {
+/// key's heading), cases, one per stage and the valid ones, in `headings`.
+pub fn render_counts(first: &str, headings: [&str; 6], rows: &[(String, Counts)]) -> String {
     let mut cells: Vec<Vec<String>> = vec![
         std::iter::once(first.to_string())
             .chain(headings.iter().map(|h| h.to_string()))
@@ -171,6 +182,7 @@ pub fn render_counts(first: &str, headings: [&str; 5], rows: &[(String, Counts)]
     for (name, c) in rows {
         let mut row = vec![name.clone(), c.cases.to_string()];
         row.extend(c.passed.iter().map(|n| percent(*n, c.cases)));
+        row.push(percent(c.valid, c.cases));
         cells.push(row);
     }
     markdown(&cells)
@@ -302,6 +314,7 @@ mod tests {
             reached,
             cause: cause.into(),
             message: String::new(),
+            validation: if reached >= Stage::Read { "valid" } else { "" }.into(),
         }
     }
 
@@ -320,29 +333,40 @@ mod tests {
             rows[1].1,
             Counts {
                 cases: 2,
-                passed: [2, 2, 1, 1]
+                passed: [2, 2, 1, 1],
+                valid: 1,
             }
         );
         assert_eq!(
             rows[0].1,
             Counts {
                 cases: 1,
-                passed: [0, 0, 0, 0]
+                passed: [0, 0, 0, 0],
+                valid: 0,
             }
         );
         assert_eq!(
             rows[3].1,
             Counts {
                 cases: 4,
-                passed: [3, 3, 2, 1]
+                passed: [3, 3, 2, 1],
+                valid: 2,
             }
         );
         let table = render_counts(
             "set",
-            ["cases", "generated", "compiled", "read", "round trip"],
+            [
+                "cases",
+                "generated",
+                "compiled",
+                "read",
+                "round trip",
+                "valid",
+            ],
             &rows,
         );
         assert!(table.contains("| total |     4 |  3 (75.0%) |"), "{table}");
+        assert!(table.contains("|  1 (25.0%) |  2 (50.0%) |"), "{table}");
     }
 
     #[test]

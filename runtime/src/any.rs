@@ -190,22 +190,40 @@ impl PartialEq for AnyElement {
 
 impl Eq for AnyElement {}
 
-/// The start tag that is `source`'s current event, owned.
+/// The start tag that is `source`'s current event, owned. Its
+/// declarations are those it makes, and the one of the prefix its
+/// `xsi:type` names a type with, if an element around it makes that one:
+/// written elsewhere, the `xsi:type` still names the same type.
 fn start_event<S: Source>(source: &S) -> AnyEvent {
     let (namespace, local) = source.name();
+    let attributes: Vec<Attribute> = (0..source.attribute_count())
+        .map(|i| Attribute::from_source(source.attribute(i)))
+        .collect();
+    let mut declarations: Vec<Declaration> = (0..source.declaration_count())
+        .map(|i| {
+            let (p, ns) = source.declaration(i);
+            (p.map(str::to_string), ns.to_string())
+        })
+        .collect();
+    let xsi_type = attributes
+        .iter()
+        .find(|a| a.namespace.as_deref() == Some(crate::XSI_NAMESPACE) && a.local_name == "type");
+    if let Some(a) = xsi_type {
+        let prefix = a.value.trim().split_once(':').map(|(p, _)| p);
+        let declared = declarations.iter().any(|(p, _)| p.as_deref() == prefix);
+        if let Some(bound) = source.resolve_prefix(prefix).filter(|_| !declared) {
+            // (An unprefixed name in no namespace needs no declaration.)
+            if prefix.is_some() || !bound.is_empty() {
+                declarations.push((prefix.map(str::to_string), bound.to_string()));
+            }
+        }
+    }
     AnyEvent::Start {
         namespace: (!namespace.is_empty()).then(|| namespace.to_string()),
         local_name: local.to_string(),
         prefix: source.prefix().map(str::to_string),
-        attributes: (0..source.attribute_count())
-            .map(|i| Attribute::from_source(source.attribute(i)))
-            .collect(),
-        declarations: (0..source.declaration_count())
-            .map(|i| {
-                let (p, ns) = source.declaration(i);
-                (p.map(str::to_string), ns.to_string())
-            })
-            .collect(),
+        attributes,
+        declarations,
     }
 }
 
@@ -347,6 +365,62 @@ mod tests {
             r#"<p:r xmlns:p="urn:a" xmlns:q="urn:q" xmlns:t="urn:types" a="1" q:b="2"><x xmlns="urn:d" t:type="t:Name">one &amp; two</x><p:y/>tail</p:r>"#
         );
         assert_eq!(read(&written), any);
+    }
+
+    /// A document whose root's first child is kept whole.
+    #[derive(Debug, PartialEq)]
+    struct Outer(AnyElement);
+
+    impl ReadXml for Outer {
+        fn read_xml<S: Source>(source: &mut S) -> Result<Self> {
+            let mut kept = None;
+            read::children(source, &[], |source, _| {
+                kept = Some(AnyElement::read_xml(source)?);
+                Ok(())
+            })?;
+            kept.map(Outer).ok_or_else(|| Error::content("no child"))
+        }
+    }
+
+    impl WriteXml for Outer {
+        fn write_xml(&self, sink: &mut dyn Sink) -> Result<()> {
+            self.0.write_element(sink)
+        }
+    }
+
+    impl Element for Outer {
+        const NAMESPACE: &'static str = "urn:a";
+        const LOCAL_NAME: &'static str = "r";
+    }
+
+    #[test]
+    fn an_xsi_type_keeps_the_declaration_of_its_prefix() {
+        // `t` and the default namespace are declared on the root, outside
+        // the element kept; `q` on the element itself, and `u` nowhere.
+        let xml = r#"<r xmlns="urn:a" xmlns:t="urn:types" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><x xsi:type="t:Name"><y xsi:type="Plain"/><z xmlns:q="urn:q" xsi:type="q:N"/></x></r>"#;
+        let expected = r#"<x xmlns="urn:a" xmlns:t="urn:types" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:Name"><y xsi:type="Plain"/><z xmlns:q="urn:q" xsi:type="q:N"/></x>"#;
+        let quick = crate::from_slice::<Outer>(xml.as_bytes()).unwrap().0;
+        let xmlrs = from_str_with::<Outer>(xml, &Limits::unlimited(), UnknownContent::Error)
+            .unwrap()
+            .0;
+        for any in [quick, xmlrs] {
+            assert_eq!(any.to_string(), expected);
+            // Written inside another element, where the default namespace
+            // is another: `Plain` still names `{urn:a}Plain`.
+            let mut w = Writer::new(String::new());
+            w.start("urn:other", "o", None).unwrap();
+            any.write_element(&mut w).unwrap();
+            w.end().unwrap();
+            assert_eq!(
+                w.into_inner(),
+                r#"<o xmlns="urn:other"><x xmlns="urn:a" xmlns:t="urn:types" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="t:Name"><y xsi:type="Plain"/><z xmlns:q="urn:q" xsi:type="q:N"/></x></o>"#
+            );
+        }
+        // A prefix declared nowhere stays undeclared (the reader that
+        // checks it is the one that knows the type).
+        let undeclared = xml.replace(r#"xsi:type="t:Name""#, r#"xsi:type="u:Name""#);
+        let any = crate::from_slice::<Outer>(undeclared.as_bytes()).unwrap().0;
+        assert!(any.to_string().starts_with(r#"<x xmlns="urn:a" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="u:Name">"#), "{any}");
     }
 
     #[test]

@@ -22,6 +22,9 @@
 //! - [`facets`]: validation of a value against its type's facets (lengths,
 //!   ranges, digits, XSD patterns, enumerations), every violation with its
 //!   path: what a generated `validate()` calls.
+//! - [`Validate`]: `validate()`, which every generated type implements: the
+//!   facets, lexical forms and occurrences of a whole value, every
+//!   violation with its path (reading does not check facets).
 //! - [`AnyElement`] and [`Attribute`]: wildcard content, kept as written.
 //! - [`Element`] and [`Root`]: the global elements a document may start with.
 //! - [`Limits`]: bounds on what a reader accepts from a hostile document.
@@ -44,6 +47,7 @@ pub mod quick;
 pub mod read;
 pub mod simple;
 pub mod soap;
+pub mod validate;
 pub mod values;
 pub mod write;
 pub mod xmlrs;
@@ -61,6 +65,7 @@ pub use qname::{Namespaces, QName};
 pub use quick::{Doctype, ReadOptions};
 pub use read::{Event, MixedText, ReadXml, Skipped, Source, UnknownContent};
 pub use simple::SimpleType;
+pub use validate::Validate;
 pub use values::{InvalidValue, UnknownEnumValue};
 pub use write::{Sink, WriteXml, Writer};
 

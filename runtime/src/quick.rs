@@ -448,6 +448,9 @@ impl<'de> QuickSource<'de> {
         // The declarations first: they apply to the tag's own names, which
         // are resolved after.
         let mut prefixed = false;
+        if !values_separated(e.attributes_raw()) {
+            return Err(self.syntax("an attribute follows a value without white space between"));
+        }
         self.keys.clear();
         let mut seen: Option<std::collections::HashSet<&[u8]>> = None;
         // Written twice is checked below (quick-xml would allocate for it).
@@ -1188,6 +1191,29 @@ impl Source for QuickSource<'_> {
     fn skipped(&self, namespace: &str, local: &str, attribute: bool) {
         self.skipped.borrow_mut().add(namespace, local, attribute);
     }
+}
+
+/// Whether each quoted value of a start tag's attributes (`raw`, after the
+/// element's name) is followed by white space or the tag's end: XML
+/// requires it, quick-xml takes `a="1"b="2"`, xml-rs does not.
+fn values_separated(raw: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(open) = memchr::memchr2(b'"', b'\'', &raw[at..]) {
+        let open = at + open;
+        let Some(close) = memchr::memchr(raw[open], &raw[open + 1..]) else {
+            // Not closed: quick-xml says so.
+            return true;
+        };
+        let close = open + 1 + close;
+        if raw
+            .get(close + 1)
+            .is_some_and(|&next| !next.is_ascii_whitespace())
+        {
+            return false;
+        }
+        at = close + 1;
+    }
+    true
 }
 
 #[cfg(test)]

@@ -406,22 +406,19 @@ impl Sink for MixedSink<'_> {
 /// `{namespace}local`, its type, when that is `derived` from the element's
 /// declared type, or when the value says it had one (`written`: its own
 /// `xsi:type` as read, whose prefix is kept where it can be). The value's
-/// own `xsi:type` gives way to it: the prefix it was read with may not be
-/// declared where it is written.
+/// own `xsi:type` gives way to it: it may name another type.
 pub fn xsi_typed<T: WriteXml + ?Sized>(
     sink: &mut dyn Sink,
     namespace: &str,
     local: &str,
     value: &T,
     derived: bool,
-    written: Option<&str>,
+    written: Option<&crate::QName>,
 ) -> Result<()> {
     if !derived && written.is_none() {
         return value.write_xml(sink);
     }
-    let wish = written
-        .and_then(|w| w.trim().split_once(':'))
-        .map(|(p, _)| p);
+    let wish = written.and_then(|w| w.prefix.as_deref());
     let name = sink.qualified_name(namespace, local, wish)?;
     sink.attribute(crate::XSI_NAMESPACE, "type", None, &name)?;
     value.write_xml(&mut WithoutXsiType {

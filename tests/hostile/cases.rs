@@ -597,6 +597,8 @@ fn what_xml_does_not_allow_where_the_body_stands_is_malformed_xml() {
         format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId><a:/></Disconnect>"#),
         good("", r#" x$="1""#),
         good("", r#" :x="1""#),
+        good("", r#" x="1"y="2""#),
+        good("", r#" x='1'y="2""#),
         // Values and text.
         good("", r#" x="<""#),
         good("]]>", ""),
@@ -617,6 +619,14 @@ fn what_xml_does_not_allow_where_the_body_stands_is_malformed_xml() {
         let result = read(&body);
         assert!(matches!(result, Err(soap::Error::Xml(_))), "{body:?}: {result:?}");
     }
+    // Found by fuzzing: attributes run together in a header's element, which
+    // the reader skips (xml-rs refused it, quick-xml took it).
+    let xml = format!(
+        r#"{HEAD}<soap:Header><h xmlns="urn:h" a="1"lns="urn:x"/></soap:Header><soap:Body>{}</soap:Body>{TAIL}"#,
+        good("", "")
+    );
+    let result = soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND);
+    assert!(matches!(result, Err(soap::Error::Xml(_))), "{result:?}");
 }
 
 #[test]

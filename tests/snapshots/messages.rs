@@ -41,6 +41,7 @@ impl ::xsd_runtime::Element for Disconnect {
     const LOCAL_NAME: &'static str = "Disconnect";
 }
 ::xsd_runtime::impl_yaserde!(Disconnect, NAMESPACE, "Disconnect");
+::xsd_runtime::impl_validate!(Disconnect, "Disconnect");
 /// Defines a response to a Disconnect operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DisconnectResponse {}
@@ -66,6 +67,7 @@ impl ::xsd_runtime::Element for DisconnectResponse {
     const LOCAL_NAME: &'static str = "DisconnectResponse";
 }
 ::xsd_runtime::impl_yaserde!(DisconnectResponse, NAMESPACE, "DisconnectResponse");
+::xsd_runtime::impl_validate!(DisconnectResponse, "DisconnectResponse");
 /// Defines a request to get information about a call: the GetCallInfo operation returns the status of the outbound call that is specified by CallId.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetCallInfo {
@@ -105,6 +107,7 @@ impl ::xsd_runtime::Element for GetCallInfo {
     const LOCAL_NAME: &'static str = "GetCallInfo";
 }
 ::xsd_runtime::impl_yaserde!(GetCallInfo, NAMESPACE, "GetCallInfo");
+::xsd_runtime::impl_validate!(GetCallInfo, "GetCallInfo");
 /// Defines a response to a GetCallInfo operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetCallInfoResponse {
@@ -153,6 +156,7 @@ impl ::xsd_runtime::Element for GetCallInfoResponse {
     const LOCAL_NAME: &'static str = "GetCallInfoResponse";
 }
 ::xsd_runtime::impl_yaserde!(GetCallInfoResponse, NAMESPACE, "GetCallInfoResponse");
+::xsd_runtime::impl_validate!(GetCallInfoResponse, "GetCallInfoResponse");
 /// Defines a GetUMProperties operation request: it gets all the Unified Messaging properties for the mailbox of the user who is making the request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetUmProperties {}
@@ -178,6 +182,7 @@ impl ::xsd_runtime::Element for GetUmProperties {
     const LOCAL_NAME: &'static str = "GetUMProperties";
 }
 ::xsd_runtime::impl_yaserde!(GetUmProperties, NAMESPACE, "GetUMProperties");
+::xsd_runtime::impl_validate!(GetUmProperties, "GetUMProperties");
 /// Defines a response to a GetUMProperties operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetUmPropertiesResponse {
@@ -228,6 +233,7 @@ impl ::xsd_runtime::Element for GetUmPropertiesResponse {
 ::xsd_runtime::impl_yaserde!(
     GetUmPropertiesResponse, NAMESPACE, "GetUMPropertiesResponse"
 );
+::xsd_runtime::impl_validate!(GetUmPropertiesResponse, "GetUMPropertiesResponse");
 /// Defines an IsUMEnabled operation request: it determines whether a mailbox is enabled for Unified Messaging.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IsUmEnabled {}
@@ -253,6 +259,7 @@ impl ::xsd_runtime::Element for IsUmEnabled {
     const LOCAL_NAME: &'static str = "IsUMEnabled";
 }
 ::xsd_runtime::impl_yaserde!(IsUmEnabled, NAMESPACE, "IsUMEnabled");
+::xsd_runtime::impl_validate!(IsUmEnabled, "IsUMEnabled");
 /// Defines a response to an IsUMEnabled operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IsUmEnabledResponse {
@@ -301,6 +308,7 @@ impl ::xsd_runtime::Element for IsUmEnabledResponse {
     const LOCAL_NAME: &'static str = "IsUMEnabledResponse";
 }
 ::xsd_runtime::impl_yaserde!(IsUmEnabledResponse, NAMESPACE, "IsUMEnabledResponse");
+::xsd_runtime::impl_validate!(IsUmEnabledResponse, "IsUMEnabledResponse");
 /// Defines a request to play an item on a telephone: the PlayOnPhone operation makes an outbound call and plays a specified message over the telephone that is specified by the DialString element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhone {
@@ -350,6 +358,7 @@ impl ::xsd_runtime::Element for PlayOnPhone {
     const LOCAL_NAME: &'static str = "PlayOnPhone";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhone, NAMESPACE, "PlayOnPhone");
+::xsd_runtime::impl_validate!(PlayOnPhone, "PlayOnPhone");
 /// Defines a request to play a Unified Messaging greeting on a telephone: the PlayOnPhoneGreeting operation makes an outbound call and plays one of the two greeting messages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneGreeting {
@@ -408,6 +417,7 @@ impl ::xsd_runtime::Element for PlayOnPhoneGreeting {
     const LOCAL_NAME: &'static str = "PlayOnPhoneGreeting";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhoneGreeting, NAMESPACE, "PlayOnPhoneGreeting");
+::xsd_runtime::impl_validate!(PlayOnPhoneGreeting, "PlayOnPhoneGreeting");
 /// Defines a response to a PlayOnPhoneGreeting operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneGreetingResponse {
@@ -463,6 +473,9 @@ impl ::xsd_runtime::Element for PlayOnPhoneGreetingResponse {
 ::xsd_runtime::impl_yaserde!(
     PlayOnPhoneGreetingResponse, NAMESPACE, "PlayOnPhoneGreetingResponse"
 );
+::xsd_runtime::impl_validate!(
+    PlayOnPhoneGreetingResponse, "PlayOnPhoneGreetingResponse"
+);
 /// Defines a response to a PlayOnPhone operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayOnPhoneResponse {
@@ -511,6 +524,7 @@ impl ::xsd_runtime::Element for PlayOnPhoneResponse {
     const LOCAL_NAME: &'static str = "PlayOnPhoneResponse";
 }
 ::xsd_runtime::impl_yaserde!(PlayOnPhoneResponse, NAMESPACE, "PlayOnPhoneResponse");
+::xsd_runtime::impl_validate!(PlayOnPhoneResponse, "PlayOnPhoneResponse");
 /// Defines a ResetPIN operation request: it changes the PIN (TUI password) to a new random value, based on the PIN policies, and mails the new PIN to the user's mailbox.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResetPin {}
@@ -536,6 +550,7 @@ impl ::xsd_runtime::Element for ResetPin {
     const LOCAL_NAME: &'static str = "ResetPIN";
 }
 ::xsd_runtime::impl_yaserde!(ResetPin, NAMESPACE, "ResetPIN");
+::xsd_runtime::impl_validate!(ResetPin, "ResetPIN");
 /// Defines a response to a ResetPIN operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResetPinResponse {}
@@ -561,6 +576,7 @@ impl ::xsd_runtime::Element for ResetPinResponse {
     const LOCAL_NAME: &'static str = "ResetPINResponse";
 }
 ::xsd_runtime::impl_yaserde!(ResetPinResponse, NAMESPACE, "ResetPINResponse");
+::xsd_runtime::impl_validate!(ResetPinResponse, "ResetPINResponse");
 /// Defines a SetMissedCallNotificationEnabled operation request: it enables or disables missed call notifications.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetMissedCallNotificationEnabled {
@@ -606,6 +622,9 @@ impl ::xsd_runtime::Element for SetMissedCallNotificationEnabled {
 ::xsd_runtime::impl_yaserde!(
     SetMissedCallNotificationEnabled, NAMESPACE, "SetMissedCallNotificationEnabled"
 );
+::xsd_runtime::impl_validate!(
+    SetMissedCallNotificationEnabled, "SetMissedCallNotificationEnabled"
+);
 /// Defines a response to a SetMissedCallNotificationEnabled operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetMissedCallNotificationEnabledResponse {}
@@ -633,6 +652,9 @@ impl ::xsd_runtime::Element for SetMissedCallNotificationEnabledResponse {
 ::xsd_runtime::impl_yaserde!(
     SetMissedCallNotificationEnabledResponse, NAMESPACE,
     "SetMissedCallNotificationEnabledResponse"
+);
+::xsd_runtime::impl_validate!(
+    SetMissedCallNotificationEnabledResponse, "SetMissedCallNotificationEnabledResponse"
 );
 /// Defines a request to set the Unified Messaging Out of Office (OOF) status for the user who makes the request: whether the OOF greeting is played.
 #[derive(Clone, Debug, PartialEq)]
@@ -673,6 +695,7 @@ impl ::xsd_runtime::Element for SetOofStatus {
     const LOCAL_NAME: &'static str = "SetOofStatus";
 }
 ::xsd_runtime::impl_yaserde!(SetOofStatus, NAMESPACE, "SetOofStatus");
+::xsd_runtime::impl_validate!(SetOofStatus, "SetOofStatus");
 /// Defines a response to a SetOofStatus operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetOofStatusResponse {}
@@ -698,6 +721,7 @@ impl ::xsd_runtime::Element for SetOofStatusResponse {
     const LOCAL_NAME: &'static str = "SetOofStatusResponse";
 }
 ::xsd_runtime::impl_yaserde!(SetOofStatusResponse, NAMESPACE, "SetOofStatusResponse");
+::xsd_runtime::impl_validate!(SetOofStatusResponse, "SetOofStatusResponse");
 /// Defines a request to set the default dial string for PlayOnPhone and PlayOnPhoneGreeting operation requests.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetPlayOnPhoneDialString {
@@ -743,6 +767,7 @@ impl ::xsd_runtime::Element for SetPlayOnPhoneDialString {
 ::xsd_runtime::impl_yaserde!(
     SetPlayOnPhoneDialString, NAMESPACE, "SetPlayOnPhoneDialString"
 );
+::xsd_runtime::impl_validate!(SetPlayOnPhoneDialString, "SetPlayOnPhoneDialString");
 /// Defines a response to a SetPlayOnPhoneDialString operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetPlayOnPhoneDialStringResponse {}
@@ -769,6 +794,9 @@ impl ::xsd_runtime::Element for SetPlayOnPhoneDialStringResponse {
 }
 ::xsd_runtime::impl_yaserde!(
     SetPlayOnPhoneDialStringResponse, NAMESPACE, "SetPlayOnPhoneDialStringResponse"
+);
+::xsd_runtime::impl_validate!(
+    SetPlayOnPhoneDialStringResponse, "SetPlayOnPhoneDialStringResponse"
 );
 /// Defines a request to set the default e-mail folder from which Unified Messaging reads messages over the telephone.
 #[derive(Clone, Debug, PartialEq)]
@@ -820,6 +848,9 @@ impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmail {
 ::xsd_runtime::impl_yaserde!(
     SetTelephoneAccessFolderEmail, NAMESPACE, "SetTelephoneAccessFolderEmail"
 );
+::xsd_runtime::impl_validate!(
+    SetTelephoneAccessFolderEmail, "SetTelephoneAccessFolderEmail"
+);
 /// Defines a response to a SetTelephoneAccessFolderEmail operation request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetTelephoneAccessFolderEmailResponse {}
@@ -847,6 +878,9 @@ impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmailResponse {
 ::xsd_runtime::impl_yaserde!(
     SetTelephoneAccessFolderEmailResponse, NAMESPACE,
     "SetTelephoneAccessFolderEmailResponse"
+);
+::xsd_runtime::impl_validate!(
+    SetTelephoneAccessFolderEmailResponse, "SetTelephoneAccessFolderEmailResponse"
 );
 /// Information about a call, as returned in a response to a GetCallInfo operation request.
 #[derive(Clone, Debug, PartialEq)]
@@ -897,6 +931,7 @@ impl ::xsd_runtime::WriteXml for UmCallInfo {
     }
 }
 ::xsd_runtime::impl_yaserde!(UmCallInfo, NAMESPACE, "UMCallInfo");
+::xsd_runtime::impl_validate!(UmCallInfo);
 /// The status of a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmCallState {
@@ -987,6 +1022,7 @@ impl ::xsd_runtime::SimpleType for UmCallState {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
+::xsd_runtime::impl_validate!(UmCallState);
 /// The cause of an event for a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmEventCause {
@@ -1053,6 +1089,7 @@ impl ::xsd_runtime::SimpleType for UmEventCause {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
+::xsd_runtime::impl_validate!(UmEventCause);
 /// The Unified Messaging greeting to play on a telephone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UmGreetingType {
@@ -1101,6 +1138,7 @@ impl ::xsd_runtime::SimpleType for UmGreetingType {
         ::std::borrow::Cow::Borrowed(self.as_str())
     }
 }
+::xsd_runtime::impl_validate!(UmGreetingType);
 /// All the Unified Messaging properties for the mailbox of the user who makes a GetUMProperties operation request.
 ///
 /// The service serializes null strings by leaving their element out, so the three string properties are optional.
@@ -1201,6 +1239,7 @@ impl ::xsd_runtime::WriteXml for UmProperties {
     }
 }
 ::xsd_runtime::impl_yaserde!(UmProperties, NAMESPACE, "UMProperties");
+::xsd_runtime::impl_validate!(UmProperties);
 /// Any global element of the schema, chosen by its name when read.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -1398,6 +1437,83 @@ impl ::xsd_runtime::WriteXml for Document {
                 ::xsd_runtime::WriteXml::write_xml(value, sink)
             }
         }
+    }
+}
+impl ::xsd_runtime::Validate for Document {
+    fn validate_into(
+        &self,
+        out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
+    ) {
+        match self {
+            Self::Disconnect(value) => ::xsd_runtime::Validate::validate_into(value, out),
+            Self::DisconnectResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetCallInfo(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetCallInfoResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetUmProperties(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::GetUmPropertiesResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::IsUmEnabled(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::IsUmEnabledResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhone(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhoneGreeting(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhoneGreetingResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::PlayOnPhoneResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::ResetPin(value) => ::xsd_runtime::Validate::validate_into(value, out),
+            Self::ResetPinResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetMissedCallNotificationEnabled(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetMissedCallNotificationEnabledResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetOofStatus(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetOofStatusResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetPlayOnPhoneDialString(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetPlayOnPhoneDialStringResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetTelephoneAccessFolderEmail(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+            Self::SetTelephoneAccessFolderEmailResponse(value) => {
+                ::xsd_runtime::Validate::validate_into(value, out)
+            }
+        }
+    }
+    /// The element's violations, their paths from the element.
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
+        ::xsd_runtime::validate::element(self, ::xsd_runtime::Root::root_name(self).1)
     }
 }
 impl ::xsd_runtime::Root for Document {

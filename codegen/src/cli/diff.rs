@@ -29,7 +29,7 @@ Example: what the 2023 release of the EWS schema changes since the 2016 one
 
   $ codegen diff ews/2016/messages.xsd ews/2023/messages.xsd
   codegen: comparing ews/2016/messages.xsd with ews/2023/messages.xsd
-  types added (40):
+  types added (41):
     messages::ArrayOfExtensionUsageScenarioCounterType
     ...
   types removed (9):
@@ -51,7 +51,7 @@ Example: what the 2023 release of the EWS schema changes since the 2016 one
     types::EntityFeedbackEntryType: ClientEventTimeUTC
     ...
 
-  added 40 types, 44 enumeration values, 151 elements and attributes
+  added 41 types, 44 enumeration values, 151 elements and attributes
   removed 9 types, 1 enumeration value, 39 elements and attributes: a breaking change
 
   and exits with status 1, since something was removed: code or documents

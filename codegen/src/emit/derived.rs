@@ -74,7 +74,7 @@ pub(super) fn emit_derived(ctx: &Ctx<'_>, module: &str, d: &Derived) -> TokenStr
                 })
                 .map(|a| {
                     let field = to_ident(&a.name);
-                    quote!(value.#field.as_deref())
+                    quote!(value.#field.as_ref())
                 }),
             _ => None,
         }

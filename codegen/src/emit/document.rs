@@ -18,6 +18,7 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
     let mut variants = Vec::new();
     let mut reads = Vec::new();
     let mut writes = Vec::new();
+    let mut validates_into = Vec::new();
     let mut roots = Vec::new();
     let mut root_names = Vec::new();
     for (module, item) in ctx.model.items() {
@@ -44,6 +45,8 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
             (#ns, #local) => #rt::ReadXml::read_xml(source).map(Self::#variant),
         });
         writes.push(quote!(Self::#variant(value) => #rt::WriteXml::write_xml(value, sink),));
+        validates_into
+            .push(quote!(Self::#variant(value) => #rt::Validate::validate_into(value, out),));
         roots.push(quote!((#ns, #local)));
         root_names.push(quote!(Self::#variant(_) => (#ns, #local),));
     }
@@ -78,6 +81,19 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
                 match self {
                     #(#writes)*
                 }
+            }
+        }
+
+        impl #rt::Validate for #name {
+            fn validate_into(&self, out: &mut ::std::vec::Vec<#rt::facets::Violation>) {
+                match self {
+                    #(#validates_into)*
+                }
+            }
+
+            /// The element's violations, their paths from the element.
+            fn validate(&self) -> ::std::result::Result<(), ::std::vec::Vec<#rt::facets::Violation>> {
+                #rt::validate::element(self, #rt::Root::root_name(self).1)
             }
         }
 

@@ -14,6 +14,7 @@ mod derived;
 mod document;
 mod simple;
 mod structs;
+mod validate;
 mod values;
 
 use proc_macro2::TokenStream;
@@ -98,6 +99,7 @@ pub fn emit<E>(
     mut sink: impl FnMut(Piece) -> Result<(), E>,
 ) -> Result<(), E> {
     let ctx = Ctx::new(model, options);
+    let validation = validate::Validation::new(&ctx);
     let single = model.is_single_module();
     for (module, m) in &model.modules {
         if !single {
@@ -112,8 +114,15 @@ pub fn emit<E>(
                 pub const NAMESPACE: &str = #ns;
             }))?;
         }
+        let checkers = validation.checkers(&ctx, module, m);
         for item in m.items.values() {
-            sink(Piece::Items(ctx.item(module, item)))?;
+            let mut tokens = ctx.item(module, item);
+            tokens.extend(validation.emit_item(&ctx, module, item, &checkers));
+            sink(Piece::Items(tokens))?;
+        }
+        let statics = checkers.emit(&ctx);
+        if !statics.is_empty() {
+            sink(Piece::Items(statics))?;
         }
         if !single {
             sink(Piece::Close)?;

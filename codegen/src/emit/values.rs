@@ -12,7 +12,9 @@ use quote::{format_ident, quote};
 
 use super::Ctx;
 use crate::ident::to_ident;
-use crate::ir::{Builtin, FacetKind, Occurrence, Shape, Struct, TypeRef, ValueInfo, ValueKind};
+use crate::ir::{
+    Builtin, FacetKind, Occurrence, Shape, Struct, TypeRef, ValueInfo, ValueKind, Variety,
+};
 
 /// A value of struct `s` kept as text: the Rust name of its field, how
 /// often it occurs and what it is.
@@ -183,7 +185,7 @@ fn read(ctx: &Ctx<'_>, kind: ValueKind, builtin: &str, text: TokenStream) -> Tok
 /// nothing to tell.
 pub(super) fn value_doc(ty: &TypeRef, info: Option<&ValueInfo>) -> Option<String> {
     let info = info?;
-    if matches!(ty, TypeRef::Named(_)) {
+    if matches!(ty, TypeRef::Named(_)) || info.variety != Variety::Atomic {
         return None;
     }
     let facets = facet_summary(info);

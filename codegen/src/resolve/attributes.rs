@@ -95,10 +95,10 @@ impl<'s> Resolver<'s> {
                         "type" | "nil" | "schemaLocation" | "noNamespaceSchemaLocation"
                     ) =>
             {
-                let ty = if q.name == "nil" {
-                    ir::Builtin::Bool
-                } else {
-                    ir::Builtin::String
+                let ty = match q.name.as_str() {
+                    "nil" => ir::Builtin::Bool,
+                    "type" => ir::Builtin::QName,
+                    _ => ir::Builtin::String,
                 };
                 (
                     q.name.clone(),

@@ -9,6 +9,16 @@ use crate::xsd::{self, ModelGroup, Occurs, Particle, QName, Schema};
 use super::Resolver;
 use super::content::{Names, occurrence};
 
+/// An element a choice may hold: wire name, namespace, type, doc, and what
+/// its simple value is with its default.
+pub(super) type Candidate = (
+    String,
+    Option<String>,
+    TypeRef,
+    Option<String>,
+    (Option<ir::ValueInfo>, Option<String>),
+);
+
 impl<'s> Resolver<'s> {
     /// The members that may stand for global element `head`: itself unless
     /// abstract, and every element of its substitution group, transitively.
@@ -52,6 +62,7 @@ impl<'s> Resolver<'s> {
                 q.namespace.clone(),
                 ty,
                 global.def.doc.clone(),
+                self.candidate_value(global.def),
             ));
         }
         Some(self.make_choice(
@@ -91,7 +102,8 @@ impl<'s> Resolver<'s> {
         if alternatives.is_empty() && any.is_none() && occurs.min == 0 {
             return None;
         }
-        Some(self.make_choice(
+        let has_any = any.is_some();
+        let field = self.make_choice(
             alternatives,
             any,
             occurs,
@@ -99,7 +111,47 @@ impl<'s> Resolver<'s> {
             names,
             label.unwrap_or("choice"),
             None,
-        ))
+        );
+        if has_any && self.validates_wildcards(g, 0) {
+            if let TypeRef::Named(r) = &field.ty {
+                if let Some(Item::Choice(c)) = self
+                    .items
+                    .get_mut(&r.module)
+                    .and_then(|m| m.items.get_mut(&r.name))
+                {
+                    c.any_validated = true;
+                }
+            }
+        }
+        Some(field)
+    }
+
+    /// What the simple value of element `e` is, and its default.
+    fn candidate_value(&self, e: &xsd::Element) -> (Option<ir::ValueInfo>, Option<String>) {
+        (self.element_value_info(e), self.element_default(e))
+    }
+
+    /// Whether a wildcard among the alternatives of `g` validates its
+    /// content (`processContents` other than `skip`).
+    fn validates_wildcards(&self, g: &ModelGroup, depth: usize) -> bool {
+        depth < 32
+            && g.particles.iter().any(|p| match p {
+                Particle::Any(w) => w.process_contents != "skip",
+                Particle::Choice(inner) | Particle::Sequence(inner) | Particle::All(inner) => {
+                    self.validates_wildcards(inner, depth + 1)
+                }
+                Particle::GroupRef { name, .. } => {
+                    self.groups
+                        .get(name)
+                        .is_some_and(|group| match &group.def.particle {
+                            Particle::Choice(inner)
+                            | Particle::Sequence(inner)
+                            | Particle::All(inner) => self.validates_wildcards(inner, depth + 1),
+                            _ => false,
+                        })
+                }
+                Particle::Element(_) => false,
+            })
     }
 
     /// Collects the elements a choice may hold, flattening nested choices and
@@ -109,7 +161,7 @@ impl<'s> Resolver<'s> {
         &mut self,
         schema: &Schema,
         g: &ModelGroup,
-        out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        out: &mut Vec<Candidate>,
         any: &mut Option<ir::NamespaceConstraint>,
         occurs: &mut Occurs,
         owner: &ItemRef,
@@ -139,13 +191,14 @@ impl<'s> Resolver<'s> {
                                     q.namespace.clone(),
                                     ty,
                                     global.def.doc.clone(),
+                                    self.candidate_value(global.def),
                                 ));
                             }
                             continue;
                         }
                     }
                     let (wire, ns, ty) = self.element_decl(schema, e, owner)?;
-                    out.push((wire, ns, ty, e.doc.clone()));
+                    out.push((wire, ns, ty, e.doc.clone(), self.candidate_value(e)));
                 }
                 Particle::Any(w) => {
                     let allowed = super::attributes::namespace_constraint(schema, &w.namespace);
@@ -242,7 +295,7 @@ impl<'s> Resolver<'s> {
         &mut self,
         schema: &Schema,
         g: &ModelGroup,
-        out: &mut Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        out: &mut Vec<Candidate>,
         any: &mut Option<ir::NamespaceConstraint>,
         occurs: &mut Occurs,
         owner: &ItemRef,
@@ -260,7 +313,7 @@ impl<'s> Resolver<'s> {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn make_choice(
         &mut self,
-        alternatives: Vec<(String, Option<String>, TypeRef, Option<String>)>,
+        alternatives: Vec<Candidate>,
         any: Option<ir::NamespaceConstraint>,
         occurs: Occurs,
         owner: &ItemRef,
@@ -274,15 +327,19 @@ impl<'s> Resolver<'s> {
         let mut seen = std::collections::BTreeSet::new();
         let alternatives: Vec<ir::Alternative> = alternatives
             .into_iter()
-            .filter(|(wire, ns, _, _)| seen.insert((ns.clone(), wire.clone())))
-            .map(|(wire_name, namespace, ty, doc)| ir::Alternative {
-                name: variant_names.unique(ident::type_name(&wire_name)),
-                wire_name,
-                namespace,
-                ty,
-                boxed: false,
-                doc,
-            })
+            .filter(|(wire, ns, ..)| seen.insert((ns.clone(), wire.clone())))
+            .map(
+                |(wire_name, namespace, ty, doc, (value_info, default))| ir::Alternative {
+                    name: variant_names.unique(ident::type_name(&wire_name)),
+                    wire_name,
+                    namespace,
+                    ty,
+                    boxed: false,
+                    doc,
+                    value_info,
+                    default,
+                },
+            )
             .collect();
         let r = ItemRef {
             module: owner.module.clone(),
@@ -293,6 +350,7 @@ impl<'s> Resolver<'s> {
             doc: doc.clone(),
             alternatives,
             any,
+            any_validated: false,
         };
         let location = self.locations.get(owner).cloned().unwrap_or_else(|| {
             self.schemas[0]

@@ -54,8 +54,7 @@ impl Content {
 }
 
 /// The doc of an `xsi:type` attribute field.
-pub(crate) const XSI_TYPE_DOC: &str =
-    "`xsi:type`: the type the element says it has (a qualified name, as written).";
+pub(crate) const XSI_TYPE_DOC: &str = "`xsi:type`: the type the element says it has (a qualified name, with the prefix it was written with).";
 /// The doc of an `xsi:nil` attribute field.
 pub(crate) const XSI_NIL_DOC: &str =
     "`xsi:nil`: `true` for an element that is nil (has no content).";
@@ -327,7 +326,7 @@ impl<'s> Resolver<'s> {
             content.text = Some(self.simple_type_ref(base, &t.location, &owner)?);
             content.text_info = self.named_value_info(base);
         }
-        content.text_info = super::facets::simple_content_info(t, content.text_info.take());
+        content.text_info = self.simple_content_info(t, content.text_info.take());
         // A restriction with a simple type of its own, or values of its own:
         // the text is of that type, or one of those values.
         if let xsd::Content::Simple {

@@ -29,10 +29,15 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.derived_types();
     r.add_nil_attributes();
     r.check_recursion();
+    r.check_simple_types();
     r.box_large_alternatives();
     let Resolver {
-        items, mut errors, ..
+        items,
+        mut errors,
+        facet_errors,
+        ..
     } = r;
+    errors.extend(facet_errors.take());
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.location().cmp(b.location()));
         // A bad simple type is met once per use; say it once.
@@ -108,6 +113,8 @@ pub(crate) struct Resolver<'s> {
     locations: BTreeMap<ItemRef, Location>,
     items: BTreeMap<String, ir::Module>,
     errors: Vec<ResolveError>,
+    /// The errors of facets, found while making value infos.
+    facet_errors: facets::FacetErrors,
 }
 
 fn qname(schema: &Schema, name: &str) -> QName {
@@ -157,6 +164,7 @@ impl<'s> Resolver<'s> {
             locations: BTreeMap::new(),
             items,
             errors: Vec::new(),
+            facet_errors: facets::FacetErrors::default(),
         }
     }
 
@@ -432,7 +440,7 @@ impl<'s> Resolver<'s> {
         let r = self.type_items[key].clone();
         let mut content = self.complex_content(def.schema, def.def, &r);
         if let Some(c) = content.as_mut().filter(|_| self.hierarchy.contains(key)) {
-            c.add_xsi("type", ir::Builtin::String, content::XSI_TYPE_DOC);
+            c.add_xsi("type", ir::Builtin::QName, content::XSI_TYPE_DOC);
         }
         if let Some(c) = &content {
             let item = ir::Struct {

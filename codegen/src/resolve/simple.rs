@@ -59,12 +59,17 @@ impl<'s> Resolver<'s> {
     /// NOTATIONs) does not: its values are namespaces and local names, which
     /// the text of an instance writes with prefixes of its own (`d:i` in the
     /// schema may be `x:i` in a document), so it keeps its base type (the
-    /// runtime's `QName`), its values kept among its facets.
+    /// runtime's `QName`), its values kept among its facets. Nor does an
+    /// enumeration of lists of QNames that restricts a named list: it keeps
+    /// the list's type, whose items are `QName`s written with their
+    /// prefixes declared (an enum's text would be written with prefixes
+    /// the document does not declare).
     pub(super) fn needs_item(&self, t: &xsd::SimpleType) -> bool {
         may_need_item(t) && !self.is_qname_restriction(t, 0)
     }
 
-    /// Whether `t` restricts `xs:QName` or `xs:NOTATION`.
+    /// Whether `t` restricts `xs:QName` or `xs:NOTATION`, or a named list
+    /// of them.
     fn is_qname_restriction(&self, t: &xsd::SimpleType, depth: usize) -> bool {
         let SimpleContent::Restriction { base, .. } = &t.content else {
             return false;
@@ -73,6 +78,23 @@ impl<'s> Resolver<'s> {
             return false;
         }
         match base {
+            SimpleRef::Named(q) if q.namespace.as_deref() == Some(XS) => {
+                matches!(builtin(&q.name), Some(Builtin::QName))
+            }
+            SimpleRef::Named(q) => self.simple.get(q).is_some_and(|d| {
+                self.is_qname_restriction(d.def, depth + 1) || self.is_qname_list(d.def, depth + 1)
+            }),
+            SimpleRef::Inline(inner) => self.is_qname_restriction(inner, depth + 1),
+        }
+    }
+
+    /// Whether `t` is a list of `xs:QName` or `xs:NOTATION` (or of a
+    /// restriction of them).
+    fn is_qname_list(&self, t: &xsd::SimpleType, depth: usize) -> bool {
+        let SimpleContent::List { item } = &t.content else {
+            return false;
+        };
+        match item {
             SimpleRef::Named(q) if q.namespace.as_deref() == Some(XS) => {
                 matches!(builtin(&q.name), Some(Builtin::QName))
             }

@@ -533,6 +533,10 @@ pub enum SimpleRef {
 pub struct Enumeration {
     /// `value`, exactly as written.
     pub value: String,
+    /// `value` read as a QName where it is written (its prefix resolved
+    /// there): what it means in a restriction of `xs:QName` or
+    /// `xs:NOTATION`. `None` when it is no QName there.
+    pub qname: Option<QName>,
     /// The `xs:documentation` text.
     pub doc: Option<String>,
     /// Where it stands.

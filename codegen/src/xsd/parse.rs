@@ -224,6 +224,19 @@ impl<'i> Parser<'_, 'i> {
         })
     }
 
+    /// An `xs:enumeration`: its value, and that value read as a QName
+    /// where it stands (for a restriction of `xs:QName` or `xs:NOTATION`).
+    fn enumeration(&mut self, node: Node<'_, 'i>) -> Option<Enumeration> {
+        self.check_attributes(node, &["value"]);
+        let value = self.required(node, "value")?;
+        Some(Enumeration {
+            qname: value_qname(node, &value),
+            value,
+            doc: documentation(node),
+            location: self.location(node),
+        })
+    }
+
     fn qname_attr(&mut self, node: Node<'_, 'i>, attr: &str) -> Option<QName> {
         let value = node.attribute(attr)?;
         self.qname(node, value)
@@ -793,14 +806,7 @@ impl<'i> Parser<'_, 'i> {
                 // The values of a simpleContent restriction, and its
                 // own simple type: the text's type.
                 "enumeration" if simple && derivation == Derivation::Restriction => {
-                    self.check_attributes(child, &["value"]);
-                    if let Some(value) = self.required(child, "value") {
-                        enumerations.push(Enumeration {
-                            value,
-                            doc: documentation(child),
-                            location: self.location(child),
-                        });
-                    }
+                    enumerations.extend(self.enumeration(child));
                 }
                 "simpleType" if simple && derivation == Derivation::Restriction => {
                     inline = self.simple_type(child, false).map(Box::new);
@@ -1148,16 +1154,7 @@ impl<'i> Parser<'_, 'i> {
                         .simple_type(facet, false)
                         .map(|t| SimpleRef::Inline(Box::new(t)));
                 }
-                "enumeration" => {
-                    self.check_attributes(facet, &["value"]);
-                    if let Some(value) = self.required(facet, "value") {
-                        enumerations.push(Enumeration {
-                            value,
-                            doc: documentation(facet),
-                            location: self.location(facet),
-                        });
-                    }
-                }
+                "enumeration" => enumerations.extend(self.enumeration(facet)),
                 _ => facets.extend(self.facet(facet)),
             }
         }
@@ -1339,6 +1336,34 @@ fn versioning_includes(node: Node<'_, '_>) -> bool {
         && known("typeUnavailable", BUILT_IN_TYPES) != Some(true)
         && known("facetAvailable", FACETS) != Some(false)
         && known("facetUnavailable", FACETS) != Some(true)
+}
+
+/// `value` read as an `xs:QName` value where `node` stands: its prefix
+/// bound there, an unprefixed name in the default namespace if one is
+/// declared (as XSD reads a QName value); `None` when it is no QName or its
+/// prefix is not declared (it is then no value of a QName type: the
+/// facet's check reports that).
+fn value_qname(node: Node<'_, '_>, value: &str) -> Option<QName> {
+    let value = value.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+    let (prefix, local) = match value.split_once(':') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, value),
+    };
+    if local.is_empty() || local.contains(':') || prefix == Some("") {
+        return None;
+    }
+    let namespace = match prefix {
+        Some("xml") => Some(super::XML.to_string()),
+        Some(p) => Some(node.lookup_namespace_uri(Some(p))?.to_string()),
+        None => node
+            .lookup_namespace_uri(None)
+            .filter(|ns| !ns.is_empty())
+            .map(str::to_string),
+    };
+    Some(QName {
+        namespace,
+        name: local.to_string(),
+    })
 }
 
 fn documentation(node: Node<'_, '_>) -> Option<String> {

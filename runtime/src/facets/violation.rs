@@ -40,11 +40,16 @@ pub enum Constraint {
     MaxOccurs,
     /// `use="required"`: a required attribute is absent.
     Required,
+    /// An element does not match its declaration: a wildcard's element,
+    /// kept as written, that does not read as the global element of its
+    /// name.
+    Content,
 }
 
 impl Constraint {
     /// The name XSD gives it (`maxLength`, `minOccurs`); `type` for
-    /// [`Constraint::Type`], `required` for [`Constraint::Required`].
+    /// [`Constraint::Type`], `required` for [`Constraint::Required`],
+    /// `content` for [`Constraint::Content`].
     pub fn name(self) -> &'static str {
         match self {
             Constraint::Type => "type",
@@ -62,6 +67,7 @@ impl Constraint {
             Constraint::MinOccurs => "minOccurs",
             Constraint::MaxOccurs => "maxOccurs",
             Constraint::Required => "required",
+            Constraint::Content => "content",
         }
     }
 }

@@ -3,17 +3,18 @@
 use super::*;
 
 fn info(builtin: &str, facets: &[(FacetKind, &str, usize)]) -> ValueInfo {
-    ValueInfo {
-        builtin: builtin.into(),
-        facets: facets
+    ValueInfo::atomic(
+        builtin,
+        facets
             .iter()
             .map(|&(kind, value, step)| crate::ir::Facet {
                 kind,
                 value: value.into(),
                 step,
+                qname: None,
             })
             .collect(),
-    }
+    )
 }
 
 #[test]
