@@ -52,6 +52,7 @@ fixtures!(
     derivation,
     elements,
     enums,
+    facets,
     imports,
     instance,
     lexical,

@@ -101,7 +101,8 @@ pub(crate) fn read_bounded(reader: impl io::Read, max: usize) -> Result<Vec<u8>>
 
 /// Writes `value` as a document (its root element, no XML declaration).
 pub fn to_string<T: Root>(value: &T) -> Result<String> {
-    let mut writer = Writer::new(String::new());
+    // Room for a small document, so that it is not grown from nothing.
+    let mut writer = Writer::new(String::with_capacity(512));
     crate::write::root(&mut writer, value)?;
     Ok(writer.into_inner())
 }

@@ -19,9 +19,12 @@
 //! in, comments and processing instructions skipped (the text around one
 //! is one text). Both backends give the same values.
 
+use std::borrow::Cow;
+
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesRef, BytesStart, Event as Q};
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesRef, BytesStart, Event as Q};
 use quick_xml::name::PrefixDeclaration;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -118,11 +121,60 @@ struct Binding {
     uri: Span,
 }
 
-/// Where an open element's declarations start, in `bindings` and in `ns`.
+/// An open element: where its declarations start, in `bindings` and in
+/// `ns`, and its name (as written, and resolved), which its end tag must
+/// repeat and gives again.
 #[derive(Clone, Copy, Debug)]
 struct Scope {
     bindings: usize,
     ns: usize,
+    name: Span,
+    namespace: Span,
+    local: Span,
+}
+
+/// The buffers of a [`QuickSource`], kept for the next one on the same
+/// thread when it is dropped (unless they grew large): a document that is
+/// read whole then costs no allocation of the reader's own.
+#[derive(Default)]
+struct Buffers {
+    tag: String,
+    ns: String,
+    text: String,
+    attributes: Vec<AttrAt>,
+    bindings: Vec<Binding>,
+    scopes: Vec<Scope>,
+    keys: Vec<Span>,
+}
+
+impl Buffers {
+    /// What a dropped source's buffers may hold, in bytes, to be kept.
+    const KEEP: usize = 64 * 1024;
+
+    const EMPTY: Buffers = Buffers {
+        tag: String::new(),
+        ns: String::new(),
+        text: String::new(),
+        attributes: Vec::new(),
+        bindings: Vec::new(),
+        scopes: Vec::new(),
+        keys: Vec::new(),
+    };
+
+    fn bytes(&self) -> usize {
+        self.tag.capacity()
+            + self.ns.capacity()
+            + self.text.capacity()
+            + self.attributes.capacity() * size_of::<AttrAt>()
+            + self.bindings.capacity() * size_of::<Binding>()
+            + self.scopes.capacity() * size_of::<Scope>()
+            + self.keys.capacity() * size_of::<Span>()
+    }
+}
+
+thread_local! {
+    /// The buffers of the last source dropped on this thread.
+    static SPARE: std::cell::Cell<Buffers> = const { std::cell::Cell::new(Buffers::EMPTY) };
 }
 
 /// A [`Source`] over a document in memory, parsed by quick-xml.
@@ -156,6 +208,12 @@ pub struct QuickSource<'de> {
     owned: bool,
     /// An event read ahead, past the end of a text.
     pending: Option<Q<'de>>,
+    /// Whether the current event is the start of an empty element (its
+    /// end comes next).
+    empty: bool,
+    /// The names of the current tag's attributes as written (ranges of the
+    /// input), to find one written twice.
+    keys: Vec<Span>,
     depth: usize,
     elements: usize,
     /// Whether the root element has started.
@@ -200,29 +258,39 @@ impl<'de> QuickSource<'de> {
         }
         let mut reader = Reader::from_reader(input);
         let config = reader.config_mut();
-        config.expand_empty_elements = true;
-        config.check_end_names = true;
+        // An empty element is a start and an end here (quick-xml would
+        // allocate the end's name for each).
+        config.expand_empty_elements = false;
+        // Checked here, against the names kept in `scopes` (quick-xml would
+        // copy every name into a buffer of its own).
+        config.check_end_names = false;
         config.trim_text(false);
+        let mut buffers = SPARE.with(std::cell::Cell::take);
+        // Room for a typical document's tags, so that they do not grow one
+        // by one.
+        buffers.attributes.reserve(8);
+        buffers.bindings.reserve(8);
+        buffers.scopes.reserve(16);
         Ok(QuickSource {
             reader,
             input: text,
             options,
-            tag: String::new(),
-            ns: String::new(),
+            tag: buffers.tag,
+            ns: buffers.ns,
             namespace: Span::EMPTY,
             local: Span::EMPTY,
             prefix: None,
-            // Room for a typical document's tags, so that they do not grow
-            // one by one.
-            attributes: Vec::with_capacity(8),
-            bindings: Vec::with_capacity(8),
-            scopes: Vec::with_capacity(16),
+            attributes: buffers.attributes,
+            bindings: buffers.bindings,
+            scopes: buffers.scopes,
             declared: 0,
             ended: None,
             text: "",
-            text_buf: String::new(),
+            text_buf: buffers.text,
             owned: false,
             pending: None,
+            empty: false,
+            keys: buffers.keys,
             depth: 0,
             elements: 0,
             root: false,
@@ -375,46 +443,32 @@ impl<'de> QuickSource<'de> {
         }
         self.tag.clear();
         self.attributes.clear();
-        let scope = Scope {
-            bindings: self.bindings.len(),
-            ns: self.ns.len(),
-        };
-        self.scopes.push(scope);
-        self.declared = scope.bindings;
+        let (scope_bindings, scope_ns) = (self.bindings.len(), self.ns.len());
+        self.declared = scope_bindings;
         // The declarations first: they apply to the tag's own names, which
         // are resolved after.
         let mut prefixed = false;
         if !values_separated(e.attributes_raw()) {
             return Err(self.syntax("an attribute follows a value without white space between"));
         }
-        for attribute in e.attributes() {
+        self.keys.clear();
+        let mut seen: Option<std::collections::HashSet<&[u8]>> = None;
+        // Written twice is checked below (quick-xml would allocate for it).
+        for attribute in e.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| self.syntax(e))?;
-            if !is_qname(attribute.key.as_ref()) {
+            self.unique(attribute.key.as_ref(), &mut seen)?;
+            let Some(colon) = qname_colon(attribute.key.as_ref()) else {
                 return Err(self.syntax(format!(
                     "{:?} is not an attribute name",
                     String::from_utf8_lossy(attribute.key.as_ref())
                 )));
-            }
-            if memchr::memchr(b'<', &attribute.value).is_some() {
-                return Err(self.syntax("< in an attribute value"));
-            }
-            if self.attributes.len() + (self.bindings.len() - scope.bindings)
+            };
+            if self.attributes.len() + (self.bindings.len() - scope_bindings)
                 >= limits.max_attributes
             {
                 return Err(over(limits, Limit::Attributes));
             }
-            let value = attribute
-                .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| self.syntax(e))?;
-            // A reference may have put in what the input cannot hold.
-            if let std::borrow::Cow::Owned(value) = &value {
-                if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
-                    return Err(self.syntax(format!(
-                        "a character reference to U+{:04X}, which is not an XML character",
-                        u32::from(c)
-                    )));
-                }
-            }
+            let value = self.attribute_value(&attribute)?;
             if value.len() > limits.max_text_len {
                 return Err(over(limits, Limit::TextLength));
             }
@@ -433,10 +487,10 @@ impl<'de> QuickSource<'de> {
                 self.bindings.push(Binding { prefix, uri });
                 continue;
             }
-            let (local, prefix) = attribute.key.decompose();
-            let local = self.name(local.as_ref(), Store::Tag)?;
+            let (prefix, local) = split_qname(attribute.key.into_inner(), colon);
+            let local = self.name(local, Store::Tag)?;
             let prefix = match prefix {
-                Some(p) => Some(self.name(p.as_ref(), Store::Tag)?),
+                Some(p) => Some(self.name(p, Store::Tag)?),
                 None => None,
             };
             prefixed |= prefix.is_some();
@@ -451,23 +505,31 @@ impl<'de> QuickSource<'de> {
         if self.bindings.len() > limits.max_namespaces {
             return Err(over(limits, Limit::Namespaces));
         }
-        let name = e.name();
-        if !is_qname(name.as_ref()) {
+        let name = e.name().into_inner();
+        let Some(colon) = qname_colon(name) else {
             return Err(self.syntax(format!(
                 "{:?} is not an element name",
-                String::from_utf8_lossy(name.as_ref())
+                String::from_utf8_lossy(name)
             )));
-        }
-        let (local, prefix) = name.decompose();
-        self.namespace = self.resolve(prefix.as_ref().map(|p| p.as_ref()), true)?;
+        };
+        let (prefix, local) = split_qname(name, colon);
+        self.namespace = self.resolve(prefix, true)?;
         if self.get(self.namespace).len() > limits.max_name_len {
             return Err(self.syntax(over(limits, Limit::NameLength)));
         }
-        self.local = self.name(local.as_ref(), Store::Tag)?;
+        self.local = self.name(local, Store::Tag)?;
         self.prefix = match prefix {
-            Some(p) => Some(self.name(p.as_ref(), Store::Tag)?),
+            Some(p) => Some(self.name(p, Store::Tag)?),
             None => None,
         };
+        let scope = Scope {
+            bindings: scope_bindings,
+            ns: scope_ns,
+            name: self.name(name, Store::Tag)?,
+            namespace: self.namespace,
+            local: self.local,
+        };
+        self.scopes.push(scope);
         if prefixed {
             for i in 0..self.attributes.len() {
                 if let Some(prefix) = self.attributes[i].prefix {
@@ -480,6 +542,73 @@ impl<'de> QuickSource<'de> {
             }
         }
         Ok(())
+    }
+
+    /// Checks that the current tag has no other attribute named `key` (as
+    /// written): against each name so far while they are few, in a set
+    /// (`seen`, made when first needed) past that.
+    fn unique(
+        &mut self,
+        key: &[u8],
+        seen: &mut Option<std::collections::HashSet<&'de [u8]>>,
+    ) -> Result<()> {
+        const FEW: usize = 16;
+        let Some(span) = self.in_input(key) else {
+            return Ok(());
+        };
+        let input: &'de [u8] = self.input.as_bytes();
+        let twice = match seen {
+            Some(set) => !set.insert(&input[span.start..span.end]),
+            None => {
+                let twice = self.keys.iter().any(|&k| &input[k.start..k.end] == key);
+                self.keys.push(span);
+                if self.keys.len() > FEW {
+                    *seen = Some(self.keys.iter().map(|&k| &input[k.start..k.end]).collect());
+                }
+                twice
+            }
+        };
+        if twice {
+            return Err(self.syntax(format!(
+                "the attribute {:?} is written twice",
+                String::from_utf8_lossy(key)
+            )));
+        }
+        Ok(())
+    }
+
+    /// The value of `attribute` as xml-rs reads it: as written (borrowed
+    /// from the input, already checked to be UTF-8) when it holds no
+    /// reference, tab, line feed or carriage return, as most values do;
+    /// else normalized by quick-xml (and checked for characters a reference
+    /// put in that XML excludes). An error if it holds a `<`.
+    fn attribute_value(&self, attribute: &Attribute<'de>) -> Result<Cow<'de, str>> {
+        let raw: &[u8] = &attribute.value;
+        let special = raw.iter().fold(false, |any, &b| {
+            any | matches!(b, b'&' | b'\t' | b'\n' | b'\r' | b'<')
+        });
+        if !special {
+            if let Some(span) = self.in_input(raw) {
+                let input: &'de str = self.input;
+                return Ok(Cow::Borrowed(&input[span.start..span.end]));
+            }
+        }
+        if memchr::memchr(b'<', raw).is_some() {
+            return Err(self.syntax("< in an attribute value"));
+        }
+        let value = attribute
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|e| self.syntax(e))?;
+        // A reference may have put in what the input cannot hold.
+        if let Cow::Owned(value) = &value {
+            if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
+                return Err(self.syntax(format!(
+                    "a character reference to U+{:04X}, which is not an XML character",
+                    u32::from(c)
+                )));
+            }
+        }
+        Ok(value)
     }
 
     /// Checks a comment: no `--` in it, and not ending with `-`.
@@ -514,7 +643,7 @@ impl<'de> QuickSource<'de> {
     /// of them reads the same characters. Anything else would be read as
     /// other characters than the document means (or is not ASCII-compatible
     /// at all): refused.
-    fn declaration(&self, d: &BytesDecl<'_>) -> Result<()> {
+    fn check_xml_declaration(&self, d: &BytesDecl<'_>) -> Result<()> {
         // quick-xml hands on whatever stands between `<?xml` and `?>`.
         let at = self.in_input(d).map(|span| span.start.saturating_sub(2));
         let first = at == Some(0) || at == Some(3) && self.input.starts_with('\u{feff}');
@@ -562,18 +691,32 @@ impl<'de> QuickSource<'de> {
         Err(self.syntax(problem))
     }
 
-    fn end(&mut self, e: BytesEnd<'de>) -> Result<()> {
+    /// An end tag, named `name` (`None`: the end of an empty element).
+    fn end(&mut self, name: Option<&[u8]>) -> Result<()> {
         self.depth = self.depth.saturating_sub(1);
         self.tag.clear();
         self.attributes.clear();
         self.declared = self.bindings.len();
-        let name = e.name();
-        let (local, prefix) = name.decompose();
-        // The start tag's name (quick-xml checks that it is), in its scope.
-        self.namespace = self.resolve(prefix.as_ref().map(|p| p.as_ref()), true)?;
-        self.local = self.name(local.as_ref(), Store::Tag)?;
+        let Some(scope) = self.scopes.pop() else {
+            return Err(self.syntax(format!(
+                "an end tag </{}> with no start tag",
+                String::from_utf8_lossy(name.unwrap_or_default())
+            )));
+        };
+        if let Some(name) = name {
+            if name != self.get(scope.name).as_bytes() {
+                return Err(self.syntax(format!(
+                    "expecting </{}> found </{}>",
+                    self.get(scope.name),
+                    String::from_utf8_lossy(name)
+                )));
+            }
+        }
+        // The start tag's name, in its scope.
+        self.namespace = scope.namespace;
+        self.local = scope.local;
         self.prefix = None;
-        self.ended = self.scopes.pop();
+        self.ended = Some(scope);
         Ok(())
     }
 
@@ -625,18 +768,29 @@ impl<'de> QuickSource<'de> {
     fn append(&mut self, event: Q<'de>) -> Result<()> {
         let piece = match event {
             Q::Text(t) => {
-                // `]]>` closes a CDATA section, and nothing else.
-                if memchr::memchr_iter(b'>', &t).any(|i| t[..i].ends_with(b"]]")) {
-                    return Err(self.syntax("]]> in text (outside a CDATA section)"));
+                let raw: &[u8] = &t;
+                // Most texts have no line end to normalize and no `>`: they
+                // are the input's, already checked to be UTF-8.
+                match (memchr::memchr2(b'\r', b'>', raw), self.in_input(raw)) {
+                    (None, Some(span)) => {
+                        let input: &'de str = self.input;
+                        Cow::Borrowed(&input[span.start..span.end])
+                    }
+                    _ => {
+                        // `]]>` closes a CDATA section, and nothing else.
+                        if memchr::memchr_iter(b'>', raw).any(|i| raw[..i].ends_with(b"]]")) {
+                            return Err(self.syntax("]]> in text (outside a CDATA section)"));
+                        }
+                        t.xml10_content().map_err(|e| self.syntax(e))?
+                    }
                 }
-                t.xml10_content().map_err(|e| self.syntax(e))?
             }
             Q::CData(c) => c.xml10_content().map_err(|e| self.syntax(e))?,
             Q::GeneralRef(r) => return self.reference(&r),
             _ => return Ok(()),
         };
         match piece {
-            std::borrow::Cow::Borrowed(piece) if !self.owned && self.text.is_empty() => {
+            Cow::Borrowed(piece) if !self.owned && self.text.is_empty() => {
                 self.text = piece;
             }
             piece => self.owned_text().push_str(&piece),
@@ -680,7 +834,14 @@ fn first_control(input: &[u8]) -> Option<usize> {
     let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
     let mut offset = 0;
     for chunk in input.chunks(64) {
-        if chunk.iter().fold(false, |any, &b| any | control(b)) {
+        // Lane by lane, no short cut: the compiler makes it vector code.
+        let any = chunk.iter().fold(0u8, |any, &b| {
+            any | (u8::from(b < 0x20)
+                & u8::from(b != b'\t')
+                & u8::from(b != b'\n')
+                & u8::from(b != b'\r'))
+        });
+        if any != 0 {
             return chunk.iter().position(|&b| control(b)).map(|i| offset + i);
         }
         offset += chunk.len();
@@ -719,22 +880,64 @@ fn is_name(name: &[u8]) -> bool {
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
-/// Whether `name` is a qualified name as xml-rs reads them: a name with at
-/// most one colon, neither first nor last.
-fn is_qname(name: &[u8]) -> bool {
+/// What an ASCII byte may be in a name ([`NAME_START`], [`NAME_CHAR`], a
+/// colon) or 0 (not ASCII, or not in names).
+const ASCII_NAME: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' => NAME_START,
+            b'0'..=b'9' | b'-' | b'.' => NAME_CHAR,
+            b':' => COLON,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const NAME_START: u8 = 1;
+const NAME_CHAR: u8 = 2;
+const COLON: u8 = 3;
+
+/// `name` as prefix and local name, split at its colon (if any).
+fn split_qname(name: &[u8], colon: Option<usize>) -> (Option<&[u8]>, &[u8]) {
+    match colon {
+        Some(at) => (Some(&name[..at]), &name[at + 1..]),
+        None => (None, name),
+    }
+}
+
+/// Where the colon of `name` is (`Some(None)`: it has none) if `name` is a
+/// qualified name as xml-rs reads them, a name with at most one colon,
+/// neither first nor last; `None` if it is not.
+fn qname_colon(name: &[u8]) -> Option<Option<usize>> {
     // Most names are ASCII letters, digits, `-`, `_`, `.` and one colon.
-    if name.is_ascii() {
-        let mut colon = false;
-        for (i, &b) in name.iter().enumerate() {
-            match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'_' => {}
-                b'0'..=b'9' | b'-' | b'.' if i > 0 => {}
-                b':' if i > 0 && !colon => colon = true,
-                _ => return false,
+    let (&first, _) = name.split_first()?;
+    if ASCII_NAME[usize::from(first)] == NAME_START {
+        let mut colon = None;
+        let mut ascii = true;
+        for (i, &b) in name.iter().enumerate().skip(1) {
+            match ASCII_NAME[usize::from(b)] {
+                NAME_START | NAME_CHAR => {}
+                COLON if colon.is_none() => colon = Some(i),
+                _ => {
+                    ascii = false;
+                    break;
+                }
             }
         }
-        return name.last().is_some_and(|&b| b != b':');
+        if ascii {
+            return (colon != Some(name.len() - 1)).then_some(colon);
+        }
     }
+    is_qname(name).then(|| memchr::memchr(b':', name))
+}
+
+/// Whether `name` is a qualified name as xml-rs reads them: a name with at
+/// most one colon, neither first nor last (any name: [`qname_colon`] has
+/// the ASCII ones' shortcut).
+fn is_qname(name: &[u8]) -> bool {
     let Ok(name) = std::str::from_utf8(name) else {
         return false;
     };
@@ -853,10 +1056,39 @@ fn over(limits: Limits, limit: Limit) -> Error {
     Error::new(ErrorKind::Limit(LimitExceeded { limit, max }))
 }
 
+impl Drop for QuickSource<'_> {
+    fn drop(&mut self) {
+        let mut buffers = Buffers {
+            tag: std::mem::take(&mut self.tag),
+            ns: std::mem::take(&mut self.ns),
+            text: std::mem::take(&mut self.text_buf),
+            attributes: std::mem::take(&mut self.attributes),
+            bindings: std::mem::take(&mut self.bindings),
+            scopes: std::mem::take(&mut self.scopes),
+            keys: std::mem::take(&mut self.keys),
+        };
+        if buffers.bytes() <= Buffers::KEEP {
+            buffers.tag.clear();
+            buffers.ns.clear();
+            buffers.text.clear();
+            buffers.attributes.clear();
+            buffers.bindings.clear();
+            buffers.scopes.clear();
+            buffers.keys.clear();
+            SPARE.with(|spare| spare.set(buffers));
+        }
+    }
+}
+
 impl Source for QuickSource<'_> {
     fn next(&mut self) -> Result<Event> {
         self.leave();
         self.declared = self.bindings.len();
+        if self.empty {
+            self.empty = false;
+            self.end(None)?;
+            return Ok(Event::End);
+        }
         loop {
             match self.read()? {
                 Q::Start(e) => {
@@ -864,14 +1096,13 @@ impl Source for QuickSource<'_> {
                     return Ok(Event::Start);
                 }
                 Q::End(e) => {
-                    self.end(e)?;
+                    self.end(Some(e.name().into_inner()))?;
                     return Ok(Event::End);
                 }
                 Q::Empty(e) => {
-                    // Not given with expand_empty_elements; as a start and an end if it were.
-                    let end = e.to_end().into_owned();
+                    // As a start, and an end next.
                     self.start(e)?;
-                    self.pending = Some(Q::End(end));
+                    self.empty = true;
                     return Ok(Event::Start);
                 }
                 event @ (Q::Text(_) | Q::CData(_) | Q::GeneralRef(_)) => {
@@ -890,7 +1121,7 @@ impl Source for QuickSource<'_> {
                         )));
                     }
                 }
-                Q::Decl(d) => self.declaration(&d)?,
+                Q::Decl(d) => self.check_xml_declaration(&d)?,
                 Q::Comment(c) => self.comment(&c)?,
                 Q::PI(p) => self.processing_instruction(&p)?,
                 Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
@@ -967,22 +1198,21 @@ impl Source for QuickSource<'_> {
 /// element's name) is followed by white space or the tag's end: XML
 /// requires it, quick-xml takes `a="1"b="2"`, xml-rs does not.
 fn values_separated(raw: &[u8]) -> bool {
-    let mut quote = None;
-    for (i, &b) in raw.iter().enumerate() {
-        match quote {
-            Some(q) if b == q => {
-                quote = None;
-                if raw
-                    .get(i + 1)
-                    .is_some_and(|&next| !next.is_ascii_whitespace())
-                {
-                    return false;
-                }
-            }
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None => {}
+    let mut at = 0;
+    while let Some(open) = memchr::memchr2(b'"', b'\'', &raw[at..]) {
+        let open = at + open;
+        let Some(close) = memchr::memchr(raw[open], &raw[open + 1..]) else {
+            // Not closed: quick-xml says so.
+            return true;
+        };
+        let close = open + 1 + close;
+        if raw
+            .get(close + 1)
+            .is_some_and(|&next| !next.is_ascii_whitespace())
+        {
+            return false;
         }
+        at = close + 1;
     }
     true
 }
@@ -1016,5 +1246,33 @@ mod tests {
         assert!(values_separated(br#" a="x'y"	b="2""#));
         assert!(!values_separated(br#" a="1"b="2""#));
         assert!(!values_separated(br#" a='1'b="2""#));
+    }
+
+    #[test]
+    fn a_source_dropped_halfway_leaves_nothing_to_the_next_one() {
+        // Its buffers go to the next source on this thread: declarations
+        // in scope, open elements, attributes, a text made of pieces.
+        let first = br#"<p:a xmlns:p="urn:a" xmlns="urn:d" x="1"><b y="&amp;2">t&lt;u"#;
+        let mut source = QuickSource::new(first, ReadOptions::default()).unwrap();
+        for _ in 0..3 {
+            source.next().unwrap();
+        }
+        assert_eq!(Source::text(&source), "t<u");
+        drop(source);
+
+        let second = br#"<c xmlns:q="urn:q" q:z="3"/>"#;
+        let mut source = QuickSource::new(second, ReadOptions::default()).unwrap();
+        assert!(matches!(source.next().unwrap(), Event::Start));
+        assert_eq!(Source::name(&source), ("", "c"));
+        assert_eq!(source.resolve_prefix(None), None);
+        assert_eq!(source.resolve_prefix(Some("p")), None);
+        assert_eq!(source.declaration_count(), 1);
+        assert_eq!(Source::declaration(&source, 0), (Some("q"), "urn:q"));
+        assert_eq!(source.attribute_count(), 1);
+        let a = source.attribute(0);
+        assert_eq!((a.namespace, a.local, a.value), ("urn:q", "z", "3"));
+        assert!(matches!(source.next().unwrap(), Event::End));
+        assert_eq!(Source::name(&source), ("", "c"));
+        assert!(matches!(source.next().unwrap(), Event::Eof));
     }
 }

@@ -535,6 +535,16 @@ pub struct Writer<O: Output> {
     out: O,
     /// Whether the last start tag is still open (`<a x="1"` without `>`).
     open: bool,
+    /// Whether the open start tag's own name is unprefixed in the default
+    /// namespace: it can take a prefix, so that an unprefixed QName value
+    /// may have the default namespace declared for it.
+    renamable: bool,
+    s: Scratch,
+}
+
+/// The buffers of a [`Writer`] (see [`Scratch`]).
+#[derive(Debug, Default)]
+struct Buffers {
     bindings: Vec<Binding>,
     frames: Vec<Frame>,
     /// The qualified names of the open elements, one after the other.
@@ -547,13 +557,84 @@ pub struct Writer<O: Output> {
     /// the default namespace), each followed by `\0`: a prefix declared on
     /// the element must not change what they mean.
     used: String,
-    /// Whether the open start tag's own name is unprefixed in the default
-    /// namespace: it can take a prefix, so that an unprefixed QName value
-    /// may have the default namespace declared for it.
-    renamable: bool,
     /// The open start tag, written out when it closes (a QName value may
     /// still change its name's prefix and its declarations).
     tag: String,
+}
+
+impl Buffers {
+    /// What a dropped writer's buffers may hold, in bytes, to be kept.
+    const KEEP: usize = 64 * 1024;
+
+    const EMPTY: Buffers = Buffers {
+        bindings: Vec::new(),
+        frames: Vec::new(),
+        names: String::new(),
+        buf: String::new(),
+        attributes: String::new(),
+        used: String::new(),
+        tag: String::new(),
+    };
+
+    fn bytes(&self) -> usize {
+        self.bindings.capacity() * size_of::<Binding>()
+            + self.frames.capacity() * size_of::<Frame>()
+            + self.names.capacity()
+            + self.buf.capacity()
+            + self.attributes.capacity()
+            + self.used.capacity()
+            + self.tag.capacity()
+    }
+}
+
+/// A [`Writer`]'s buffers, kept for the next one on the same thread when
+/// it is dropped (unless they grew large): a document written whole then
+/// costs no allocation of the writer's own. (The buffers themselves have no
+/// `Drop`: dropping the ones a kept set replaces keeps nothing.)
+#[derive(Debug)]
+struct Scratch(Buffers);
+
+impl Scratch {
+    /// The buffers the last writer dropped on this thread left, or new ones.
+    fn take() -> Scratch {
+        Scratch(SPARE.with(std::cell::Cell::take))
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Buffers;
+
+    fn deref(&self) -> &Buffers {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Scratch {
+    fn deref_mut(&mut self) -> &mut Buffers {
+        &mut self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if self.0.bytes() > Buffers::KEEP {
+            return;
+        }
+        let mut kept = std::mem::take(&mut self.0);
+        kept.bindings.clear();
+        kept.frames.clear();
+        kept.names.clear();
+        kept.buf.clear();
+        kept.attributes.clear();
+        kept.used.clear();
+        kept.tag.clear();
+        SPARE.with(|spare| spare.set(kept));
+    }
+}
+
+thread_local! {
+    /// The buffers of the last writer dropped on this thread.
+    static SPARE: std::cell::Cell<Buffers> = const { std::cell::Cell::new(Buffers::EMPTY) };
 }
 
 impl<O: Output> Writer<O> {
@@ -562,14 +643,8 @@ impl<O: Output> Writer<O> {
         Writer {
             out,
             open: false,
-            bindings: Vec::new(),
-            frames: Vec::new(),
-            names: String::new(),
-            buf: String::new(),
-            attributes: String::new(),
-            used: String::new(),
             renamable: false,
-            tag: String::new(),
+            s: Scratch::take(),
         }
     }
 
@@ -585,7 +660,7 @@ impl<O: Output> Writer<O> {
 
     /// How many elements are open.
     pub fn depth(&self) -> usize {
-        self.frames.len()
+        self.s.frames.len()
     }
 
     /// Writes `text` as it is (markup: an XML declaration, say).
@@ -599,7 +674,8 @@ impl<O: Output> Writer<O> {
         if prefix == "xml" {
             return Some(XML_NAMESPACE);
         }
-        self.bindings
+        self.s
+            .bindings
             .iter()
             .rev()
             .find(|b| &*b.prefix == prefix)
@@ -612,10 +688,12 @@ impl<O: Output> Writer<O> {
         if namespace == XML_NAMESPACE {
             return Some("xml");
         }
-        for (i, b) in self.bindings.iter().enumerate().rev() {
+        for (i, b) in self.s.bindings.iter().enumerate().rev() {
             if &*b.namespace == namespace
                 && !b.prefix.is_empty()
-                && !self.bindings[i + 1..].iter().any(|c| c.prefix == b.prefix)
+                && !self.s.bindings[i + 1..]
+                    .iter()
+                    .any(|c| c.prefix == b.prefix)
             {
                 return Some(&b.prefix);
             }
@@ -625,14 +703,14 @@ impl<O: Output> Writer<O> {
 
     /// Whether the element just started declares `prefix` itself.
     fn declared_here(&self, prefix: &str) -> bool {
-        let from = self.frames.last().map_or(0, |f| f.bindings);
-        self.bindings[from..].iter().any(|b| &*b.prefix == prefix)
+        let from = self.s.frames.last().map_or(0, |f| f.bindings);
+        self.s.bindings[from..].iter().any(|b| &*b.prefix == prefix)
     }
 
     fn close_start(&mut self) -> Result<()> {
         if self.open {
             self.open = false;
-            self.out.write_str(&self.tag)?;
+            self.out.write_str(&self.s.tag)?;
             self.out.write_str(">")?;
         }
         Ok(())
@@ -641,15 +719,15 @@ impl<O: Output> Writer<O> {
     /// Writes ` xmlns:prefix="namespace"` in the open start tag and binds it.
     fn bind(&mut self, prefix: &str, namespace: &str) -> Result<()> {
         if prefix.is_empty() {
-            self.tag.push_str(" xmlns=\"");
+            self.s.tag.push_str(" xmlns=\"");
         } else {
-            self.tag.push_str(" xmlns:");
-            self.tag.push_str(prefix);
-            self.tag.push_str("=\"");
+            self.s.tag.push_str(" xmlns:");
+            self.s.tag.push_str(prefix);
+            self.s.tag.push_str("=\"");
         }
-        escape(&mut self.tag, namespace, true)?;
-        self.tag.push('"');
-        self.bindings.push(Binding {
+        escape(&mut self.s.tag, namespace, true)?;
+        self.s.tag.push('"');
+        self.s.bindings.push(Binding {
             prefix: prefix.into(),
             namespace: namespace.into(),
         });
@@ -666,7 +744,7 @@ impl<O: Output> Writer<O> {
             return Ok(false);
         }
         if self.renamable {
-            let name = self.frames.last().expect("a start tag is open").name;
+            let name = self.s.frames.last().expect("a start tag is open").name;
             let own = self.lookup("").unwrap_or("").to_string();
             let p = match self.prefix_of(&own) {
                 Some(p) => p.to_string(),
@@ -676,11 +754,11 @@ impl<O: Output> Writer<O> {
                     p
                 }
             };
-            self.names.insert(name, ':');
-            self.names.insert_str(name, &p);
+            self.s.names.insert(name, ':');
+            self.s.names.insert_str(name, &p);
             // `<local` becomes `<p:local`.
-            self.tag.insert(1, ':');
-            self.tag.insert_str(1, &p);
+            self.s.tag.insert(1, ':');
+            self.s.tag.insert_str(1, &p);
             self.renamable = false;
             self.use_prefix(&p);
         }
@@ -688,15 +766,20 @@ impl<O: Output> Writer<O> {
             // The start tag's one ` xmlns="..."` (a `"` in a value is
             // escaped): changed in place.
             let at = self
+                .s
                 .tag
                 .find(" xmlns=\"")
                 .expect("the declaration is written");
-            let end = at + 8 + self.tag[at + 8..].find('"').expect("the declaration ends");
+            let end = at
+                + 8
+                + self.s.tag[at + 8..]
+                    .find('"')
+                    .expect("the declaration ends");
             let mut value = String::new();
             escape(&mut value, namespace, true)?;
-            self.tag.replace_range(at + 8..end, &value);
-            let from = self.frames.last().map_or(0, |f| f.bindings);
-            if let Some(b) = self.bindings[from..]
+            self.s.tag.replace_range(at + 8..end, &value);
+            let from = self.s.frames.last().map_or(0, |f| f.bindings);
+            if let Some(b) = self.s.bindings[from..]
                 .iter_mut()
                 .find(|b| b.prefix.is_empty())
             {
@@ -711,13 +794,13 @@ impl<O: Output> Writer<O> {
 
     /// Whether a name or value on the open start tag uses `prefix`.
     fn used_here(&self, prefix: &str) -> bool {
-        self.used.split_terminator('\0').any(|p| p == prefix)
+        self.s.used.split_terminator('\0').any(|p| p == prefix)
     }
 
     fn use_prefix(&mut self, prefix: &str) {
         if !self.used_here(prefix) {
-            self.used.push_str(prefix);
-            self.used.push('\0');
+            self.s.used.push_str(prefix);
+            self.s.used.push('\0');
         }
     }
 
@@ -763,22 +846,23 @@ impl<O: Output> Sink for Writer<O> {
                 },
             }
         };
-        let name_start = self.names.len();
+        let name_start = self.s.names.len();
         if !use_prefix.is_empty() {
-            self.names.push_str(&use_prefix);
-            self.names.push(':');
+            self.s.names.push_str(&use_prefix);
+            self.s.names.push(':');
         }
-        self.names.push_str(local);
-        self.frames.push(Frame {
-            bindings: self.bindings.len(),
+        self.s.names.push_str(local);
+        let s = &mut *self.s;
+        s.frames.push(Frame {
+            bindings: s.bindings.len(),
             name: name_start,
         });
-        self.tag.clear();
-        self.tag.push('<');
-        self.tag.push_str(&self.names[name_start..]);
+        s.tag.clear();
+        s.tag.push('<');
+        s.tag.push_str(&s.names[name_start..]);
         self.open = true;
-        self.attributes.clear();
-        self.used.clear();
+        self.s.attributes.clear();
+        self.s.used.clear();
         // An unprefixed name in no namespace needs the default undeclared;
         // one in the default namespace could take a prefix.
         self.renamable = use_prefix.is_empty() && !namespace.is_empty();
@@ -821,7 +905,7 @@ impl<O: Output> Sink for Writer<O> {
         }
         // An attribute written twice (a value that keeps what another
         // already wrote): once, if the values agree; else no XML.
-        if let Some(at) = self.attributes.split_terminator('\u{1}').find_map(|a| {
+        if let Some(at) = self.s.attributes.split_terminator('\u{1}').find_map(|a| {
             a.strip_prefix(namespace)?
                 .strip_prefix('\0')?
                 .strip_prefix(local)?
@@ -835,7 +919,7 @@ impl<O: Output> Sink for Writer<O> {
             )));
         }
         for part in [namespace, "\0", local, "\0", value, "\u{1}"] {
-            self.attributes.push_str(part);
+            self.s.attributes.push_str(part);
         }
         let qualified: Cow<'_, str> = if namespace.is_empty() {
             Cow::Borrowed(local)
@@ -858,11 +942,11 @@ impl<O: Output> Sink for Writer<O> {
             self.use_prefix(&p);
             Cow::Owned(format!("{p}:{local}"))
         };
-        self.tag.push(' ');
-        self.tag.push_str(&qualified);
-        self.tag.push_str("=\"");
-        escape(&mut self.tag, value, true)?;
-        self.tag.push('"');
+        self.s.tag.push(' ');
+        self.s.tag.push_str(&qualified);
+        self.s.tag.push_str("=\"");
+        escape(&mut self.s.tag, value, true)?;
+        self.s.tag.push('"');
         Ok(())
     }
 
@@ -871,27 +955,28 @@ impl<O: Output> Sink for Writer<O> {
             return Ok(());
         }
         self.close_start()?;
-        self.buf.clear();
-        escape(&mut self.buf, text, false)?;
-        self.out.write_str(&self.buf)
+        self.s.buf.clear();
+        escape(&mut self.s.buf, text, false)?;
+        self.out.write_str(&self.s.buf)
     }
 
     fn end(&mut self) -> Result<()> {
         let frame = self
+            .s
             .frames
             .pop()
             .ok_or_else(|| Error::write("an end tag with no element open"))?;
         if self.open {
             self.open = false;
-            self.out.write_str(&self.tag)?;
+            self.out.write_str(&self.s.tag)?;
             self.out.write_str("/>")?;
         } else {
             self.out.write_str("</")?;
-            self.out.write_str(&self.names[frame.name..])?;
+            self.out.write_str(&self.s.names[frame.name..])?;
             self.out.write_str(">")?;
         }
-        self.names.truncate(frame.name);
-        self.bindings.truncate(frame.bindings);
+        self.s.names.truncate(frame.name);
+        self.s.bindings.truncate(frame.bindings);
         Ok(())
     }
 
@@ -1029,6 +1114,24 @@ mod tests {
         f(&mut w).unwrap();
         assert_eq!(w.depth(), 0);
         w.into_inner()
+    }
+
+    #[test]
+    fn a_writer_dropped_halfway_leaves_nothing_to_the_next_one() {
+        // Its buffers go to the next writer on this thread: open elements,
+        // declarations, an open start tag with an attribute.
+        let mut w = Writer::new(String::new());
+        w.start("urn:a", "a", Some("p")).unwrap();
+        w.start("urn:b", "b", None).unwrap();
+        w.attribute("", "x", None, "1").unwrap();
+        drop(w);
+        let xml = write(|w| {
+            w.start("urn:c", "c", None)?;
+            w.start("urn:c", "d", None)?;
+            w.end()?;
+            w.end()
+        });
+        assert_eq!(xml, r#"<c xmlns="urn:c"><d/></c>"#);
     }
 
     #[test]

@@ -630,6 +630,39 @@ fn what_xml_does_not_allow_where_the_body_stands_is_malformed_xml() {
 }
 
 #[test]
+fn an_attribute_written_twice_or_an_end_tag_that_does_not_match_is_malformed_xml() {
+    let read = |xml: &str| {
+        soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &unlimited(), BACKEND)
+    };
+    // Twice among a few attributes, and among many (past the point where
+    // the fast backend keeps the names in a set). (A namespace declaration
+    // written twice is not an error to xml-rs; it is to the fast backend.)
+    for before in [0, 3, 40] {
+        let mut attributes: String = (0..before).map(|i| format!(r#" a{i}="1""#)).collect();
+        attributes.push_str(r#" b="1" b="2""#);
+        let xml = envelope(&format!(
+            r#"<Disconnect xmlns="{UM}"{attributes}><CallId>a</CallId></Disconnect>"#
+        ));
+        let result = read(&xml);
+        assert!(matches!(result, Err(soap::Error::Xml(_))), "{before}: {result:?}");
+    }
+    // Forty different ones are fine.
+    let attributes: String = (0..40).map(|i| format!(r#" xmlns:p{i}="urn:p""#)).collect();
+    let xml = envelope(&format!(
+        r#"<Disconnect xmlns="{UM}"{attributes}><CallId>a</CallId></Disconnect>"#
+    ));
+    assert_eq!(read(&xml).unwrap().call_id, "a");
+    for body in [
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</Callid></Disconnect>"#),
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId></Disconnect></Disconnect>"#),
+        format!(r#"<Disconnect xmlns="{UM}"><CallId>a</CallId></y></Disconnect>"#),
+    ] {
+        let result = read(&envelope(&body));
+        assert!(matches!(result, Err(soap::Error::Xml(_))), "{body}: {result:?}");
+    }
+}
+
+#[test]
 fn nul_bytes_and_utf16_are_refused() {
     let xml = envelope(&format!(
         r#"<Disconnect xmlns="{UM}"><CallId>a{}b</CallId></Disconnect>"#,

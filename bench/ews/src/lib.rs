@@ -13,8 +13,10 @@ pub mod finditem;
 /// `cargo clippy --all-targets` checks it in test mode all the same, which
 /// would check the 86,000 generated lines a second time.
 #[cfg(not(test))]
-// Seven choice enums hold one alternative of a few kilobytes (a whole
-// `CalendarItemType`, say) beside small ones; the generator does not box them.
+// The enum of a type and the types derived from it (chosen by `xsi:type`)
+// holds the declared type unboxed beside its boxed derivations: some of
+// those are a few hundred bytes (`FolderType`, say). (A choice's large
+// alternatives are boxed.)
 #[allow(clippy::large_enum_variant)]
 pub mod generated {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
