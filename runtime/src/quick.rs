@@ -960,14 +960,15 @@ fn is_qname(name: &[u8]) -> bool {
 }
 
 /// Checks what follows `<?xml` in an XML declaration, as XML 1.0 has it:
-/// `version` (1.0: XML 1.1 is refused), then optionally `encoding` and
-/// `standalone` (`yes` or `no`), each after whitespace, in that order, and
-/// nothing else but whitespace.
+/// `version` (`1.` and digits: a 1.x document other than 1.0 is read as
+/// 1.0, as XML 1.0 requires, and as xml-rs does), then optionally `encoding` and `standalone`
+/// (`yes` or `no`), each after whitespace, in that order, and nothing else
+/// but whitespace.
 fn xml_declaration(mut rest: &[u8]) -> std::result::Result<(), String> {
     let lossy = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
     match pseudo_attribute(&mut rest, "version")? {
-        Some(b"1.0") => {}
-        Some(b"1.1") => return Err("version 1.1 (this reader reads XML 1.0)".to_string()),
+        Some(v) if v.len() > 2 && v.starts_with(b"1.") && v[2..].iter().all(u8::is_ascii_digit) => {
+        }
         Some(v) => return Err(format!("version {:?}", lossy(v))),
         None => return Err("no version".to_string()),
     }
@@ -1224,6 +1225,33 @@ fn values_separated(raw: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_1_x_document_is_read_as_xml_1_0() {
+        for ok in [
+            r#" version="1.0""#,
+            r#" version="1.1""#,
+            r#" version='1.10' encoding="UTF-8""#,
+        ] {
+            assert_eq!(xml_declaration(ok.as_bytes()), Ok(()), "{ok}");
+        }
+        for bad in [
+            r#" version="2.0""#,
+            r#" version="1.""#,
+            r#" version="1.x""#,
+            "",
+        ] {
+            assert!(xml_declaration(bad.as_bytes()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn attribute_values_must_be_followed_by_white_space() {
+        assert!(values_separated(br#" a="1" b='2'"#));
+        assert!(values_separated(br#" a="x'y"	b="2""#));
+        assert!(!values_separated(br#" a="1"b="2""#));
+        assert!(!values_separated(br#" a='1'b="2""#));
+    }
 
     #[test]
     fn a_source_dropped_halfway_leaves_nothing_to_the_next_one() {
