@@ -766,6 +766,11 @@ impl<'de> QuickSource<'de> {
     }
 
     fn append(&mut self, event: Q<'de>) -> Result<()> {
+        // Outside the root element, XML has white space, comments and
+        // processing instructions only: no reference, no CDATA section.
+        if self.depth == 0 && !matches!(event, Q::Text(_)) {
+            return Err(self.syntax("a reference or a CDATA section outside the root element"));
+        }
         let piece = match event {
             Q::Text(t) => {
                 let raw: &[u8] = &t;

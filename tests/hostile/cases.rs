@@ -627,6 +627,33 @@ fn what_xml_does_not_allow_where_the_body_stands_is_malformed_xml() {
     );
     let result = soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND);
     assert!(matches!(result, Err(soap::Error::Xml(_))), "{result:?}");
+    // Found by fuzzing: before and after the root element, white space,
+    // comments and processing instructions only (a reference to a space is
+    // no space; quick-xml took it).
+    let xml = envelope(&good("", ""));
+    // Without its XML declaration, which must come first.
+    let xml = xml.replacen(r#"<?xml version="1.0" encoding="utf-8"?>"#, "", 1);
+    assert!(xml.starts_with("<soap:Envelope"), "{xml}");
+    for (before, after) in [
+        ("&#32;", ""),
+        ("&#13;", ""),
+        ("<![CDATA[ ]]>", ""),
+        ("", "&#10;"),
+        ("", "<![CDATA[]]>"),
+        ("", "&amp;"),
+    ] {
+        let xml = format!("{before}{xml}{after}");
+        let result =
+            soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND);
+        assert!(
+            matches!(result, Err(soap::Error::Xml(_))),
+            "{before:?} {after:?}: {result:?}"
+        );
+    }
+    let xml = format!(" \n<!-- c --><?pi?>{xml}\n<!-- c --> ");
+    let result =
+        soap::from_envelope_using::<Disconnect>(xml.as_bytes(), &Limits::default(), BACKEND);
+    assert_eq!(result.unwrap().call_id, "a");
 }
 
 #[test]
