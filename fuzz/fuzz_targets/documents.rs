@@ -7,7 +7,7 @@
 //! (`YaSource`) twice: unknown content skipped and a DOCTYPE refused, then
 //! unknown content refused and a DOCTYPE read past. It must never panic;
 //! the backends must agree (the same value and the same skipped content,
-//! or both an error; but see `declaration.rs`) unless the fast backend refused
+//! or both an error; but see `differences.rs`) unless the fast backend refused
 //! the document for going over a limit (xml-rs is not given them here); a
 //! value they accept must write a document that reads back to the same
 //! value on both.
@@ -21,7 +21,7 @@ use std::fmt::Debug;
 
 use libfuzzer_sys::fuzz_target;
 
-mod declaration;
+mod differences;
 use xsd_runtime::quick::{Doctype, QuickSource};
 use xsd_runtime::read::Skipped;
 use xsd_runtime::xmlrs::{YaSource, parser_config};
@@ -102,7 +102,7 @@ where
         }
     }
     let xml_rs = read_xml_rs::<T>(text, options);
-    let differ = declaration::backends_may_differ(data);
+    let differ = differences::backends_may_differ(data);
     let value = match (quick, xml_rs) {
         (Ok(quick), Ok(xml_rs)) => {
             if !differ {

@@ -1,6 +1,6 @@
 //! The envelope reader on arbitrary bytes, as every UM request and response
 //! type, on both backends: it must never panic; quick-xml and xml-rs must
-//! agree (the same value, or both an error; but see `declaration.rs`); a
+//! agree (the same value, or both an error; but see `differences.rs`); a
 //! document they accept must write back the same through the runtime's
 //! writer and through yaserde's, and read again to the same value. Each input is also read with tiny
 //! limits, so that every limit trips somewhere.
@@ -11,7 +11,7 @@ use std::fmt::Debug;
 
 use libfuzzer_sys::fuzz_target;
 
-mod declaration;
+mod differences;
 use um_bindings::soap::{self, Backend, Limits};
 use um_bindings::*;
 
@@ -34,7 +34,7 @@ where
 {
     let quick = soap::from_envelope_using::<T>(data, limits, Backend::Quick);
     let xml_rs = soap::from_envelope_using::<T>(data, limits, Backend::XmlRs);
-    let differ = declaration::backends_may_differ(data);
+    let differ = differences::backends_may_differ(data);
     let value = match (quick, xml_rs) {
         (Ok(quick), Ok(xml_rs)) => {
             if !differ {

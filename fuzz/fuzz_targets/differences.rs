@@ -1,0 +1,102 @@
+//! Where the backends may differ on the same input, and the fuzz targets do
+//! not ask them to agree:
+//!
+//! - by what the XML declaration says: xml-rs reads XML 1.1 as 1.1 and
+//!   decodes the ISO-8859-1 (or US-ASCII) a declaration may name; the fast
+//!   backend reads XML 1.0 in UTF-8 only, and refuses a document that
+//!   declares another encoding unless it is all ASCII (where they all read
+//!   the same characters);
+//! - a `<` in an attribute value, which XML forbids: the fast backend
+//!   refuses it; xml-rs refuses `<a` and `<?` there, but takes `</` as
+//!   text (`tests/hostile`).
+
+/// Whether the backends need not agree on `data` (see above).
+pub fn backends_may_differ(data: &[u8]) -> bool {
+    declaration_lets_them_differ(data) || lt_in_attribute_value(data)
+}
+
+/// Whether `data` has a `<` inside a quoted attribute value of a tag (as a
+/// rough scan sees tags: outside comments, CDATA sections, processing
+/// instructions and declarations).
+fn lt_in_attribute_value(data: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(at) = data[i..].iter().position(|&b| b == b'<') {
+        let rest = &data[i + at..];
+        let skip_to = |end: &[u8]| find(rest, end).map_or(data.len(), |e| i + at + e + end.len());
+        if rest.starts_with(b"<!--") {
+            i = skip_to(b"-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = skip_to(b"]]>");
+        } else if rest.starts_with(b"<?") {
+            i = skip_to(b"?>");
+        } else if rest.starts_with(b"<!") {
+            i = skip_to(b">");
+        } else {
+            // A tag: its quoted values, up to its `>`.
+            let mut quote = None;
+            let mut j = 1;
+            while let Some(&b) = rest.get(j) {
+                match quote {
+                    Some(q) if b == q => quote = None,
+                    Some(_) if b == b'<' => return true,
+                    Some(_) => {}
+                    None if b == b'"' || b == b'\'' => quote = Some(b),
+                    None if b == b'>' || b == b'<' => break,
+                    None => {}
+                }
+                j += 1;
+            }
+            i += at + j.max(1);
+        }
+        if i >= data.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether the XML declaration of `data` lets the backends differ: it
+/// declares a version other than 1.0, or an encoding other than UTF-8 with
+/// `data` not all ASCII. (An XML declaration is at the very start, after a
+/// byte order mark if any; a pseudo-attribute this does not make out
+/// counts as one that lets them differ.)
+fn declaration_lets_them_differ(data: &[u8]) -> bool {
+    let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+    let Some(declaration) = data.strip_prefix(b"<?xml") else {
+        return false;
+    };
+    let end = find(declaration, b"?>").unwrap_or(declaration.len());
+    let declaration = &declaration[..end];
+    let version = value(declaration, b"version");
+    if version.is_some_and(|v| v != Some(b"1.0".as_slice())) {
+        return true;
+    }
+    match value(declaration, b"encoding") {
+        None => false,
+        Some(Some(label)) if label.eq_ignore_ascii_case(b"utf-8") => false,
+        Some(Some(label)) if label.eq_ignore_ascii_case(b"utf8") => false,
+        Some(_) => !data.is_ascii(),
+    }
+}
+
+/// The value of pseudo-attribute `name` in `declaration`: `None` if it is
+/// not there, `Some(None)` if its value is not made out.
+fn value<'a>(declaration: &'a [u8], name: &[u8]) -> Option<Option<&'a [u8]>> {
+    let at = find(declaration, name)?;
+    let rest = declaration[at + name.len()..].trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b"=") else {
+        return Some(None);
+    };
+    let Some((&quote, rest)) = rest.trim_ascii_start().split_first() else {
+        return Some(None);
+    };
+    Some(
+        rest.iter()
+            .position(|&b| b == quote)
+            .map(|end| &rest[..end]),
+    )
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
