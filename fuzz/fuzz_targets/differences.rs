@@ -8,17 +8,20 @@
 //!   the same characters);
 //! - a `<` in an attribute value, which XML forbids: the fast backend
 //!   refuses it; xml-rs refuses `<a` and `<?` there, but takes `</` as
-//!   text (`tests/hostile`).
+//!   text (`tests/hostile`);
+//! - a namespace declaration written twice in one tag, which XML forbids
+//!   (an attribute written twice): the fast backend refuses it; xml-rs
+//!   takes it (`tests/hostile`).
 
 /// Whether the backends need not agree on `data` (see above).
 pub fn backends_may_differ(data: &[u8]) -> bool {
-    declaration_lets_them_differ(data) || lt_in_attribute_value(data)
+    declaration_lets_them_differ(data) || a_tag_lets_them_differ(data)
 }
 
-/// Whether `data` has a `<` inside a quoted attribute value of a tag (as a
-/// rough scan sees tags: outside comments, CDATA sections, processing
-/// instructions and declarations).
-fn lt_in_attribute_value(data: &[u8]) -> bool {
+/// Whether a tag of `data` has a `<` inside a quoted attribute value, or an
+/// `xmlns` attribute twice (as a rough scan sees tags: outside comments,
+/// CDATA sections, processing instructions and declarations).
+fn a_tag_lets_them_differ(data: &[u8]) -> bool {
     let mut i = 0;
     while let Some(at) = data[i..].iter().position(|&b| b == b'<') {
         let rest = &data[i + at..];
@@ -32,8 +35,10 @@ fn lt_in_attribute_value(data: &[u8]) -> bool {
         } else if rest.starts_with(b"<!") {
             i = skip_to(b">");
         } else {
-            // A tag: its quoted values, up to its `>`.
+            // A tag: its attribute names and quoted values, up to its `>`.
             let mut quote = None;
+            let mut declarations: Vec<&[u8]> = Vec::new();
+            let mut name_start = None;
             let mut j = 1;
             while let Some(&b) = rest.get(j) {
                 match quote {
@@ -42,7 +47,25 @@ fn lt_in_attribute_value(data: &[u8]) -> bool {
                     Some(_) => {}
                     None if b == b'"' || b == b'\'' => quote = Some(b),
                     None if b == b'>' || b == b'<' => break,
-                    None => {}
+                    None if b == b'=' => {
+                        if let Some(start) = name_start.take() {
+                            let name = rest[start..j].trim_ascii_end();
+                            if name.starts_with(b"xmlns") {
+                                if declarations.contains(&name) {
+                                    return true;
+                                }
+                                declarations.push(name);
+                            }
+                        }
+                    }
+                    None if b.is_ascii_whitespace() || b == b'/' => {
+                        if rest[j + 1..].trim_ascii_start().first() != Some(&b'=') {
+                            name_start = None;
+                        }
+                    }
+                    None => {
+                        name_start.get_or_insert(j);
+                    }
                 }
                 j += 1;
             }
