@@ -1506,7 +1506,7 @@ fn validate_reports_every_violation_of_a_built_value() {
         "/Order/Item: occurs 0 times, fewer than minOccurs 1"
     );
     // validate_into leaves the element's own name to its holder.
-    let mut out = Vec::new();
+    let mut out = xsd_runtime::validate::Violations::default();
     document.validate_into(&mut out);
     assert_eq!(out[0].path(), "/Item");
     // An open enumeration by itself checks its undeclared value.

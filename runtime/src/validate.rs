@@ -13,7 +13,8 @@
 //!
 //! ```
 //! use xsd_runtime::Validate;
-//! use xsd_runtime::facets::{BuiltinType, Checker, Constraints, Facet, Violation};
+//! use xsd_runtime::facets::{BuiltinType, Checker, Constraints, Facet};
+//! use xsd_runtime::validate::Violations;
 //!
 //! // What the generator writes for <xs:element name="Item"> with a child
 //! // <Code> of a type of at most 3 characters:
@@ -25,7 +26,7 @@
 //!     Checker::new(Constraints::atomic(BuiltinType::String, &[Facet::MaxLength(3)]));
 //!
 //! impl Validate for Item {
-//!     fn validate_into(&self, out: &mut Vec<Violation>) {
+//!     fn validate_into(&self, out: &mut Violations) {
 //!         xsd_runtime::validate::occurs(out, "Code", self.code.len(), 1, Some(2));
 //!         xsd_runtime::validate::values(out, "Code", &CODE, &self.code);
 //!     }
@@ -47,10 +48,72 @@
 //! attribute), and the enclosing value adds its child's name ([`child`]).
 //! The generated `validate()` of a global element's type starts the path
 //! with the element's own name (`/Order/Item/Code`), as a document's root.
+//!
+//! Wildcard content: an element a `strict` or `lax` wildcard holds is
+//! checked as the schema's global element of its name, which means reading
+//! it as one. The generated types whose content may hold such an element
+//! name the function that does it ([`Validate::WILDCARD_CONTENT`]), which
+//! [`Validate::validate`] hands down in [`Violations`]; so the reading code
+//! is compiled into the program that calls `validate()`, not into every
+//! crate of generated types.
+
+use std::ops::{Deref, DerefMut};
 
 use crate::facets::{Checker, Constraint, Violation, check_occurs};
 use crate::simple::SimpleType;
 use crate::{AnyElement, Limits, QName, ReadOptions, Root};
+
+/// Checks an element held by a validating wildcard against the schema's
+/// global elements ([`global_element`] of the schema's `Document`).
+pub type ContentCheck = fn(&mut Violations, &AnyElement);
+
+/// Where `validate_into` adds what it finds: the violations (a
+/// `Vec<Violation>`, which it dereferences to), and how to check the
+/// content of the schema's wildcards.
+#[derive(Debug, Default)]
+pub struct Violations {
+    list: Vec<Violation>,
+    wildcard_content: Option<ContentCheck>,
+}
+
+impl Violations {
+    /// No violations yet; wildcard content is checked with
+    /// `wildcard_content` (`None`: not checked).
+    pub fn new(wildcard_content: Option<ContentCheck>) -> Self {
+        Violations {
+            list: Vec::new(),
+            wildcard_content,
+        }
+    }
+
+    /// The violations found.
+    pub fn into_vec(self) -> Vec<Violation> {
+        self.list
+    }
+
+    /// `Ok` if nothing was found, else every violation, in document order.
+    pub fn into_result(self) -> Result<(), Vec<Violation>> {
+        if self.list.is_empty() {
+            Ok(())
+        } else {
+            Err(self.list)
+        }
+    }
+}
+
+impl Deref for Violations {
+    type Target = Vec<Violation>;
+
+    fn deref(&self) -> &Vec<Violation> {
+        &self.list
+    }
+}
+
+impl DerefMut for Violations {
+    fn deref_mut(&mut self) -> &mut Vec<Violation> {
+        &mut self.list
+    }
+}
 
 /// A value that can be checked against its schema: every generated type,
 /// and the containers and built-in types they hold.
@@ -59,21 +122,33 @@ pub trait Validate {
     /// [`validate`](Self::validate) starts each path with it.
     const ELEMENT: Option<&'static str> = None;
 
+    /// How to check the content of the validating wildcards (`strict` or
+    /// `lax`) this type's values may hold, if there are any: the schema's
+    /// [`global_element`] check.
+    const WILDCARD_CONTENT: Option<ContentCheck> = None;
+
     /// Adds every violation of the value's constraints to `out`, each with
     /// its path from the value's element down (the element's own name not
     /// included: the enclosing value adds it).
-    fn validate_into(&self, out: &mut Vec<Violation>);
+    fn validate_into(&self, out: &mut Violations);
+
+    /// The name of the global element this value is, if it is one (by
+    /// default [`Self::ELEMENT`]; a schema's `Document` names the element
+    /// it holds).
+    fn element_name(&self) -> Option<&'static str> {
+        Self::ELEMENT
+    }
 
     /// Every violation of the value's constraints, in document order (or
-    /// `Ok` if there is none), each path starting with [`Self::ELEMENT`]
-    /// when the type has one (see [`element`]).
+    /// `Ok` if there is none), each path starting with
+    /// [`element_name`](Self::element_name) when the value has one.
     fn validate(&self) -> Result<(), Vec<Violation>> {
-        if let Some(name) = Self::ELEMENT {
-            return element(self, name);
+        let mut out = Violations::new(Self::WILDCARD_CONTENT);
+        match self.element_name() {
+            Some(name) => child(&mut out, name, self),
+            None => self.validate_into(&mut out),
         }
-        let mut out = Vec::new();
-        self.validate_into(&mut out);
-        if out.is_empty() { Ok(()) } else { Err(out) }
+        out.into_result()
     }
 }
 
@@ -85,14 +160,14 @@ pub trait Validate {
 macro_rules! impl_validate {
     ($t:ty) => {
         impl $crate::Validate for $t {
-            fn validate_into(&self, _out: &mut ::std::vec::Vec<$crate::facets::Violation>) {}
+            fn validate_into(&self, _out: &mut $crate::validate::Violations) {}
         }
     };
     ($t:ty, $element:literal) => {
         impl $crate::Validate for $t {
             const ELEMENT: ::std::option::Option<&'static str> =
                 ::std::option::Option::Some($element);
-            fn validate_into(&self, _out: &mut ::std::vec::Vec<$crate::facets::Violation>) {}
+            fn validate_into(&self, _out: &mut $crate::validate::Violations) {}
         }
     };
 }
@@ -101,7 +176,7 @@ macro_rules! impl_validate {
 macro_rules! always_valid {
     ($($t:ty),* $(,)?) => {$(
         impl Validate for $t {
-            fn validate_into(&self, _out: &mut Vec<Violation>) {}
+            fn validate_into(&self, _out: &mut Violations) {}
         }
     )*};
 }
@@ -128,19 +203,25 @@ always_valid!(
 );
 
 impl<T: Validate + ?Sized> Validate for &T {
-    fn validate_into(&self, out: &mut Vec<Violation>) {
+    const WILDCARD_CONTENT: Option<ContentCheck> = T::WILDCARD_CONTENT;
+
+    fn validate_into(&self, out: &mut Violations) {
         (**self).validate_into(out);
     }
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
-    fn validate_into(&self, out: &mut Vec<Violation>) {
+    const WILDCARD_CONTENT: Option<ContentCheck> = T::WILDCARD_CONTENT;
+
+    fn validate_into(&self, out: &mut Violations) {
         (**self).validate_into(out);
     }
 }
 
 impl<T: Validate> Validate for Option<T> {
-    fn validate_into(&self, out: &mut Vec<Violation>) {
+    const WILDCARD_CONTENT: Option<ContentCheck> = T::WILDCARD_CONTENT;
+
+    fn validate_into(&self, out: &mut Violations) {
         if let Some(value) = self {
             value.validate_into(out);
         }
@@ -148,7 +229,9 @@ impl<T: Validate> Validate for Option<T> {
 }
 
 impl<T: Validate> Validate for [T] {
-    fn validate_into(&self, out: &mut Vec<Violation>) {
+    const WILDCARD_CONTENT: Option<ContentCheck> = T::WILDCARD_CONTENT;
+
+    fn validate_into(&self, out: &mut Violations) {
         for value in self {
             value.validate_into(out);
         }
@@ -156,13 +239,17 @@ impl<T: Validate> Validate for [T] {
 }
 
 impl<T: Validate> Validate for Vec<T> {
-    fn validate_into(&self, out: &mut Vec<Violation>) {
+    const WILDCARD_CONTENT: Option<ContentCheck> = T::WILDCARD_CONTENT;
+
+    fn validate_into(&self, out: &mut Violations) {
         self.as_slice().validate_into(out);
     }
 }
 
 impl<T: Validate> Validate for crate::Instance<T> {
-    fn validate_into(&self, out: &mut Vec<Violation>) {
+    const WILDCARD_CONTENT: Option<ContentCheck> = T::WILDCARD_CONTENT;
+
+    fn validate_into(&self, out: &mut Violations) {
         self.root.validate_into(out);
     }
 
@@ -185,7 +272,7 @@ fn push_path(out: &mut [Violation], start: usize, name: &str) {
 
 /// Validates `value`, the content of child element `name` (or each of
 /// them, for an `Option` or a `Vec`), adding `name` to the violations' paths.
-pub fn child<T: Validate + ?Sized>(out: &mut Vec<Violation>, name: &str, value: &T) {
+pub fn child<T: Validate + ?Sized>(out: &mut Violations, name: &str, value: &T) {
     let start = out.len();
     value.validate_into(out);
     push_path(out, start, name);
@@ -336,11 +423,21 @@ pub fn nillable(out: &mut Vec<Violation>, nil: bool, has_value: bool) {
 }
 
 /// Validates `element`, kept as written by a wildcard that validates its
-/// content (`processContents` `strict` or `lax`): if it is one of the
-/// global elements `D` reads (the schema's generated `Document`), it is
-/// read as that element and validated, its violations under its name;
-/// another element is left alone (its schema is not at hand).
-pub fn wildcard<D: Root + Validate>(out: &mut Vec<Violation>, element: &AnyElement) {
+/// content (`processContents` `strict` or `lax`), with the check `out`
+/// carries ([`Validate::WILDCARD_CONTENT`] of the value `validate()` was
+/// called on); without one (`validate_into` called with
+/// [`Violations::default`]), it is left alone.
+pub fn wildcard(out: &mut Violations, element: &AnyElement) {
+    if let Some(check) = out.wildcard_content {
+        check(out, element);
+    }
+}
+
+/// The [`ContentCheck`] of a schema whose global elements `D` reads (its
+/// generated `Document`): if `element` is one of them, it is read as that
+/// element and validated, its violations under its name; another element is
+/// left alone (its schema is not at hand).
+pub fn global_element<D: Root + Validate>(out: &mut Violations, element: &AnyElement) {
     let (namespace, local) = element.name();
     if !D::root_names().contains(&(namespace.unwrap_or(""), local)) {
         return;
@@ -364,14 +461,6 @@ pub fn wildcard<D: Root + Validate>(out: &mut Vec<Violation>, element: &AnyEleme
     }
 }
 
-/// The `validate()` of a global element `name`'s type: the violations of
-/// `value`, each path starting with `name`, as the document's root.
-pub fn element<T: Validate + ?Sized>(value: &T, name: &str) -> Result<(), Vec<Violation>> {
-    let mut out = Vec::new();
-    child(&mut out, name, value);
-    if out.is_empty() { Ok(()) } else { Err(out) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,7 +481,7 @@ mod tests {
     }
 
     impl Validate for Leaf {
-        fn validate_into(&self, out: &mut Vec<Violation>) {
+        fn validate_into(&self, out: &mut Violations) {
             values(out, "Code", &SHORT, &self.code);
             values(out, "@size", &SMALL, Some(&self.size));
         }
@@ -404,7 +493,7 @@ mod tests {
     }
 
     impl Validate for Tree {
-        fn validate_into(&self, out: &mut Vec<Violation>) {
+        fn validate_into(&self, out: &mut Violations) {
             occurs(out, "Leaf", self.leaves.len(), 1, Some(3));
             child(out, "Leaf", &self.leaves);
             child(out, "Tree", &self.inner);
@@ -441,7 +530,7 @@ mod tests {
         );
         assert_eq!(errors[2].constraint, Constraint::MinOccurs);
         // validate_into leaves the element's own name to the caller.
-        let mut out = Vec::new();
+        let mut out = Violations::default();
         tree.validate_into(&mut out);
         assert_eq!(out[0].path(), "/Leaf/Code");
     }
@@ -462,6 +551,60 @@ mod tests {
         assert_eq!(Some(vec![1u8]).validate(), Ok(()));
         let document = crate::Instance::new(tree);
         assert_eq!(document.validate(), Ok(()));
+    }
+
+    /// A value holding a validating wildcard's element, checked by
+    /// [`reject_b`].
+    struct Holder {
+        any: AnyElement,
+    }
+
+    /// A schema's check of wildcard content: only `<b>` is declared, and
+    /// no `<b>` is valid.
+    fn reject_b(out: &mut Violations, element: &AnyElement) {
+        if element.name() == (None, "b") {
+            out.push(Violation::new(Constraint::Content, "b", "", "is not valid").at("b"));
+        }
+    }
+
+    impl Validate for Holder {
+        const ELEMENT: Option<&'static str> = Some("Holder");
+        const WILDCARD_CONTENT: Option<ContentCheck> = Some(reject_b);
+
+        fn validate_into(&self, out: &mut Violations) {
+            wildcard(out, &self.any);
+        }
+    }
+
+    #[test]
+    fn wildcard_content_is_checked_by_the_check_validate_hands_down() {
+        let holder = |local: &str| Holder {
+            any: AnyElement::from_events(vec![
+                crate::AnyEvent::Start {
+                    namespace: None,
+                    local_name: local.into(),
+                    prefix: None,
+                    attributes: Vec::new(),
+                    declarations: Vec::new(),
+                },
+                crate::AnyEvent::End,
+            ])
+            .unwrap(),
+        };
+        let errors = holder("b").validate().unwrap_err();
+        assert_eq!(errors[0].to_string(), "/Holder/b: is not valid");
+        assert_eq!(holder("a").validate(), Ok(()));
+        // Containers hand down their items' check.
+        let many = vec![holder("a"), holder("b")];
+        assert_eq!(many.validate().unwrap_err().len(), 1);
+        assert_eq!(Some(Box::new(holder("b"))).validate().unwrap_err().len(), 1);
+        // validate_into without a check leaves wildcard content alone.
+        let mut out = Violations::default();
+        holder("b").validate_into(&mut out);
+        assert!(out.is_empty());
+        let mut out = Violations::new(Some(reject_b));
+        holder("b").validate_into(&mut out);
+        assert_eq!(out.into_vec().len(), 1);
     }
 
     static CODE: Checker = Checker::new(Constraints::atomic(

@@ -1440,10 +1440,7 @@ impl ::xsd_runtime::WriteXml for Document {
     }
 }
 impl ::xsd_runtime::Validate for Document {
-    fn validate_into(
-        &self,
-        out: &mut ::std::vec::Vec<::xsd_runtime::facets::Violation>,
-    ) {
+    fn validate_into(&self, out: &mut ::xsd_runtime::validate::Violations) {
         match self {
             Self::Disconnect(value) => ::xsd_runtime::Validate::validate_into(value, out),
             Self::DisconnectResponse(value) => {
@@ -1509,11 +1506,9 @@ impl ::xsd_runtime::Validate for Document {
             }
         }
     }
-    /// The element's violations, their paths from the element.
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::std::vec::Vec<::xsd_runtime::facets::Violation>> {
-        ::xsd_runtime::validate::element(self, ::xsd_runtime::Root::root_name(self).1)
+    /// The element's name: `validate()`'s paths start with it.
+    fn element_name(&self) -> ::std::option::Option<&'static str> {
+        ::std::option::Option::Some(::xsd_runtime::Root::root_name(self).1)
     }
 }
 impl ::xsd_runtime::Root for Document {

@@ -12,7 +12,9 @@ use crate::ir::{Item, ItemRef};
 /// The name of the enum (reserved in every schema's names: see `ident`).
 pub const DOCUMENT: &str = "Document";
 
-pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
+/// `content`: the `WILDCARD_CONTENT` of its `Validate` impl, if the schema
+/// has validating wildcards.
+pub(super) fn emit_document(ctx: &Ctx<'_>, content: TokenStream) -> TokenStream {
     let rt = &ctx.rt;
     let mut names = Scope::new();
     let mut variants = Vec::new();
@@ -85,15 +87,16 @@ pub(super) fn emit_document(ctx: &Ctx<'_>) -> TokenStream {
         }
 
         impl #rt::Validate for #name {
-            fn validate_into(&self, out: &mut ::std::vec::Vec<#rt::facets::Violation>) {
+            #content
+            fn validate_into(&self, out: &mut #rt::validate::Violations) {
                 match self {
                     #(#validates_into)*
                 }
             }
 
-            /// The element's violations, their paths from the element.
-            fn validate(&self) -> ::std::result::Result<(), ::std::vec::Vec<#rt::facets::Violation>> {
-                #rt::validate::element(self, #rt::Root::root_name(self).1)
+            /// The element's name: `validate()`'s paths start with it.
+            fn element_name(&self) -> ::std::option::Option<&'static str> {
+                ::std::option::Option::Some(#rt::Root::root_name(self).1)
             }
         }
 

@@ -114,7 +114,7 @@ pub fn emit<E>(
                 pub const NAMESPACE: &str = #ns;
             }))?;
         }
-        let checkers = validation.checkers(&ctx, module, m);
+        let checkers = validation.checkers(&ctx, m);
         for item in m.items.values() {
             let mut tokens = ctx.item(module, item);
             tokens.extend(validation.emit_item(&ctx, module, item, &checkers));
@@ -128,7 +128,8 @@ pub fn emit<E>(
             sink(Piece::Close)?;
         }
     }
-    let document = document::emit_document(&ctx);
+    let content = validation.wildcard_content(&ctx, "", validation.has_wildcards());
+    let document = document::emit_document(&ctx, content);
     if !document.is_empty() {
         sink(Piece::Items(document))?;
     }

@@ -32,6 +32,10 @@ use checks::{Checkers, Stmt, choice_body, static_name, variants_body};
 /// check (themselves, or inside what they hold).
 pub(super) struct Validation {
     checked: BTreeSet<ItemRef>,
+    /// The items whose values may hold a validating wildcard's element:
+    /// their `validate()` hands down the schema's check of one
+    /// (`WILDCARD_CONTENT`).
+    wild: BTreeSet<ItemRef>,
     /// Whether the schema has global elements (and so `Document`).
     has_document: bool,
 }
@@ -48,8 +52,10 @@ impl Validation {
             .any(|(_, item)| matches!(item, Item::Struct(s) if s.is_element));
         let empty = Validation {
             checked: BTreeSet::new(),
+            wild: BTreeSet::new(),
             has_document,
         };
+        let mut wildcards = Vec::new();
         for (module, item) in ctx.model.items() {
             let r = ItemRef {
                 module: module.to_string(),
@@ -57,22 +63,50 @@ impl Validation {
             };
             // Checks that need no other item: with nothing counted as
             // checked, only those are left.
-            if !empty.stmts(ctx, module, item).is_empty() {
+            let stmts = empty.stmts(ctx, item);
+            if stmts.iter().any(|s| matches!(s, Stmt::Wildcard)) {
+                wildcards.push(r.clone());
+            }
+            if !stmts.is_empty() {
                 direct.push(r.clone());
             }
             for held in held_items(item) {
                 holders.entry(held.clone()).or_default().push(r.clone());
             }
         }
-        let mut checked = BTreeSet::new();
-        while let Some(r) = direct.pop() {
-            if checked.insert(r.clone()) {
-                direct.extend(holders.get(&r).into_iter().flatten().cloned());
-            }
-        }
         Validation {
-            checked,
+            checked: holding(direct, &holders),
+            wild: holding(wildcards, &holders),
             has_document,
+        }
+    }
+
+    /// Whether some value of the schema may hold a validating wildcard's
+    /// element (then `Document` hands down the check of one too).
+    pub(super) fn has_wildcards(&self) -> bool {
+        !self.wild.is_empty()
+    }
+
+    /// `const WILDCARD_CONTENT`, for the `Validate` impl of an item that may
+    /// hold a validating wildcard's element (`wild`), in `module` (`""`: the
+    /// top level). The check reads it as one of the schema's global
+    /// elements: naming it in a `const`, which only `validate()` uses,
+    /// leaves that reading code to the program that validates.
+    pub(super) fn wildcard_content(&self, ctx: &Ctx<'_>, module: &str, wild: bool) -> TokenStream {
+        if !wild {
+            return TokenStream::new();
+        }
+        let rt = &ctx.rt;
+        let document = ctx.path(
+            module,
+            &ItemRef {
+                module: String::new(),
+                name: super::document::DOCUMENT.to_string(),
+            },
+        );
+        quote! {
+            const WILDCARD_CONTENT: ::std::option::Option<#rt::validate::ContentCheck> =
+                ::std::option::Option::Some(#rt::validate::global_element::<#document>);
         }
     }
 
@@ -85,14 +119,14 @@ impl Validation {
     }
 
     /// The checkers of `module`'s items, named after their first use.
-    pub(super) fn checkers(&self, ctx: &Ctx<'_>, module: &str, m: &Module) -> Checkers {
+    pub(super) fn checkers(&self, ctx: &Ctx<'_>, m: &Module) -> Checkers {
         let mut checkers = Checkers {
             by_key: HashMap::new(),
             statics: Vec::new(),
         };
         let mut names = Scope::new();
         for item in m.items.values() {
-            for stmt in self.stmts(ctx, module, item) {
+            for stmt in self.stmts(ctx, item) {
                 let Stmt::Values {
                     constraints, name, ..
                 } = stmt
@@ -123,7 +157,7 @@ impl Validation {
         let name = to_ident(item_name(item));
         let body = match item {
             Item::Choice(c) => {
-                let other = self.wildcard_stmt(ctx, module, c);
+                let other = self.wildcard_stmt(c);
                 choice_body(ctx, c, self.choice_stmts(ctx, c), other, checkers)
             }
             Item::Derived(d) => {
@@ -132,7 +166,7 @@ impl Validation {
             }
             _ => {
                 let stmts = self
-                    .stmts(ctx, module, item)
+                    .stmts(ctx, item)
                     .into_iter()
                     .map(|s| s.tokens(ctx, checkers));
                 quote!(#(#stmts)*)
@@ -154,10 +188,16 @@ impl Validation {
                 const ELEMENT: ::std::option::Option<&'static str> = ::std::option::Option::Some(#wire);
             }
         });
+        let r = ItemRef {
+            module: module.to_string(),
+            name: item_name(item).to_string(),
+        };
+        let content = self.wildcard_content(ctx, module, self.wild.contains(&r));
         quote! {
             impl #rt::Validate for #name {
                 #root
-                fn validate_into(&self, out: &mut ::std::vec::Vec<#rt::facets::Violation>) {
+                #content
+                fn validate_into(&self, out: &mut #rt::validate::Violations) {
                     #body
                 }
             }
@@ -166,14 +206,14 @@ impl Validation {
 
     /// The checks of `item`'s `validate_into`, in member order (for a
     /// choice, one per alternative that has one, its value `value`).
-    fn stmts(&self, ctx: &Ctx<'_>, module: &str, item: &Item) -> Vec<Stmt> {
+    fn stmts(&self, ctx: &Ctx<'_>, item: &Item) -> Vec<Stmt> {
         match item {
             Item::Struct(s) => self.struct_stmts(ctx, s),
             Item::Choice(c) => self
                 .choice_stmts(ctx, c)
                 .into_iter()
                 .flatten()
-                .chain(self.wildcard_stmt(ctx, module, c))
+                .chain(self.wildcard_stmt(c))
                 .collect(),
             Item::Enum(e) => enum_stmts(ctx, e),
             Item::List(l) => self.list_stmts(ctx, l),
@@ -294,18 +334,8 @@ impl Validation {
 
     /// The check of a choice's wildcard element (`Other`): read as the
     /// global element of its name, if the schema has it, and validated.
-    fn wildcard_stmt(&self, ctx: &Ctx<'_>, module: &str, c: &Choice) -> Option<Stmt> {
-        if c.any.is_none() || !c.any_validated || !self.has_document {
-            return None;
-        }
-        let document = ctx.path(
-            module,
-            &ItemRef {
-                module: String::new(),
-                name: super::document::DOCUMENT.to_string(),
-            },
-        );
-        Some(Stmt::Wildcard { document })
+    fn wildcard_stmt(&self, c: &Choice) -> Option<Stmt> {
+        (c.any.is_some() && c.any_validated && self.has_document).then_some(Stmt::Wildcard)
     }
 
     /// One check per type of a [`Derived`] (`None`: nothing to check in it).
@@ -436,6 +466,20 @@ fn alternatives_path(ctx: &Ctx<'_>, ty: &TypeRef) -> String {
 }
 
 /// The items `item` holds (fields, alternatives, list items).
+/// `start` and every item that holds one of them, directly or not.
+fn holding(
+    mut start: Vec<ItemRef>,
+    holders: &BTreeMap<ItemRef, Vec<ItemRef>>,
+) -> BTreeSet<ItemRef> {
+    let mut found = BTreeSet::new();
+    while let Some(r) = start.pop() {
+        if found.insert(r.clone()) {
+            start.extend(holders.get(&r).into_iter().flatten().cloned());
+        }
+    }
+    found
+}
+
 fn held_items(item: &Item) -> Vec<&ItemRef> {
     fn named(ty: &TypeRef) -> Option<&ItemRef> {
         match ty {

@@ -39,8 +39,8 @@ pub(super) enum Stmt {
     /// its elements' names itself).
     Child { path: String, value: TokenStream },
     /// A wildcard's element `value`, read as the global element of its
-    /// name (through `document`, the schema's enum of them).
-    Wildcard { document: TokenStream },
+    /// name by the check `validate()` hands down.
+    Wildcard,
     /// A nillable element's text (`Option`) against its `xsi:nil` (`Option<bool>`).
     Nil { text: Ident, nil: Ident },
 }
@@ -105,9 +105,7 @@ impl Stmt {
                 quote!(#rt::Validate::validate_into(#value, out);)
             }
             Stmt::Child { path, value } => quote!(#rt::validate::child(out, #path, #value);),
-            Stmt::Wildcard { document } => {
-                quote!(#rt::validate::wildcard::<#document>(out, value);)
-            }
+            Stmt::Wildcard => quote!(#rt::validate::wildcard(out, value);),
             Stmt::Nil { text, nil } => quote! {
                 #rt::validate::nillable(
                     out,
