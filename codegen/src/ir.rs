@@ -183,6 +183,9 @@ pub struct Struct {
     /// Whether the text may be absent because the element is nil
     /// (`xsi:nil="true"` on a nillable element of a simple type): `Option<T>`.
     pub text_nillable: bool,
+    /// The `default` (or `fixed`) value of a global element whose text is
+    /// its value: an empty element stands for it.
+    pub text_default: Option<String>,
     /// Mixed content (`mixed="true"` with child elements): the Rust name of
     /// the field that holds the text between the child elements, where it
     /// stands.

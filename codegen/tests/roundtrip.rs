@@ -1432,6 +1432,25 @@ fn validate_rejects_each_facet_violation_with_its_path() {
     }
 }
 
+/// A global element of a simple type with a default: empty, it stands for
+/// the default, which is what is checked (W3C sunData valueConstraint00101m1).
+#[test]
+fn validate_checks_an_empty_root_as_its_default() {
+    let ns = r#"xmlns="urn:example:facets""#;
+    assert_eq!(
+        violations::<facets::Quantity>(&format!("<Quantity {ns}/>")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        violations::<facets::Quantity>(&format!("<Quantity {ns}>2.50</Quantity>")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        violations::<facets::Quantity>(&format!("<Quantity {ns}>2.5</Quantity>")),
+        [r#"/Quantity: "2.5" does not match the pattern \d+\.\d{2}"#]
+    );
+}
+
 /// A wildcard that validates its content: a global element in it is read
 /// as one and checked, its violations under its name; one that does not
 /// read as its declaration is a violation of its content.

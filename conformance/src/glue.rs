@@ -56,11 +56,12 @@ pub fn write(document: &Document) -> Result<String, String> {
     Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{body}"))
 }
 
-/// Validates a document read (its facets, lexical forms, counts): its
-/// violations, the first three of them with their paths.
-pub fn validate(document: &Document) -> Result<(), String> {
+/// Validates a document read (its facets, lexical forms, counts) by the
+/// rules of `version` of XSD: its violations, the first three of them with
+/// their paths.
+pub fn validate(document: &Document, version: xsd_runtime::XsdVersion) -> Result<(), String> {
     use xsd_runtime::Validate;
-    document.validate().map_err(|violations| {
+    document.validate_as(version).map_err(|violations| {
         let first: Vec<String> = violations.iter().take(3).map(|v| v.to_string()).collect();
         format!("{} violations: {}", violations.len(), first.join("; "))
     })
@@ -92,16 +93,17 @@ pub fn dispatch(modules_with_document: &[usize]) -> String {
     let mut arms = String::new();
     for id in modules_with_document {
         arms.push_str(&format!(
-            "        {id} => round_trip(xml, c{id}::read, c{id}::write, c{id}::validate),\n"
+            "        {id} => round_trip(xml, version, c{id}::read, c{id}::write, c{id}::validate),\n"
         ));
     }
     format!(
-        "fn dispatch(module: usize, xml: &str) -> Outcome {{\n    match module {{\n{arms}        _ => Outcome::fail(\"read\", \"the schema declares no global element\".into()),\n    }}\n}}\n"
+        "fn dispatch(module: usize, version: xsd_runtime::XsdVersion, xml: &str) -> Outcome {{\n    match module {{\n{arms}        _ => Outcome::fail(\"read\", \"the schema declares no global element\".into()),\n    }}\n}}\n"
     )
 }
 
 /// The batch crate's `main.rs`: module declarations and [`dispatch`] are
-/// appended. Reads `module<TAB>instance[<TAB>written]` lines on standard
+/// appended. Reads `module<TAB>version<TAB>instance[<TAB>written]` lines
+/// (`version`: `1.0` or `1.1`, whose rules validation follows) on standard
 /// input and prints `index<TAB>stage<TAB>validation<TAB>message` for each
 /// (`index`: the line's number), where stage is `ok` or the stage that
 /// failed: `input`, `read`, `write`, `compare`, `reread`, `unequal` (the
@@ -161,15 +163,16 @@ pub fn same<D: PartialEq + std::fmt::Debug>(a: &D, b: &D) -> bool {
 
 fn round_trip<D: PartialEq + std::fmt::Debug>(
     xml: &str,
+    version: xsd_runtime::XsdVersion,
     read: fn(&str) -> Result<D, String>,
     write: fn(&D) -> Result<String, String>,
-    validate: fn(&D) -> Result<(), String>,
+    validate: fn(&D, xsd_runtime::XsdVersion) -> Result<(), String>,
 ) -> Outcome {
     let first = match read(xml) {
         Ok(d) => d,
         Err(e) => return Outcome::fail("read", e),
     };
-    let validation = match validate(&first) {
+    let validation = match validate(&first, version) {
         Ok(()) => "valid".to_string(),
         Err(e) => format!("invalid: {e}"),
     };
@@ -214,7 +217,7 @@ thread_local! {
     static PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-fn run_case(module: usize, path: &str) -> Outcome {
+fn run_case(module: usize, version: xsd_runtime::XsdVersion, path: &str) -> Outcome {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Outcome::fail("input", format!("cannot read the instance: {e}")),
@@ -223,7 +226,7 @@ fn run_case(module: usize, path: &str) -> Outcome {
         Ok(x) => x,
         Err(e) => return Outcome::fail("input", e),
     };
-    match std::panic::catch_unwind(|| dispatch(module, &xml)) {
+    match std::panic::catch_unwind(|| dispatch(module, version, &xml)) {
         Ok(outcome) => outcome,
         Err(_) => Outcome::fail("panic", PANIC.with(|p| p.borrow().clone())),
     }
@@ -248,8 +251,12 @@ fn main() {
                 let line = line.expect("stdin");
                 let mut fields = line.split('\t');
                 let module = fields.next().expect("module");
-                let path = fields.next().expect("module<TAB>path");
-                let outcome = run_case(module.parse().expect("module number"), path);
+                let version = match fields.next().expect("module<TAB>version") {
+                    "1.1" => xsd_runtime::XsdVersion::V1_1,
+                    _ => xsd_runtime::XsdVersion::V1_0,
+                };
+                let path = fields.next().expect("module<TAB>version<TAB>path");
+                let outcome = run_case(module.parse().expect("module number"), version, path);
                 if let (Some(out), Some(written)) = (fields.next(), &outcome.written) {
                     std::fs::write(out, written).expect("the written document saved");
                 }
@@ -281,8 +288,10 @@ mod tests {
     #[test]
     fn dispatch_has_one_arm_per_module_with_a_document() {
         let d = dispatch(&[3, 12]);
-        assert!(d.contains("3 => round_trip(xml, c3::read, c3::write, c3::validate),"));
-        assert!(d.contains("12 => round_trip(xml, c12::read, c12::write, c12::validate),"));
+        assert!(d.contains("3 => round_trip(xml, version, c3::read, c3::write, c3::validate),"));
+        assert!(
+            d.contains("12 => round_trip(xml, version, c12::read, c12::write, c12::validate),")
+        );
         assert_eq!(d.matches("=> round_trip").count(), 2);
     }
 }

@@ -239,6 +239,7 @@ pub fn run(settings: &Settings, dir: &Path, filter: &str) -> std::io::Result<Vec
                 unit: i + 1,
                 instance: example.clone(),
                 written: None,
+                xsd11: false,
             });
             planned.push((id, i, Some(example)));
         }

@@ -75,6 +75,7 @@ pub fn run(settings: &Settings, suite: &Path, cases: &[Case]) -> std::io::Result
                 .written
                 .as_ref()
                 .map(|dir| dir.join(format!("{}.xml", c.id))),
+            xsd11: c.version == "1.1-only",
         })
         .collect();
     let outcomes = pipeline::run(settings, &units, &reads)?;

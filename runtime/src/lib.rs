@@ -66,7 +66,7 @@ pub use quick::{Doctype, ReadOptions};
 pub use read::{Event, MixedText, ReadXml, Skipped, Source, UnknownContent};
 pub use simple::SimpleType;
 pub use validate::Validate;
-pub use values::{InvalidValue, UnknownEnumValue};
+pub use values::{InvalidValue, UnknownEnumValue, XsdVersion};
 pub use write::{Sink, WriteXml, Writer};
 
 pub use write::XML_NAMESPACE;

@@ -61,6 +61,7 @@ use std::ops::{Deref, DerefMut};
 
 use crate::facets::{Checker, Constraint, Violation, check_occurs};
 use crate::simple::SimpleType;
+use crate::values::XsdVersion;
 use crate::{AnyElement, Limits, QName, ReadOptions, Root};
 
 /// Checks an element held by a validating wildcard against the schema's
@@ -74,16 +75,30 @@ pub type ContentCheck = fn(&mut Violations, &AnyElement);
 pub struct Violations {
     list: Vec<Violation>,
     wildcard_content: Option<ContentCheck>,
+    version: XsdVersion,
 }
 
 impl Violations {
     /// No violations yet; wildcard content is checked with
-    /// `wildcard_content` (`None`: not checked).
+    /// `wildcard_content` (`None`: not checked); values by XSD 1.0's rules.
     pub fn new(wildcard_content: Option<ContentCheck>) -> Self {
         Violations {
             list: Vec::new(),
             wildcard_content,
+            version: XsdVersion::V1_0,
         }
+    }
+
+    /// Values checked by `version`'s rules where XSD 1.0 and 1.1 differ
+    /// (see [`XsdVersion`]).
+    pub fn with_version(mut self, version: XsdVersion) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// The version of XSD whose rules values are checked by.
+    pub fn version(&self) -> XsdVersion {
+        self.version
     }
 
     /// The violations found.
@@ -141,9 +156,19 @@ pub trait Validate {
 
     /// Every violation of the value's constraints, in document order (or
     /// `Ok` if there is none), each path starting with
-    /// [`element_name`](Self::element_name) when the value has one.
+    /// [`element_name`](Self::element_name) when the value has one. Values
+    /// are checked by XSD 1.0's rules where 1.1's differ
+    /// ([`validate_as`](Self::validate_as)).
     fn validate(&self) -> Result<(), Vec<Violation>> {
-        let mut out = Violations::new(Self::WILDCARD_CONTENT);
+        self.validate_as(XsdVersion::V1_0)
+    }
+
+    /// [`validate`](Self::validate), by the rules of `version` of XML
+    /// Schema where they differ: XSD 1.1 has a year 0000 (1 BCE) and
+    /// numbers the years before it from -0001 (2 BCE), so `0000-02-29` and
+    /// `-0004-02-29` are dates in 1.1, not in 1.0.
+    fn validate_as(&self, version: XsdVersion) -> Result<(), Vec<Violation>> {
+        let mut out = Violations::new(Self::WILDCARD_CONTENT).with_version(version);
         match self.element_name() {
             Some(name) => child(&mut out, name, self),
             None => self.validate_into(&mut out),
@@ -254,8 +279,8 @@ impl<T: Validate> Validate for crate::Instance<T> {
     }
 
     /// The root's violations, their paths from the root element.
-    fn validate(&self) -> Result<(), Vec<Violation>> {
-        self.root.validate()
+    fn validate_as(&self, version: XsdVersion) -> Result<(), Vec<Violation>> {
+        self.root.validate_as(version)
     }
 }
 
@@ -281,14 +306,14 @@ pub fn child<T: Validate + ?Sized>(out: &mut Violations, name: &str, value: &T) 
 /// Checks each of `values`, the simple values of child element (or
 /// attribute `@name`, or with `name` empty the element's own text) `name`,
 /// with `checker`: the text it is written as, against the type's facets.
-pub fn values<'a, T, I>(out: &mut Vec<Violation>, name: &str, checker: &Checker, values: I)
+pub fn values<'a, T, I>(out: &mut Violations, name: &str, checker: &Checker, values: I)
 where
     T: SimpleType + 'a,
     I: IntoIterator<Item = &'a T>,
 {
     for value in values {
         let start = out.len();
-        checker.check_into(&value.to_text(), out);
+        checker.check_into_as(&value.to_text(), out.version, &mut out.list);
         push_path(out, start, name);
     }
 }
@@ -296,7 +321,7 @@ where
 /// [`values`], for a child element with a `default` (or `fixed`) value: an
 /// empty one stands for it (the field keeps the text as written, empty).
 pub fn values_or_default<'a, T, I>(
-    out: &mut Vec<Violation>,
+    out: &mut Violations,
     name: &str,
     checker: &Checker,
     default: &str,
@@ -308,7 +333,8 @@ pub fn values_or_default<'a, T, I>(
     for value in values {
         let text = value.to_text();
         let start = out.len();
-        checker.check_into(if text.is_empty() { default } else { &text }, out);
+        let text = if text.is_empty() { default } else { &text };
+        checker.check_into_as(text, out.version, &mut out.list);
         push_path(out, start, name);
     }
 }
@@ -349,7 +375,7 @@ impl NameValue {
 /// texts: a document may bind other prefixes than the schema does (`k:b`
 /// is the schema's `c:b` when `k` and `c` are bound to one namespace).
 pub fn qnames<'a, I>(
-    out: &mut Vec<Violation>,
+    out: &mut Violations,
     name: &str,
     checker: &Checker,
     enumerations: &[&[NameValue]],
@@ -360,7 +386,7 @@ pub fn qnames<'a, I>(
     for value in values {
         let start = out.len();
         let text = value.to_text();
-        checker.check_into(&text, out);
+        checker.check_into_as(&text, out.version, &mut out.list);
         for step in enumerations {
             if !step.iter().any(|e| e.matches(value, &text)) {
                 out.push(name_enumeration_failed(value, &text, step));
@@ -632,7 +658,7 @@ mod tests {
     #[test]
     fn qnames_are_enumerated_by_namespace_and_local_name() {
         let check = |value: &QName| {
-            let mut out = Vec::new();
+            let mut out = Violations::default();
             qnames(&mut out, "@code", &CODE, &[CODES], Some(value));
             out.iter().map(ToString::to_string).collect::<Vec<_>>()
         };
@@ -650,7 +676,7 @@ mod tests {
         );
         // An unprefixed name in no namespace, which the pattern refuses.
         let errors = {
-            let mut out = Vec::new();
+            let mut out = Violations::default();
             qnames(&mut out, "", &CODE, &[CODES], &[QName::new("", "b")]);
             out
         };
@@ -660,7 +686,7 @@ mod tests {
         let z = QName::new("urn:any", "z").with_prefix("undeclared");
         assert_eq!(check(&z), Vec::<String>::new());
         // Every step holds.
-        let mut out = Vec::new();
+        let mut out = Violations::default();
         qnames(
             &mut out,
             "x",

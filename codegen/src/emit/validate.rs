@@ -287,7 +287,7 @@ impl Validation {
                     } else {
                         Shape::One
                     };
-                    out.extend(self.value_stmt(
+                    let mut stmt = self.value_stmt(
                         ctx,
                         ty,
                         info,
@@ -295,7 +295,12 @@ impl Validation {
                         access(&field, shape, false),
                         quote!(&self.#field),
                         format!("{}_{}", s.name, field),
-                    ));
+                    );
+                    // An empty root element stands for its declaration's default.
+                    if let Some(Stmt::Values { default, .. }) = &mut stmt {
+                        default.clone_from(&s.text_default);
+                    }
+                    out.extend(stmt);
                 }
                 super::structs::Kind::AnyAttribute(_)
                 | super::structs::Kind::Mixed

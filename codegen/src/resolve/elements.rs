@@ -116,6 +116,7 @@ impl<'s> Resolver<'s> {
             mixed: None,
             child_order: None,
             text_nillable: true,
+            text_default: None,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
         TypeRef::Named(r)
@@ -174,6 +175,7 @@ impl<'s> Resolver<'s> {
                     mixed: content.mixed,
                     child_order: content.child_order,
                     text_nillable: false,
+                    text_default: None,
                 };
                 self.insert_item(&r, Item::Struct(item), &t.location);
                 Some(TypeRef::Named(r))

@@ -458,6 +458,7 @@ impl<'s> Resolver<'s> {
                 mixed: c.mixed.clone(),
                 child_order: c.child_order.clone(),
                 text_nillable: false,
+                text_default: None,
             };
             self.insert_item(&r, Item::Struct(item), &def.def.location);
         }
@@ -523,6 +524,12 @@ impl<'s> Resolver<'s> {
         if e.nillable && content.text != Some(TypeRef::Builtin(ir::Builtin::Any)) {
             content.add_xsi("nil", ir::Builtin::Bool, content::XSI_NIL_DOC);
         }
+        // An empty element stands for the declaration's default value.
+        let text_default = content
+            .text
+            .as_ref()
+            .filter(|t| **t != TypeRef::Builtin(ir::Builtin::Any))
+            .and_then(|_| e.default.clone().or_else(|| e.fixed.clone()));
         let doc = e.doc.clone().or_else(|| match &e.ty {
             xsd::ElementType::Complex(t) => t.doc.clone(),
             xsd::ElementType::Named(q) => self.complex.get(q).and_then(|d| d.def.doc.clone()),
@@ -543,6 +550,7 @@ impl<'s> Resolver<'s> {
             mixed: content.mixed,
             child_order: content.child_order,
             text_nillable: nil_text,
+            text_default,
         };
         self.insert_item(&r, Item::Struct(item), &e.location);
     }

@@ -11,6 +11,7 @@ use super::{
     BuiltinType, CompiledPattern, Constraint, Constraints, Facet, PatternError, Variety, Violation,
     WhiteSpace,
 };
+use crate::values::XsdVersion;
 
 /// The compiled patterns of a [`Checker`](super::Checker).
 #[derive(Clone, Copy)]
@@ -32,20 +33,24 @@ impl Patterns<'_> {
 pub(super) struct Sink<'o> {
     out: Option<&'o mut Vec<Violation>>,
     failed: bool,
+    /// Whose rules values are read by.
+    version: XsdVersion,
 }
 
 impl<'o> Sink<'o> {
-    pub(super) fn collect(out: &'o mut Vec<Violation>) -> Self {
+    pub(super) fn collect(out: &'o mut Vec<Violation>, version: XsdVersion) -> Self {
         Sink {
             out: Some(out),
             failed: false,
+            version,
         }
     }
 
-    pub(super) fn probe() -> Sink<'static> {
+    pub(super) fn probe(version: XsdVersion) -> Sink<'static> {
         Sink {
             out: None,
             failed: false,
+            version,
         }
     }
 
@@ -83,8 +88,8 @@ pub(super) fn check(p: Patterns<'_>, text: &str, c: &Constraints, sink: &mut Sin
 }
 
 /// Whether `text` is a valid value of `c`.
-fn accepts(p: Patterns<'_>, text: &str, c: &Constraints) -> bool {
-    let mut probe = Sink::probe();
+fn accepts(p: Patterns<'_>, text: &str, c: &Constraints, version: XsdVersion) -> bool {
+    let mut probe = Sink::probe(version);
     check(p, text, c, &mut probe);
     !probe.failed()
 }
@@ -99,7 +104,7 @@ fn check_atomic(
     let ws = atomic_whitespace(builtin, facets);
     let text = normalize(text, ws);
     let text = &*text;
-    let parsed = value::parse(builtin, text);
+    let parsed = value::parse(builtin, text, sink.version);
     if let Err(reason) = &parsed {
         sink.fail(|| {
             Violation::new(
@@ -121,7 +126,8 @@ fn check_atomic(
             (Facet::Enumeration(values), Ok(v)) => {
                 let found = values.contains(&text)
                     || values.iter().any(|e| {
-                        value::parse(builtin, &normalize(e, ws)).is_ok_and(|e| value::equal(v, &e))
+                        value::parse(builtin, &normalize(e, ws), sink.version)
+                            .is_ok_and(|e| value::equal(v, &e))
                     });
                 if !found {
                     enumeration_failed(text, values, sink);
@@ -175,7 +181,7 @@ fn check_range(
     sink: &mut Sink<'_>,
 ) {
     let bound_text = normalize(bound, WhiteSpace::Collapse);
-    let bound_value = match value::parse(builtin, &bound_text) {
+    let bound_value = match value::parse(builtin, &bound_text, sink.version) {
         Ok(b) => b,
         Err(reason) => {
             return sink.fail(|| {
@@ -261,7 +267,10 @@ fn check_list(
             }
             Facet::Pattern(patterns) => check_pattern(p, text, patterns, sink),
             Facet::Enumeration(values) => {
-                if !values.iter().any(|e| lists_equal(p, item, e, text)) {
+                if !values
+                    .iter()
+                    .any(|e| lists_equal(p, item, e, text, sink.version))
+                {
                     enumeration_failed(text, values, sink);
                 }
             }
@@ -278,7 +287,9 @@ fn check_union(
     sink: &mut Sink<'_>,
 ) {
     let union = Constraints::union(members, &[]);
-    let member = members.iter().position(|m| accepts(p, text, m));
+    let member = members
+        .iter()
+        .position(|m| accepts(p, text, m, sink.version));
     let text = normalize(text, whitespace(&union));
     let text = &*text;
     if member.is_none() {
@@ -302,7 +313,9 @@ fn check_union(
             Facet::Enumeration(values) => {
                 if member.is_some()
                     && !values.contains(&text)
-                    && !values.iter().any(|e| equal_in(p, &union, e, text))
+                    && !values
+                        .iter()
+                        .any(|e| equal_in(p, &union, e, text, sink.version))
                 {
                     enumeration_failed(text, values, sink);
                 }
@@ -313,28 +326,31 @@ fn check_union(
 }
 
 /// Whether `a` and `b` are the same value of `c`.
-fn equal_in(p: Patterns<'_>, c: &Constraints, a: &str, b: &str) -> bool {
+fn equal_in(p: Patterns<'_>, c: &Constraints, a: &str, b: &str, version: XsdVersion) -> bool {
     match c.variety {
         Variety::Atomic(builtin) => {
             if let Some(item) = builtin.list_item() {
-                return lists_equal(p, &Constraints::atomic(item, &[]), a, b);
+                return lists_equal(p, &Constraints::atomic(item, &[]), a, b, version);
             }
             let ws = atomic_whitespace(builtin, c.facets);
             let (a, b) = (normalize(a, ws), normalize(b, ws));
             a == b
-                || match (value::parse(builtin, &a), value::parse(builtin, &b)) {
+                || match (
+                    value::parse(builtin, &a, version),
+                    value::parse(builtin, &b, version),
+                ) {
                     (Ok(x), Ok(y)) => value::equal(&x, &y),
                     _ => false,
                 }
         }
-        Variety::List(item) => lists_equal(p, item, a, b),
+        Variety::List(item) => lists_equal(p, item, a, b, version),
         Variety::Union(members) => {
             // Each is a value of the first member type that accepts it;
             // values of different primitive types are never equal.
-            let member_of = |text| members.iter().position(|m| accepts(p, text, m));
+            let member_of = |text| members.iter().position(|m| accepts(p, text, m, version));
             match (member_of(a), member_of(b)) {
                 (Some(i), Some(j)) if i == j || same_primitive(&members[i], &members[j]) => {
-                    equal_in(p, &members[i], a, b)
+                    equal_in(p, &members[i], a, b, version)
                 }
                 _ => false,
             }
@@ -342,13 +358,13 @@ fn equal_in(p: Patterns<'_>, c: &Constraints, a: &str, b: &str) -> bool {
     }
 }
 
-fn lists_equal(p: Patterns<'_>, item: &Constraints, a: &str, b: &str) -> bool {
+fn lists_equal(p: Patterns<'_>, item: &Constraints, a: &str, b: &str, version: XsdVersion) -> bool {
     let mut a = a.split([' ', '\t', '\n', '\r']).filter(|s| !s.is_empty());
     let mut b = b.split([' ', '\t', '\n', '\r']).filter(|s| !s.is_empty());
     loop {
         match (a.next(), b.next()) {
             (None, None) => return true,
-            (Some(x), Some(y)) if equal_in(p, item, x, y) => {}
+            (Some(x), Some(y)) if equal_in(p, item, x, y, version) => {}
             _ => return false,
         }
     }

@@ -5,6 +5,7 @@
 use super::check::{Patterns, Sink, check, normalize};
 use super::value;
 use super::{BuiltinType, Constraints, WhiteSpace};
+use crate::values::XsdVersion;
 
 /// See [`super::validate_facet`].
 pub(super) fn validate_facet(builtin: BuiltinType, name: &str, value: &str) -> Result<(), String> {
@@ -57,13 +58,17 @@ pub(super) fn validate_facet(builtin: BuiltinType, name: &str, value: &str) -> R
         }
         "minInclusive" | "maxInclusive" | "minExclusive" | "maxExclusive" => {
             applies(ordered)?;
-            value::parse(builtin, &normalize(value, WhiteSpace::Collapse))
-                .map(drop)
-                .map_err(|reason| format!("{}: {reason}", invalid(&format!("a valid {builtin}"))))
+            value::parse(
+                builtin,
+                &normalize(value, WhiteSpace::Collapse),
+                XsdVersion::V1_0,
+            )
+            .map(drop)
+            .map_err(|reason| format!("{}: {reason}", invalid(&format!("a valid {builtin}"))))
         }
         "pattern" => super::validate_pattern(value),
         "enumeration" => {
-            let mut probe = Sink::probe();
+            let mut probe = Sink::probe(XsdVersion::V1_0);
             check(
                 Patterns(&[]),
                 value,

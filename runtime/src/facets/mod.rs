@@ -118,6 +118,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::values::XsdVersion;
+
 pub use builtin::{BuiltinType, WhiteSpace};
 pub use pattern::{PatternError, translate_pattern, validate_pattern};
 pub use violation::{Constraint, Violation, check_occurs};
@@ -313,14 +315,20 @@ impl Checker {
     /// Checks `text`, adding each violation to `out`; whether there was none.
     /// Allocates nothing for a valid value (but for decoding base64).
     pub fn check_into(&self, text: &str, out: &mut Vec<Violation>) -> bool {
-        let mut sink = check::Sink::collect(out);
+        self.check_into_as(text, XsdVersion::V1_0, out)
+    }
+
+    /// [`check_into`](Self::check_into) by `version`'s rules where XSD 1.0
+    /// and 1.1 differ (the years of dates: see [`XsdVersion`]).
+    pub fn check_into_as(&self, text: &str, version: XsdVersion, out: &mut Vec<Violation>) -> bool {
+        let mut sink = check::Sink::collect(out, version);
         check::check(self.patterns(), text, &self.constraints, &mut sink);
         !sink.failed()
     }
 
     /// Whether `text` is valid; stops at the first violation.
     pub fn is_valid(&self, text: &str) -> bool {
-        let mut sink = check::Sink::probe();
+        let mut sink = check::Sink::probe(XsdVersion::V1_0);
         check::check(self.patterns(), text, &self.constraints, &mut sink);
         !sink.failed()
     }

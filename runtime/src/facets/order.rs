@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use crate::values::{
     Date, DateTime, Duration, GDay, GMonth, GMonthDay, GYear, GYearMonth, Time, Timezone,
+    XsdVersion,
 };
 
 use super::BuiltinType;
@@ -73,11 +74,15 @@ const FIXED_YEAR: i64 = 1972;
 
 impl Moment {
     /// Reads a value of one of the date and time types.
-    pub(crate) fn parse(builtin: BuiltinType, text: &str) -> Result<Moment, String> {
+    pub(crate) fn parse(
+        builtin: BuiltinType,
+        text: &str,
+        version: XsdVersion,
+    ) -> Result<Moment, String> {
         let reason = |e: crate::InvalidValue| e.reason;
         let (date, time, fraction, tz) = match builtin {
             BuiltinType::DateTime => {
-                let v: DateTime = text.parse().map_err(reason)?;
+                let v = DateTime::parse_in(text, version).map_err(reason)?;
                 (
                     (v.year, v.month, v.day),
                     (v.hour, v.minute, v.second),
@@ -86,7 +91,7 @@ impl Moment {
                 )
             }
             BuiltinType::Date => {
-                let v: Date = text.parse().map_err(reason)?;
+                let v = Date::parse_in(text, version).map_err(reason)?;
                 (
                     (v.year, v.month, v.day),
                     (0, 0, 0),
@@ -105,11 +110,11 @@ impl Moment {
                 )
             }
             BuiltinType::GYearMonth => {
-                let v: GYearMonth = text.parse().map_err(reason)?;
+                let v = GYearMonth::parse_in(text, version).map_err(reason)?;
                 ((v.year, v.month, 1), (0, 0, 0), String::new(), v.timezone)
             }
             BuiltinType::GYear => {
-                let v: GYear = text.parse().map_err(reason)?;
+                let v = GYear::parse_in(text, version).map_err(reason)?;
                 ((v.year, 1, 1), (0, 0, 0), String::new(), v.timezone)
             }
             BuiltinType::GMonthDay => {
@@ -138,7 +143,7 @@ impl Moment {
         };
         let (year, month, day) = date;
         let (hour, minute, second) = time;
-        let seconds = days_from_civil(year, month, day) * 86_400
+        let seconds = days_from_civil(year, month, day, version) * 86_400
             + i128::from(hour) * 3600
             + i128::from(minute) * 60
             + i128::from(second);
@@ -161,9 +166,14 @@ impl Moment {
 }
 
 /// The days from 1970-01-01 to a date of the proleptic Gregorian calendar,
-/// whose year -1 is the year before 1 (there is no year 0 in XSD 1.0).
-fn days_from_civil(year: i64, month: u8, day: u8) -> i128 {
-    let year = i128::from(if year < 0 { year + 1 } else { year });
+/// whose year -1 is the year before 1 in XSD 1.0 (which has no year 0),
+/// the year before 0 in XSD 1.1 (whose years are astronomical).
+fn days_from_civil(year: i64, month: u8, day: u8, version: XsdVersion) -> i128 {
+    let year = i128::from(if year < 0 && version == XsdVersion::V1_0 {
+        year + 1
+    } else {
+        year
+    });
     days_from_astronomical(year, i128::from(month), i128::from(day))
 }
 

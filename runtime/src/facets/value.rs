@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::values::{Base64Binary, Duration};
+use crate::values::{Base64Binary, Duration, XsdVersion};
 
 use super::BuiltinType;
 use super::decimal::Decimal;
@@ -31,7 +31,11 @@ pub(crate) enum Value<'a> {
 
 /// Reads `text`, already normalized by the type's whitespace rule, as a
 /// value of `builtin` (not a list type): the reason it is none otherwise.
-pub(crate) fn parse(builtin: BuiltinType, text: &str) -> Result<Value<'_>, String> {
+pub(crate) fn parse(
+    builtin: BuiltinType,
+    text: &str,
+    version: XsdVersion,
+) -> Result<Value<'_>, String> {
     use BuiltinType as B;
     let name_rule = |ok: bool, rule: &str| {
         if ok {
@@ -89,7 +93,7 @@ pub(crate) fn parse(builtin: BuiltinType, text: &str) -> Result<Value<'_>, Strin
         | B::GYear
         | B::GMonthDay
         | B::GDay
-        | B::GMonth => Moment::parse(builtin, text).map(Value::Moment),
+        | B::GMonth => Moment::parse(builtin, text, version).map(Value::Moment),
         B::HexBinary => {
             if text.len() % 2 == 0 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
                 Ok(Value::Hex(text))

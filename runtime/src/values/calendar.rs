@@ -34,9 +34,28 @@ pub(crate) fn two_digits(high: u8, low: u8) -> ::std::option::Option<u8> {
     }
 }
 
-/// The days of a month; XSD 1.0 has no year 0, so year -1 is a leap year (1 BCE).
-pub(crate) fn days_in_month(year: i64, month: u8) -> u8 {
-    let year = if year < 0 { year + 1 } else { year };
+/// Which version of XML Schema's rules a date is read by, where they
+/// differ: XSD 1.0 has no year 0000 (year -0001 is 1 BCE, a leap year);
+/// XSD 1.1 numbers years as ISO 8601 does (0000 is 1 BCE, a leap year, and
+/// -0001 is 2 BCE). The value types' `FromStr` read by XSD 1.0's;
+/// `parse_in` by either, as `validate_as` checks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum XsdVersion {
+    /// XML Schema 1.0 (second edition).
+    #[default]
+    V1_0,
+    /// XML Schema 1.1.
+    V1_1,
+}
+
+/// The days of a month of `year`, numbered as `version` numbers years.
+pub(crate) fn days_in_month(year: i64, month: u8, version: XsdVersion) -> u8 {
+    // XSD 1.0 has no year 0, so its year -1 is a leap year (1 BCE).
+    let year = if year < 0 && version == XsdVersion::V1_0 {
+        year + 1
+    } else {
+        year
+    };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     match month {
         2 if leap => 29,
@@ -46,9 +65,12 @@ pub(crate) fn days_in_month(year: i64, month: u8) -> u8 {
     }
 }
 
-/// Reads `-?yyyy` (four digits or more, no year 0) from the start of
-/// `bytes`: the year and the rest.
-pub(crate) fn parse_year(bytes: &[u8]) -> ::std::result::Result<(i64, &[u8]), &'static str> {
+/// Reads `-?yyyy` (four digits or more; no year 0 in XSD 1.0) from the
+/// start of `bytes`: the year and the rest.
+pub(crate) fn parse_year(
+    bytes: &[u8],
+    version: XsdVersion,
+) -> ::std::result::Result<(i64, &[u8]), &'static str> {
     let (negative, unsigned) = match bytes {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, bytes),
@@ -61,7 +83,7 @@ pub(crate) fn parse_year(bytes: &[u8]) -> ::std::result::Result<(i64, &[u8]), &'
     if n > 4 && digits[0] == b'0' {
         return ::std::result::Result::Err("a year of more than four digits has no leading zero");
     }
-    if digits.iter().all(|&c| c == b'0') {
+    if version == XsdVersion::V1_0 && digits.iter().all(|&c| c == b'0') {
         return ::std::result::Result::Err("there is no year 0000 in XSD 1.0");
     }
     let mut year: i64 = 0;
@@ -77,6 +99,10 @@ pub(crate) fn parse_year(bytes: &[u8]) -> ::std::result::Result<(i64, &[u8]), &'
         };
     }
     if negative {
+        if year == 0 {
+            // XSD 1.1 has a year 0000, but no -0000.
+            return ::std::result::Result::Err("there is no year -0000");
+        }
         year = -year;
     }
     ::std::result::Result::Ok((year, rest))
@@ -96,8 +122,9 @@ pub(crate) fn parse_month(bytes: &[u8]) -> ::std::result::Result<(u8, &[u8]), &'
 /// Reads `-?yyyy-mm-dd` from the start of `bytes`: year, month, day and the rest.
 pub(crate) fn parse_date_part(
     bytes: &[u8],
+    version: XsdVersion,
 ) -> ::std::result::Result<(i64, u8, u8, &[u8]), &'static str> {
-    let (year, rest) = parse_year(bytes)?;
+    let (year, rest) = parse_year(bytes, version)?;
     let [b'-', m1, m2, b'-', d1, d2, rest @ ..] = rest else {
         return ::std::result::Result::Err("expected `-mm-dd` after the year");
     };
@@ -106,7 +133,9 @@ pub(crate) fn parse_date_part(
         _ => return ::std::result::Result::Err("the month must be 01 to 12"),
     };
     match two_digits(*d1, *d2) {
-        ::std::option::Option::Some(day) if day >= 1 && day <= days_in_month(year, month) => {
+        ::std::option::Option::Some(day)
+            if day >= 1 && day <= days_in_month(year, month, version) =>
+        {
             ::std::result::Result::Ok((year, month, day, rest))
         }
         _ => ::std::result::Result::Err("the day does not exist in that month"),

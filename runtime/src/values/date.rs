@@ -24,8 +24,16 @@ impl ::std::str::FromStr for Date {
     type Err = InvalidValue;
 
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
+        Date::parse_in(text, XsdVersion::V1_0)
+    }
+}
+
+impl Date {
+    /// Reads `text` by `version`'s rules (its years: see [`XsdVersion`]).
+    pub fn parse_in(text: &str, version: XsdVersion) -> ::std::result::Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("date", text, reason);
-        let (year, month, day, rest) = parse_date_part(trim_xml(text).as_bytes()).map_err(fail)?;
+        let (year, month, day, rest) =
+            parse_date_part(trim_xml(text).as_bytes(), version).map_err(fail)?;
         let timezone = parse_timezone(rest).map_err(fail)?;
         ::std::result::Result::Ok(Date {
             year,

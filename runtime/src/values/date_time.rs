@@ -43,8 +43,16 @@ impl ::std::str::FromStr for DateTime {
     type Err = InvalidValue;
 
     fn from_str(text: &str) -> ::std::result::Result<Self, InvalidValue> {
+        DateTime::parse_in(text, XsdVersion::V1_0)
+    }
+}
+
+impl DateTime {
+    /// Reads `text` by `version`'s rules (its years: see [`XsdVersion`]).
+    pub fn parse_in(text: &str, version: XsdVersion) -> ::std::result::Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("dateTime", text, reason);
-        let (year, month, day, rest) = parse_date_part(trim_xml(text).as_bytes()).map_err(fail)?;
+        let (year, month, day, rest) =
+            parse_date_part(trim_xml(text).as_bytes(), version).map_err(fail)?;
         let [b'T', rest @ ..] = rest else {
             return ::std::result::Result::Err(fail("expected `T` after the date"));
         };

@@ -5,7 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::calendar::{
-    Timezone, days_in_month, parse_month, parse_timezone, parse_year, two_digits, write_year,
+    Timezone, XsdVersion, days_in_month, parse_month, parse_timezone, parse_year, two_digits,
+    write_year,
 };
 use super::common::invalid_value;
 use super::{InvalidValue, trim_xml};
@@ -44,8 +45,15 @@ impl FromStr for GYearMonth {
     type Err = InvalidValue;
 
     fn from_str(text: &str) -> Result<Self, InvalidValue> {
+        GYearMonth::parse_in(text, XsdVersion::V1_0)
+    }
+}
+
+impl GYearMonth {
+    /// Reads `text` by `version`'s rules (its years: see [`XsdVersion`]).
+    pub fn parse_in(text: &str, version: XsdVersion) -> Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("gYearMonth", text, reason);
-        let (year, rest) = parse_year(trim_xml(text).as_bytes()).map_err(fail)?;
+        let (year, rest) = parse_year(trim_xml(text).as_bytes(), version).map_err(fail)?;
         let [b'-', rest @ ..] = rest else {
             return Err(fail("expected `-mm` after the year"));
         };
@@ -80,8 +88,15 @@ impl FromStr for GYear {
     type Err = InvalidValue;
 
     fn from_str(text: &str) -> Result<Self, InvalidValue> {
+        GYear::parse_in(text, XsdVersion::V1_0)
+    }
+}
+
+impl GYear {
+    /// Reads `text` by `version`'s rules (its years: see [`XsdVersion`]).
+    pub fn parse_in(text: &str, version: XsdVersion) -> Result<Self, InvalidValue> {
         let fail = |reason| invalid_value("gYear", text, reason);
-        let (year, rest) = parse_year(trim_xml(text).as_bytes()).map_err(fail)?;
+        let (year, rest) = parse_year(trim_xml(text).as_bytes(), version).map_err(fail)?;
         let timezone = parse_timezone(rest).map_err(fail)?;
         Ok(GYear { year, timezone })
     }
@@ -118,7 +133,8 @@ impl FromStr for GMonthDay {
             return Err(fail("expected `-dd` after the month"));
         };
         // A leap year, so that --02-29 exists.
-        let (day, rest) = parse_day(rest, days_in_month(2000, month)).map_err(fail)?;
+        let (day, rest) =
+            parse_day(rest, days_in_month(2000, month, XsdVersion::V1_0)).map_err(fail)?;
         let timezone = parse_timezone(rest).map_err(fail)?;
         Ok(GMonthDay {
             month,
@@ -165,9 +181,10 @@ impl fmt::Display for GDay {
     }
 }
 
-/// An `xs:gMonth` value, a month of every year: `--11` (XML Schema 1.0's
-/// first edition wrote `--11--`; its erratum and XML Schema 1.1 removed that
-/// form, and so does this parser).
+/// An `xs:gMonth` value, a month of every year: `--11`. XML Schema 1.0's
+/// first edition wrote `--11--`, a form its erratum and XML Schema 1.1
+/// dropped: documents of that time still use it, so it reads too (the same
+/// value; written as `--11`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GMonth {
     /// 1 to 12.
@@ -185,6 +202,8 @@ impl FromStr for GMonth {
             return Err(fail("a gMonth starts with `--`"));
         };
         let (month, rest) = parse_month(rest).map_err(fail)?;
+        // The first edition's `--mm--`, with or without a timezone (`--05---05:00`).
+        let rest = rest.strip_prefix(b"--").unwrap_or(rest);
         let timezone = parse_timezone(rest).map_err(fail)?;
         Ok(GMonth { month, timezone })
     }

@@ -23,7 +23,7 @@ mod integer;
 mod time;
 
 pub use base64::Base64Binary;
-pub use calendar::Timezone;
+pub use calendar::{Timezone, XsdVersion};
 pub use date::Date;
 pub use date_time::DateTime;
 pub use duration::Duration;

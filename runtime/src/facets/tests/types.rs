@@ -106,7 +106,7 @@ fn each_built_in_type_checks_its_lexical_space() {
         (B::GYear, &["-0044", "12026"], &["0000", "26"]),
         (B::GMonthDay, &["--02-29"], &["--02-30", "02-28"]),
         (B::GDay, &["---31"], &["---32", "--31"]),
-        (B::GMonth, &["--12", "--01Z"], &["--12--", "--13"]),
+        (B::GMonth, &["--12", "--01Z", "--12--"], &["--12-", "--13"]),
         (B::HexBinary, &["", "0fA9"], &["0", "0g", "0 F"]),
         (
             B::Base64Binary,
@@ -273,4 +273,40 @@ fn facets_are_checked_at_generation_time() {
             "{builtin} {name} {value}"
         );
     }
+}
+
+/// XSD 1.0 has no year 0000 and its year -0001 is 1 BCE, a leap year;
+/// XSD 1.1 numbers years as ISO 8601 does (0000 is 1 BCE, -0004 a leap
+/// year): W3C saxonData zone203, msData dateTime011.
+#[test]
+fn the_years_before_1_are_numbered_by_the_version() {
+    let date = Checker::new(Constraints::atomic(B::Date, &[]));
+    let date_time = Checker::new(Constraints::atomic(B::DateTime, &[]));
+    let valid = |checker: &Checker, text: &str, version| {
+        checker.check_into_as(text, version, &mut Vec::new())
+    };
+    use crate::XsdVersion::{V1_0, V1_1};
+    for (text, in_1_0, in_1_1) in [
+        ("0000-02-29", false, true),
+        ("-0004-02-29", false, true),
+        ("-0400-02-29", false, true),
+        ("-0001-02-29", true, false),
+        ("-0005-02-29", true, false),
+        ("-0000-01-01", false, false),
+        ("2000-02-29", true, true),
+    ] {
+        assert_eq!(valid(&date, text, V1_0), in_1_0, "{text} in XSD 1.0");
+        assert_eq!(valid(&date, text, V1_1), in_1_1, "{text} in XSD 1.1");
+    }
+    assert!(!valid(&date_time, "0000-01-01T00:00:00", V1_0));
+    assert!(valid(&date_time, "0000-01-01T00:00:00", V1_1));
+    // check_into is XSD 1.0's.
+    assert!(!date.check_into("0000-01-01", &mut Vec::new()));
+    // Ordered on one timeline: 1 BCE's last day is the day before 1 CE's first.
+    let after_1_bce = Checker::new(Constraints::atomic(
+        B::Date,
+        &[Facet::MinExclusive("0000-12-31")],
+    ));
+    assert!(valid(&after_1_bce, "0001-01-01", V1_1));
+    assert!(!valid(&after_1_bce, "0000-12-31", V1_1));
 }
