@@ -383,6 +383,7 @@ macro_rules! impl_yaserde {
                 $crate::xmlrs::serialize(self, writer, $namespace, $local)
             }
 
+            #[inline]
             fn serialize_attributes(
                 &self,
                 attributes: ::std::vec::Vec<$crate::__yaserde::__xml::attribute::OwnedAttribute>,

@@ -28,6 +28,7 @@ impl ::xsd_runtime::ReadXml for Disconnect {
     }
 }
 impl ::xsd_runtime::WriteXml for Disconnect {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -55,6 +56,7 @@ impl ::xsd_runtime::ReadXml for DisconnectResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for DisconnectResponse {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -94,6 +96,7 @@ impl ::xsd_runtime::ReadXml for GetCallInfo {
     }
 }
 impl ::xsd_runtime::WriteXml for GetCallInfo {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -138,6 +141,7 @@ impl ::xsd_runtime::ReadXml for GetCallInfoResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for GetCallInfoResponse {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -170,6 +174,7 @@ impl ::xsd_runtime::ReadXml for GetUmProperties {
     }
 }
 impl ::xsd_runtime::WriteXml for GetUmProperties {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -213,6 +218,7 @@ impl ::xsd_runtime::ReadXml for GetUmPropertiesResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for GetUmPropertiesResponse {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -247,6 +253,7 @@ impl ::xsd_runtime::ReadXml for IsUmEnabled {
     }
 }
 impl ::xsd_runtime::WriteXml for IsUmEnabled {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -290,6 +297,7 @@ impl ::xsd_runtime::ReadXml for IsUmEnabledResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for IsUmEnabledResponse {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -344,6 +352,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhone {
     }
 }
 impl ::xsd_runtime::WriteXml for PlayOnPhone {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -398,6 +407,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneGreeting {
     }
 }
 impl ::xsd_runtime::WriteXml for PlayOnPhoneGreeting {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -453,6 +463,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneGreetingResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for PlayOnPhoneGreetingResponse {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -506,6 +517,7 @@ impl ::xsd_runtime::ReadXml for PlayOnPhoneResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for PlayOnPhoneResponse {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -538,6 +550,7 @@ impl ::xsd_runtime::ReadXml for ResetPin {
     }
 }
 impl ::xsd_runtime::WriteXml for ResetPin {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -564,6 +577,7 @@ impl ::xsd_runtime::ReadXml for ResetPinResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for ResetPinResponse {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -607,6 +621,7 @@ impl ::xsd_runtime::ReadXml for SetMissedCallNotificationEnabled {
     }
 }
 impl ::xsd_runtime::WriteXml for SetMissedCallNotificationEnabled {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -638,6 +653,7 @@ impl ::xsd_runtime::ReadXml for SetMissedCallNotificationEnabledResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for SetMissedCallNotificationEnabledResponse {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -682,6 +698,7 @@ impl ::xsd_runtime::ReadXml for SetOofStatus {
     }
 }
 impl ::xsd_runtime::WriteXml for SetOofStatus {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -709,6 +726,7 @@ impl ::xsd_runtime::ReadXml for SetOofStatusResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for SetOofStatusResponse {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -752,6 +770,7 @@ impl ::xsd_runtime::ReadXml for SetPlayOnPhoneDialString {
     }
 }
 impl ::xsd_runtime::WriteXml for SetPlayOnPhoneDialString {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -781,6 +800,7 @@ impl ::xsd_runtime::ReadXml for SetPlayOnPhoneDialStringResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for SetPlayOnPhoneDialStringResponse {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -828,6 +848,7 @@ impl ::xsd_runtime::ReadXml for SetTelephoneAccessFolderEmail {
     }
 }
 impl ::xsd_runtime::WriteXml for SetTelephoneAccessFolderEmail {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -864,6 +885,7 @@ impl ::xsd_runtime::ReadXml for SetTelephoneAccessFolderEmailResponse {
     }
 }
 impl ::xsd_runtime::WriteXml for SetTelephoneAccessFolderEmailResponse {
+    #[inline]
     fn write_xml(
         &self,
         _sink: &mut dyn ::xsd_runtime::Sink,
@@ -921,6 +943,7 @@ impl ::xsd_runtime::ReadXml for UmCallInfo {
     }
 }
 impl ::xsd_runtime::WriteXml for UmCallInfo {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -1206,6 +1229,7 @@ impl ::xsd_runtime::ReadXml for UmProperties {
     }
 }
 impl ::xsd_runtime::WriteXml for UmProperties {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -1377,6 +1401,7 @@ impl ::xsd_runtime::ReadXml for Document {
     }
 }
 impl ::xsd_runtime::WriteXml for Document {
+    #[inline]
     fn write_xml(
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
@@ -1440,6 +1465,7 @@ impl ::xsd_runtime::WriteXml for Document {
     }
 }
 impl ::xsd_runtime::Validate for Document {
+    #[inline]
     fn validate_into(&self, out: &mut ::xsd_runtime::validate::Violations) {
         match self {
             Self::Disconnect(value) => ::xsd_runtime::Validate::validate_into(value, out),

@@ -70,6 +70,7 @@ pub(super) fn emit_choice(ctx: &Ctx<'_>, module: &str, c: &Choice) -> TokenStrea
         }
 
         impl #rt::write::WriteElements for #name {
+            #[inline]
             fn write_elements(&self, sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
                 #body
             }

@@ -109,6 +109,7 @@ pub(super) fn emit_derived(ctx: &Ctx<'_>, module: &str, d: &Derived) -> TokenStr
             }
         }
         impl #rt::WriteXml for #name {
+            #[inline]
             fn write_xml(&self, sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
                 match self {
                     #(#writes)*

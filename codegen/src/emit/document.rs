@@ -79,6 +79,7 @@ pub(super) fn emit_document(ctx: &Ctx<'_>, content: TokenStream) -> TokenStream 
         }
 
         impl #rt::WriteXml for #name {
+            #[inline]
             fn write_xml(&self, sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
                 match self {
                     #(#writes)*
@@ -88,6 +89,7 @@ pub(super) fn emit_document(ctx: &Ctx<'_>, content: TokenStream) -> TokenStream 
 
         impl #rt::Validate for #name {
             #content
+            #[inline]
             fn validate_into(&self, out: &mut #rt::validate::Violations) {
                 match self {
                     #(#validates_into)*

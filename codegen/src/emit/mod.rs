@@ -8,6 +8,13 @@
 //! fully qualified, so a schema type named `String`, `Box` or `Result`
 //! cannot shadow what the code means, and generic parameters are named
 //! `__S`, which no generated type can be named.
+//!
+//! What a crate of generated types compiles is what every type needs, not
+//! what a program uses: `read_xml` is generic over the source, and
+//! `write_xml`, `write_elements` and `validate_into` are `#[inline]`, so
+//! that each is compiled into the program that calls it (as a generic
+//! function is), not into the crate of types (a crate of the EWS schema's
+//! 1,600 types builds 1.5 s faster for it, of about 14).
 
 mod choice;
 mod derived;

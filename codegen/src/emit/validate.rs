@@ -197,6 +197,7 @@ impl Validation {
             impl #rt::Validate for #name {
                 #root
                 #content
+                #[inline]
                 fn validate_into(&self, out: &mut #rt::validate::Violations) {
                     #body
                 }

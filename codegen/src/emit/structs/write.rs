@@ -127,6 +127,7 @@ pub(super) fn impl_write(
     };
     quote! {
         impl #rt::WriteXml for #name {
+            #[inline]
             fn write_xml(&self, #sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
                 #(#attributes)*
                 #(#content)*
