@@ -30,7 +30,7 @@ pub fn resolve(schemas: &[Schema]) -> Result<Model, Vec<ResolveError>> {
     r.add_nil_attributes();
     r.check_recursion();
     r.check_simple_types();
-    r.box_large_alternatives();
+    r.box_large_members();
     let Resolver {
         items,
         mut errors,
@@ -618,15 +618,21 @@ impl<'s> Resolver<'s> {
     }
 
     /// Boxes the alternatives of choices that would make every value of
-    /// the choice large (see [`sizes`]).
-    fn box_large_alternatives(&mut self) {
-        for (r, i) in sizes::large_alternatives(&self.items) {
-            if let Some(Item::Choice(c)) = self
-                .items
-                .get_mut(&r.module)
-                .and_then(|m| m.items.get_mut(&r.name))
-            {
-                c.alternatives[i].boxed = true;
+    /// the choice large, and large optional fields (see [`sizes`]).
+    fn box_large_members(&mut self) {
+        for large in sizes::large_members(&self.items) {
+            let (sizes::Large::Alternative(r, i) | sizes::Large::Field(r, i)) = &large;
+            match (
+                self.items
+                    .get_mut(&r.module)
+                    .and_then(|m| m.items.get_mut(&r.name)),
+                &large,
+            ) {
+                (Some(Item::Choice(c)), sizes::Large::Alternative(..)) => {
+                    c.alternatives[*i].boxed = true;
+                }
+                (Some(Item::Struct(s)), sizes::Large::Field(..)) => s.fields[*i].boxed = true,
+                _ => {}
             }
         }
     }

@@ -6,6 +6,11 @@
 //! more than [`BOX_ABOVE`] bytes is held in a `Box`; the enum is then the
 //! size of its small alternatives.
 //!
+//! So are large optional fields (`Option<Box<T>>`): an absent value takes
+//! the room of a present one, and an EWS `MessageType` holds seven optional
+//! recipients and such of 168 to 312 bytes, absent from most messages
+//! (4.4 KB a message, 2.7 KB with them boxed).
+//!
 //! The estimate is `size_of` on a 64-bit target as rustc lays the types out,
 //! closely enough to tell a kilobyte from a word: a `String`, `Vec` or the
 //! runtime's `AnyElement` is 24 bytes, a `Box` 8, an enum its largest
@@ -60,8 +65,17 @@ impl Size {
     }
 }
 
-/// The choice alternatives to box: (the choice, the alternative's index).
-pub(super) fn large_alternatives(items: &BTreeMap<String, ir::Module>) -> Vec<(ItemRef, usize)> {
+/// What to box: a choice's alternative or a struct's field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Large {
+    /// The alternative of the choice at this index.
+    Alternative(ItemRef, usize),
+    /// The optional field of the struct at this index.
+    Field(ItemRef, usize),
+}
+
+/// The choice alternatives and optional struct fields to box.
+pub(super) fn large_members(items: &BTreeMap<String, ir::Module>) -> Vec<Large> {
     let mut sizes = Sizes {
         items,
         known: BTreeMap::new(),
@@ -85,7 +99,7 @@ struct Sizes<'a> {
     /// Items whose size is being estimated (a type that contains itself
     /// does so through a `Box` or a `Vec`).
     busy: BTreeSet<ItemRef>,
-    boxed: Vec<(ItemRef, usize)>,
+    boxed: Vec<Large>,
 }
 
 impl Sizes<'_> {
@@ -115,7 +129,7 @@ impl Sizes<'_> {
         }
         let items = self.items;
         let size = match items.get(&r.module).and_then(|m| m.items.get(&r.name)) {
-            Some(Item::Struct(s)) => self.structure(s),
+            Some(Item::Struct(s)) => self.structure(r, s),
             Some(Item::Enum(e)) if e.open => Size::WORDS3,
             Some(Item::Enum(_)) => Size {
                 bytes: 1,
@@ -138,7 +152,9 @@ impl Sizes<'_> {
         size
     }
 
-    fn structure(&mut self, s: &ir::Struct) -> Size {
+    /// A struct's size, its optional fields over [`BOX_ABOVE`] boxed (and
+    /// recorded as such).
+    fn structure(&mut self, r: &ItemRef, s: &ir::Struct) -> Size {
         let mut total = Size {
             bytes: 0,
             niche: false,
@@ -147,8 +163,14 @@ impl Sizes<'_> {
             total.bytes += size.bytes;
             total.niche |= size.niche;
         };
-        for f in &s.fields {
-            add(self.member(&f.ty, f.occurrence.shape(), f.boxed));
+        for (i, f) in s.fields.iter().enumerate() {
+            let shape = f.occurrence.shape();
+            let mut size = self.member(&f.ty, shape, f.boxed);
+            if shape == Shape::Optional && !f.boxed && !f.flatten && size.bytes > BOX_ABOVE {
+                self.boxed.push(Large::Field(r.clone(), i));
+                size = Size::BOX;
+            }
+            add(size);
         }
         for a in &s.attributes {
             add(self.member(&a.ty, a.occurrence().shape(), false));
@@ -182,7 +204,7 @@ impl Sizes<'_> {
         for (i, a) in c.alternatives.iter().enumerate() {
             let size = if a.boxed { Size::BOX } else { self.ty(&a.ty) };
             let size = if !a.boxed && variants > 1 && size.bytes > BOX_ABOVE {
-                self.boxed.push((r.clone(), i));
+                self.boxed.push(Large::Alternative(r.clone(), i));
                 Size::BOX
             } else {
                 size
@@ -288,5 +310,41 @@ mod tests {
             .find(|name| boxed(&model, name).len() == 1)
             .unwrap_or_else(|| panic!("no choice of one alternative among {choices:?}"));
         assert_eq!(boxed(&model, only), [("big".to_string(), false)]);
+    }
+
+    /// A large optional field is boxed; a small optional one, a required
+    /// one (always there) and a repeated one (a `Vec`) are not.
+    #[test]
+    fn large_optional_fields_are_boxed() {
+        let schema = SCHEMA.replace(
+            "<xs:element name=\"items\"",
+            r#"<xs:complexType name="Holder"><xs:sequence>
+                <xs:element name="maybeBig" type="t:Big" minOccurs="0"/>
+                <xs:element name="maybeSmall" type="t:Small" minOccurs="0"/>
+                <xs:element name="big" type="t:Big"/>
+                <xs:element name="bigs" type="t:Big" maxOccurs="unbounded"/>
+              </xs:sequence></xs:complexType>
+              <xs:element name="holder" type="t:Holder"/>
+              <xs:element name="items""#,
+        );
+        let model = model(&schema);
+        let Some(Item::Struct(holder)) = model.modules.values().find_map(|m| m.items.get("Holder"))
+        else {
+            panic!("no struct Holder");
+        };
+        let boxed: Vec<(&str, bool)> = holder
+            .fields
+            .iter()
+            .map(|f| (f.wire_name.as_str(), f.boxed))
+            .collect();
+        assert_eq!(
+            boxed,
+            [
+                ("maybeBig", true),
+                ("maybeSmall", false),
+                ("big", false),
+                ("bigs", false)
+            ]
+        );
     }
 }
