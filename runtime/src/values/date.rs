@@ -10,7 +10,8 @@ use super::{InvalidValue, trim_xml};
 /// optional timezone. `Display` writes the value back in XSD form.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Date {
-    /// The year; negative before year 1 (there is no year 0).
+    /// The year; negative before year 1 (no year 0 in XSD 1.0, where -1 is
+    /// 1 BCE; read by `parse_in` with XSD 1.1, 0 is 1 BCE and -1 2 BCE).
     pub year: i64,
     /// 1 to 12.
     pub month: u8,

@@ -33,7 +33,8 @@ fn parse_day(bytes: &[u8], max: u8) -> Result<(u8, &[u8]), &'static str> {
 /// An `xs:gYearMonth` value: `2026-11`, `-0044-03Z`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GYearMonth {
-    /// The year; negative before year 1 (there is no year 0).
+    /// The year; negative before year 1 (no year 0 in XSD 1.0, where -1 is
+    /// 1 BCE; read by `parse_in` with XSD 1.1, 0 is 1 BCE and -1 2 BCE).
     pub year: i64,
     /// 1 to 12.
     pub month: u8,
@@ -78,7 +79,8 @@ impl fmt::Display for GYearMonth {
 /// An `xs:gYear` value: `2026`, `-0044`, `12026+01:00`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GYear {
-    /// The year; negative before year 1 (there is no year 0).
+    /// The year; negative before year 1 (no year 0 in XSD 1.0, where -1 is
+    /// 1 BCE; read by `parse_in` with XSD 1.1, 0 is 1 BCE and -1 2 BCE).
     pub year: i64,
     /// The timezone, `None` for none.
     pub timezone: Option<Timezone>,
