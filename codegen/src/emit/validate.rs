@@ -16,6 +16,7 @@
 mod checks;
 mod constraints;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use proc_macro2::{Ident, TokenStream};
@@ -31,6 +32,9 @@ use checks::{Checkers, Stmt, choice_body, static_name, variants_body};
 /// What the whole model's `validate()`s need: which items have anything to
 /// check (themselves, or inside what they hold).
 pub(super) struct Validation {
+    /// What each simple value (by the address of its `ValueInfo` in the
+    /// model) is checked against: computed once, asked for three times.
+    checks: RefCell<HashMap<usize, Option<constraints::ValueCheck>>>,
     checked: BTreeSet<ItemRef>,
     /// The items whose values may hold a validating wildcard's element:
     /// their `validate()` hands down the schema's check of one
@@ -51,6 +55,7 @@ impl Validation {
             .items()
             .any(|(_, item)| matches!(item, Item::Struct(s) if s.is_element));
         let empty = Validation {
+            checks: RefCell::default(),
             checked: BTreeSet::new(),
             wild: BTreeSet::new(),
             has_document,
@@ -75,6 +80,7 @@ impl Validation {
             }
         }
         Validation {
+            checks: empty.checks,
             checked: holding(direct, &holders),
             wild: holding(wildcards, &holders),
             has_document,
@@ -128,12 +134,14 @@ impl Validation {
         for item in m.items.values() {
             for stmt in self.stmts(ctx, item) {
                 let Stmt::Values {
-                    constraints, name, ..
+                    constraints,
+                    key,
+                    name,
+                    ..
                 } = stmt
                 else {
                     continue;
                 };
-                let key = constraints.to_string();
                 if checkers.by_key.contains_key(&key) {
                     continue;
                 }
@@ -373,6 +381,22 @@ impl Validation {
     /// simple values, `whole` is the member (for a type that validates
     /// itself).
     #[allow(clippy::too_many_arguments)]
+    /// [`constraints::constraints`] of a value of the model, remembered.
+    fn constraints(
+        &self,
+        ctx: &Ctx<'_>,
+        ty: &TypeRef,
+        info: &crate::ir::ValueInfo,
+    ) -> Option<constraints::ValueCheck> {
+        let at = std::ptr::from_ref(info) as usize;
+        if let Some(check) = self.checks.borrow().get(&at) {
+            return check.clone();
+        }
+        let check = constraints::constraints(ctx, ty, info);
+        self.checks.borrow_mut().insert(at, check.clone());
+        check
+    }
+
     fn value_stmt(
         &self,
         ctx: &Ctx<'_>,
@@ -383,10 +407,11 @@ impl Validation {
         whole: TokenStream,
         name: String,
     ) -> Option<Stmt> {
-        if let Some(check) = info.and_then(|info| constraints::constraints(ctx, ty, info)) {
+        if let Some(check) = info.and_then(|info| self.constraints(ctx, ty, info)) {
             return Some(Stmt::Values {
                 path,
                 constraints: check.constraints,
+                key: check.key,
                 values,
                 name: check.name.unwrap_or(name),
                 default: None,
@@ -431,6 +456,7 @@ fn enum_stmts(ctx: &Ctx<'_>, e: &Enum) -> Vec<Stmt> {
     vec![Stmt::Values {
         path: String::new(),
         constraints: check.constraints,
+        key: check.key,
         values: quote!(::std::option::Option::Some(self)),
         name: format!("{}_values", e.name),
         default: None,

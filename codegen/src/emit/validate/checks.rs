@@ -29,6 +29,8 @@ pub(super) enum Stmt {
     Values {
         path: String,
         constraints: TokenStream,
+        /// `constraints` as text: which checker.
+        key: String,
         values: TokenStream,
         name: String,
         default: Option<String>,
@@ -57,9 +59,9 @@ impl Checkers {
         quote!(#(#statics)*)
     }
 
-    fn get(&self, constraints: &TokenStream) -> &Ident {
+    fn get(&self, key: &str) -> &Ident {
         self.by_key
-            .get(&constraints.to_string())
+            .get(key)
             .expect("every checker was collected from the same items")
     }
 }
@@ -83,13 +85,13 @@ impl Stmt {
             }
             Stmt::Values {
                 path,
-                constraints,
+                key,
                 values,
                 default,
                 names,
                 ..
             } => {
-                let checker = checkers.get(&constraints);
+                let checker = checkers.get(&key);
                 // (A QName read is never empty: its default needs no place.)
                 if let Some(names) = names {
                     return quote!(#rt::validate::qnames(out, #path, &#checker, #names, #values););

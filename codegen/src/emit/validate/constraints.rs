@@ -50,17 +50,22 @@ pub(crate) fn constraints(ctx: &Ctx<'_>, ty: &TypeRef, info: &ValueInfo) -> Opti
         }
         _ => None,
     };
+    let constraints = check.tokens(ctx);
     Some(ValueCheck {
-        constraints: check.tokens(ctx),
+        key: constraints.to_string(),
+        constraints,
         name,
         names,
     })
 }
 
 /// What a simple value is checked against.
+#[derive(Clone)]
 pub(crate) struct ValueCheck {
     /// The `Constraints` expression its text is checked with.
     pub(crate) constraints: TokenStream,
+    /// Its text: which checker it is (one `static` per distinct key).
+    pub(crate) key: String,
     /// A name for them if they are a built-in type's alone (`DATE_TIME`).
     pub(crate) name: Option<String>,
     /// For a `QName` with enumerations: those of each restriction step,
