@@ -377,10 +377,6 @@ impl Validation {
         }
     }
 
-    /// The check of a member of type `ty`: `values` iterates over its
-    /// simple values, `whole` is the member (for a type that validates
-    /// itself).
-    #[allow(clippy::too_many_arguments)]
     /// [`constraints::constraints`] of a value of the model, remembered.
     fn constraints(
         &self,
@@ -397,6 +393,10 @@ impl Validation {
         check
     }
 
+    /// The check of a member of type `ty`: `values` iterates over its
+    /// simple values, `whole` is the member (for a type that validates
+    /// itself).
+    #[allow(clippy::too_many_arguments)]
     fn value_stmt(
         &self,
         ctx: &Ctx<'_>,
