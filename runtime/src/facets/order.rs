@@ -169,11 +169,7 @@ impl Moment {
 /// whose year -1 is the year before 1 in XSD 1.0 (which has no year 0),
 /// the year before 0 in XSD 1.1 (whose years are astronomical).
 fn days_from_civil(year: i64, month: u8, day: u8, version: XsdVersion) -> i128 {
-    let year = i128::from(if year < 0 && version == XsdVersion::V1_0 {
-        year + 1
-    } else {
-        year
-    });
+    let year = i128::from(crate::values::astronomical_year(year, version));
     days_from_astronomical(year, i128::from(month), i128::from(day))
 }
 

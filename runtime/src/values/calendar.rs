@@ -48,14 +48,19 @@ pub enum XsdVersion {
     V1_1,
 }
 
-/// The days of a month of `year`, numbered as `version` numbers years.
-pub(crate) fn days_in_month(year: i64, month: u8, version: XsdVersion) -> u8 {
-    // XSD 1.0 has no year 0, so its year -1 is a leap year (1 BCE).
-    let year = if year < 0 && version == XsdVersion::V1_0 {
+/// `year`, numbered as `version` numbers years, as an astronomical year
+/// (0 is 1 BCE): XSD 1.0 has no year 0, so its year -1 is 1 BCE.
+pub(crate) fn astronomical_year(year: i64, version: XsdVersion) -> i64 {
+    if year < 0 && version == XsdVersion::V1_0 {
         year + 1
     } else {
         year
-    };
+    }
+}
+
+/// The days of a month of `year`, numbered as `version` numbers years.
+pub(crate) fn days_in_month(year: i64, month: u8, version: XsdVersion) -> u8 {
+    let year = astronomical_year(year, version);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     match month {
         2 if leap => 29,

@@ -23,6 +23,7 @@ mod integer;
 mod time;
 
 pub use base64::Base64Binary;
+pub(crate) use calendar::astronomical_year;
 pub use calendar::{Timezone, XsdVersion};
 pub use date::Date;
 pub use date_time::DateTime;
