@@ -114,11 +114,7 @@ impl<'s> Resolver<'s> {
         );
         if has_any && self.validates_wildcards(g, 0) {
             if let TypeRef::Named(r) = &field.ty {
-                if let Some(Item::Choice(c)) = self
-                    .items
-                    .get_mut(&r.module)
-                    .and_then(|m| m.items.get_mut(&r.name))
-                {
+                if let Some(Item::Choice(c)) = self.item_mut(r) {
                     c.any_validated = true;
                 }
             }

@@ -229,11 +229,7 @@ impl<'s> Resolver<'s> {
             let Some(base) = self.built_content(&base) else {
                 continue;
             };
-            let Some(ir::Item::Struct(s)) = self
-                .items
-                .get_mut(&r.module)
-                .and_then(|m| m.items.get_mut(&r.name))
-            else {
+            let Some(ir::Item::Struct(s)) = self.item_mut(&r) else {
                 continue;
             };
             let mut names = Names::seeded(&base);

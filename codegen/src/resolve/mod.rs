@@ -315,11 +315,7 @@ impl<'s> Resolver<'s> {
     /// Gives `xsi:nil` to the structs of nillable elements' types.
     fn add_nil_attributes(&mut self) {
         for r in std::mem::take(&mut self.nillable) {
-            let Some(Item::Struct(s)) = self
-                .items
-                .get_mut(&r.module)
-                .and_then(|m| m.items.get_mut(&r.name))
-            else {
+            let Some(Item::Struct(s)) = self.item_mut(&r) else {
                 continue;
             };
             let mut content = content::Content {
@@ -607,32 +603,34 @@ impl<'s> Resolver<'s> {
             }
         }
         for (r, i) in boxed {
-            if let Some(Item::Struct(s)) = self
-                .items
-                .get_mut(&r.module)
-                .and_then(|m| m.items.get_mut(&r.name))
-            {
+            if let Some(Item::Struct(s)) = self.item_mut(&r) {
                 s.fields[i].boxed = true;
             }
         }
+    }
+
+    /// The item `r` names, to change it (`None` while it is not built).
+    fn item_mut(&mut self, r: &ItemRef) -> Option<&mut Item> {
+        self.items
+            .get_mut(&r.module)
+            .and_then(|m| m.items.get_mut(&r.name))
     }
 
     /// Boxes the alternatives of choices that would make every value of
     /// the choice large, and large optional fields (see [`sizes`]).
     fn box_large_members(&mut self) {
         for large in sizes::large_members(&self.items) {
-            let (sizes::Large::Alternative(r, i) | sizes::Large::Field(r, i)) = &large;
-            match (
-                self.items
-                    .get_mut(&r.module)
-                    .and_then(|m| m.items.get_mut(&r.name)),
-                &large,
-            ) {
-                (Some(Item::Choice(c)), sizes::Large::Alternative(..)) => {
-                    c.alternatives[*i].boxed = true;
+            match large {
+                sizes::Large::Alternative(r, i) => {
+                    if let Some(Item::Choice(c)) = self.item_mut(&r) {
+                        c.alternatives[i].boxed = true;
+                    }
                 }
-                (Some(Item::Struct(s)), sizes::Large::Field(..)) => s.fields[*i].boxed = true,
-                _ => {}
+                sizes::Large::Field(r, i) => {
+                    if let Some(Item::Struct(s)) = self.item_mut(&r) {
+                        s.fields[i].boxed = true;
+                    }
+                }
             }
         }
     }
