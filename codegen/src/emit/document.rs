@@ -14,7 +14,7 @@ pub const DOCUMENT: &str = "Document";
 
 /// `content`: the `WILDCARD_CONTENT` of its `Validate` impl, if the schema
 /// has validating wildcards.
-pub(super) fn emit_document(ctx: &Ctx<'_>, content: TokenStream) -> TokenStream {
+pub(super) fn emit_document(ctx: &Ctx<'_>, content: Option<TokenStream>) -> TokenStream {
     let rt = &ctx.rt;
     let mut names = Scope::new();
     let mut variants = Vec::new();

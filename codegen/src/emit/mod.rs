@@ -135,7 +135,9 @@ pub fn emit<E>(
             sink(Piece::Close)?;
         }
     }
-    let content = validation.wildcard_content(&ctx, "", validation.has_wildcards());
+    let content = validation
+        .has_wildcards()
+        .then(|| validate::Validation::wildcard_content(&ctx, ""));
     let document = document::emit_document(&ctx, content);
     if !document.is_empty() {
         sink(Piece::Items(document))?;

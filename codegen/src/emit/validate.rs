@@ -94,14 +94,11 @@ impl Validation {
     }
 
     /// `const WILDCARD_CONTENT`, for the `Validate` impl of an item that may
-    /// hold a validating wildcard's element (`wild`), in `module` (`""`: the
-    /// top level). The check reads it as one of the schema's global
-    /// elements: naming it in a `const`, which only `validate()` uses,
-    /// leaves that reading code to the program that validates.
-    pub(super) fn wildcard_content(&self, ctx: &Ctx<'_>, module: &str, wild: bool) -> TokenStream {
-        if !wild {
-            return TokenStream::new();
-        }
+    /// hold a validating wildcard's element, in `module` (`""`: the top
+    /// level). The check reads it as one of the schema's global elements:
+    /// naming it in a `const`, which only `validate()` uses, leaves that
+    /// reading code to the program that validates.
+    pub(super) fn wildcard_content(ctx: &Ctx<'_>, module: &str) -> TokenStream {
         let rt = &ctx.rt;
         let document = ctx.path(
             module,
@@ -200,7 +197,10 @@ impl Validation {
             module: module.to_string(),
             name: item_name(item).to_string(),
         };
-        let content = self.wildcard_content(ctx, module, self.wild.contains(&r));
+        let content = self
+            .wild
+            .contains(&r)
+            .then(|| Self::wildcard_content(ctx, module));
         quote! {
             impl #rt::Validate for #name {
                 #root
@@ -497,7 +497,6 @@ fn alternatives_path(ctx: &Ctx<'_>, ty: &TypeRef) -> String {
     }
 }
 
-/// The items `item` holds (fields, alternatives, list items).
 /// `start` and every item that holds one of them, directly or not.
 fn holding(
     mut start: Vec<ItemRef>,
@@ -512,6 +511,7 @@ fn holding(
     found
 }
 
+/// The items `item` holds (fields, alternatives, list items).
 fn held_items(item: &Item) -> Vec<&ItemRef> {
     fn named(ty: &TypeRef) -> Option<&ItemRef> {
         match ty {
