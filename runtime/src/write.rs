@@ -318,6 +318,249 @@ pub fn elements_all<'a, T: WriteElements + ?Sized + 'a>(
         .try_for_each(|value| value.write_elements(sink))
 }
 
+/// Writes the members of a value in the element just started, attributes
+/// first: what a generated [`WriteXml::write_xml`] does, one call per
+/// member. Each method writes with the function of this module of the same
+/// name, unless an earlier one failed; [`finish`](Self::finish) gives the
+/// first error.
+///
+/// (The generated code calls these instead of each function with `?`: the
+/// same work, and the generated EWS bindings compile a tenth faster without
+/// the thousands of early returns.)
+///
+/// ```
+/// use xsd_runtime::write::Members;
+/// use xsd_runtime::{Sink, WriteXml};
+///
+/// struct Call {
+///     id: String,
+///     line: Option<u32>,
+/// }
+///
+/// impl WriteXml for Call {
+///     fn write_xml(&self, sink: &mut dyn Sink) -> xsd_runtime::Result<()> {
+///         let mut out = Members::new(sink);
+///         out.attribute_opt("", "line", self.line.as_ref());
+///         out.child("urn:calls", "Id", &self.id);
+///         out.finish()
+///     }
+/// }
+/// ```
+pub struct Members<'s> {
+    sink: &'s mut dyn Sink,
+    result: Result<()>,
+}
+
+impl std::fmt::Debug for Members<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Members")
+            .field("result", &self.result)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'s> Members<'s> {
+    /// Writes into `sink`, whose element has just been started.
+    #[inline]
+    pub fn new(sink: &'s mut dyn Sink) -> Self {
+        Members {
+            sink,
+            result: Ok(()),
+        }
+    }
+
+    /// The first error, if a member failed to write.
+    #[inline]
+    pub fn finish(self) -> Result<()> {
+        self.result
+    }
+
+    /// Runs `write` on the sink, unless a member has already failed.
+    #[inline]
+    fn then(&mut self, write: impl FnOnce(&mut dyn Sink) -> Result<()>) {
+        if self.result.is_ok() {
+            self.result = write(self.sink);
+        }
+    }
+
+    /// [`child`]
+    #[inline]
+    pub fn child<T: WriteXml + ?Sized>(&mut self, namespace: &str, local: &str, value: &T) {
+        self.then(|sink| child(sink, namespace, local, value));
+    }
+
+    /// [`child_opt`]
+    #[inline]
+    pub fn child_opt<T: WriteXml + ?Sized>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        value: Option<&T>,
+    ) {
+        self.then(|sink| child_opt(sink, namespace, local, value));
+    }
+
+    /// [`children`]
+    #[inline]
+    pub fn children<'a, T: WriteXml + ?Sized + 'a>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        values: impl IntoIterator<Item = &'a T>,
+    ) {
+        self.then(|sink| children(sink, namespace, local, values));
+    }
+
+    /// The text of simple content: `value` written in the element itself.
+    #[inline]
+    pub fn text<T: WriteXml + ?Sized>(&mut self, value: &T) {
+        self.then(|sink| value.write_xml(sink));
+    }
+
+    /// [`text_opt`]
+    #[inline]
+    pub fn text_opt<T: WriteXml + ?Sized>(&mut self, value: Option<&T>) {
+        self.then(|sink| text_opt(sink, value));
+    }
+
+    /// [`attribute`]
+    #[inline]
+    pub fn attribute<T: SimpleType>(&mut self, namespace: &str, local: &str, value: &T) {
+        self.then(|sink| attribute(sink, namespace, local, value));
+    }
+
+    /// [`attribute_opt`]
+    #[inline]
+    pub fn attribute_opt<T: SimpleType>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        value: Option<&T>,
+    ) {
+        self.then(|sink| attribute_opt(sink, namespace, local, value));
+    }
+
+    /// [`child_kept`]
+    #[inline]
+    pub fn child_kept<T: SimpleType>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        value: &T,
+        lexical: &Lexical,
+        member: u32,
+    ) {
+        self.then(|sink| child_kept(sink, namespace, local, value, lexical, member));
+    }
+
+    /// [`child_opt_kept`]
+    #[inline]
+    pub fn child_opt_kept<T: SimpleType>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        value: Option<&T>,
+        lexical: &Lexical,
+        member: u32,
+    ) {
+        self.then(|sink| child_opt_kept(sink, namespace, local, value, lexical, member));
+    }
+
+    /// [`children_kept`]
+    #[inline]
+    pub fn children_kept<T: SimpleType>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        values: &[T],
+        lexical: &Lexical,
+        member: u32,
+    ) {
+        self.then(|sink| children_kept(sink, namespace, local, values, lexical, member));
+    }
+
+    /// [`attribute_kept`]
+    #[inline]
+    pub fn attribute_kept<T: SimpleType>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        value: &T,
+        lexical: &Lexical,
+        member: u32,
+    ) {
+        self.then(|sink| attribute_kept(sink, namespace, local, value, lexical, member));
+    }
+
+    /// [`attribute_opt_kept`]
+    #[inline]
+    pub fn attribute_opt_kept<T: SimpleType>(
+        &mut self,
+        namespace: &str,
+        local: &str,
+        value: Option<&T>,
+        lexical: &Lexical,
+        member: u32,
+    ) {
+        self.then(|sink| attribute_opt_kept(sink, namespace, local, value, lexical, member));
+    }
+
+    /// [`text_kept`]
+    #[inline]
+    pub fn text_kept<T: SimpleType>(&mut self, value: &T, lexical: &Lexical, member: u32) {
+        self.then(|sink| text_kept(sink, value, lexical, member));
+    }
+
+    /// [`text_opt_kept`]
+    #[inline]
+    pub fn text_opt_kept<T: SimpleType>(
+        &mut self,
+        value: Option<&T>,
+        lexical: &Lexical,
+        member: u32,
+    ) {
+        self.then(|sink| text_opt_kept(sink, value, lexical, member));
+    }
+
+    /// [`attributes`]
+    #[inline]
+    pub fn attributes(&mut self, values: &[crate::Attribute]) {
+        self.then(|sink| attributes(sink, values));
+    }
+
+    /// [`elements`]
+    #[inline]
+    pub fn elements<T: WriteElements + ?Sized>(&mut self, value: &T) {
+        self.then(|sink| elements(sink, value));
+    }
+
+    /// [`elements_opt`]
+    #[inline]
+    pub fn elements_opt<T: WriteElements + ?Sized>(&mut self, value: Option<&T>) {
+        self.then(|sink| elements_opt(sink, value));
+    }
+
+    /// [`elements_all`]
+    #[inline]
+    pub fn elements_all<'a, T: WriteElements + ?Sized + 'a>(
+        &mut self,
+        values: impl IntoIterator<Item = &'a T>,
+    ) {
+        self.then(|sink| elements_all(sink, values));
+    }
+
+    /// [`mixed`]: `content` writes the child elements (through a sink of
+    /// its own, that puts the text back where it stood).
+    #[inline]
+    pub fn mixed(
+        &mut self,
+        text: &[crate::read::MixedText],
+        content: impl FnOnce(&mut dyn Sink) -> Result<()>,
+    ) {
+        self.then(|sink| mixed(sink, text, content));
+    }
+}
+
 /// Writes the content of a mixed element: `content` writes its child
 /// elements, and each of `text` is written where it stood (before the
 /// child element it counts up to, or after the last).
@@ -1114,6 +1357,26 @@ mod tests {
         f(&mut w).unwrap();
         assert_eq!(w.depth(), 0);
         w.into_inner()
+    }
+
+    #[test]
+    fn members_stop_at_the_first_error_and_finish_gives_it() {
+        let mut w = Writer::new(String::new());
+        w.start("urn:a", "r", None).unwrap();
+        let mut out = Members::new(&mut w);
+        out.attribute("", "n", &1u8);
+        out.child("urn:a", "a", &"fine".to_string());
+        // A character XML 1.0 cannot hold.
+        out.child("urn:a", "b", &"\u{1}".to_string());
+        out.child("urn:a", "c", &"never written".to_string());
+        let error = out.finish().unwrap_err();
+        assert!(error.to_string().contains('b'), "{error}");
+        let xml = w.into_inner();
+        assert!(
+            xml.starts_with(r#"<r xmlns="urn:a" n="1"><a>fine</a><b>"#),
+            "{xml}"
+        );
+        assert!(!xml.contains("<c>"), "{xml}");
     }
 
     #[test]

@@ -33,8 +33,9 @@ impl ::xsd_runtime::WriteXml for Disconnect {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "CallId", &self.call_id)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "CallId", &self.call_id);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for Disconnect {
@@ -101,8 +102,9 @@ impl ::xsd_runtime::WriteXml for GetCallInfo {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "CallId", &self.call_id)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "CallId", &self.call_id);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for GetCallInfo {
@@ -146,13 +148,9 @@ impl ::xsd_runtime::WriteXml for GetCallInfoResponse {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
-            NAMESPACE,
-            "GetCallInfoResponse",
-            &self.get_call_info_response,
-        )?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "GetCallInfoResponse", &self.get_call_info_response);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for GetCallInfoResponse {
@@ -223,13 +221,13 @@ impl ::xsd_runtime::WriteXml for GetUmPropertiesResponse {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(
             NAMESPACE,
             "GetUMPropertiesResponse",
             &self.get_um_properties_response,
-        )?;
-        ::std::result::Result::Ok(())
+        );
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for GetUmPropertiesResponse {
@@ -302,13 +300,9 @@ impl ::xsd_runtime::WriteXml for IsUmEnabledResponse {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
-            NAMESPACE,
-            "IsUMEnabledResponse",
-            &self.is_um_enabled_response,
-        )?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "IsUMEnabledResponse", &self.is_um_enabled_response);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for IsUmEnabledResponse {
@@ -357,9 +351,10 @@ impl ::xsd_runtime::WriteXml for PlayOnPhone {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "entryId", &self.entry_id)?;
-        ::xsd_runtime::write::child(sink, NAMESPACE, "DialString", &self.dial_string)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "entryId", &self.entry_id);
+        out.child(NAMESPACE, "DialString", &self.dial_string);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for PlayOnPhone {
@@ -412,14 +407,10 @@ impl ::xsd_runtime::WriteXml for PlayOnPhoneGreeting {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
-            NAMESPACE,
-            "GreetingType",
-            &self.greeting_type,
-        )?;
-        ::xsd_runtime::write::child(sink, NAMESPACE, "DialString", &self.dial_string)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "GreetingType", &self.greeting_type);
+        out.child(NAMESPACE, "DialString", &self.dial_string);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for PlayOnPhoneGreeting {
@@ -468,13 +459,13 @@ impl ::xsd_runtime::WriteXml for PlayOnPhoneGreetingResponse {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(
             NAMESPACE,
             "PlayOnPhoneGreetingResponse",
             &self.play_on_phone_greeting_response,
-        )?;
-        ::std::result::Result::Ok(())
+        );
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for PlayOnPhoneGreetingResponse {
@@ -522,13 +513,9 @@ impl ::xsd_runtime::WriteXml for PlayOnPhoneResponse {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
-            NAMESPACE,
-            "PlayOnPhoneResponse",
-            &self.play_on_phone_response,
-        )?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "PlayOnPhoneResponse", &self.play_on_phone_response);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for PlayOnPhoneResponse {
@@ -626,8 +613,9 @@ impl ::xsd_runtime::WriteXml for SetMissedCallNotificationEnabled {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "status", &self.status)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "status", &self.status);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for SetMissedCallNotificationEnabled {
@@ -703,8 +691,9 @@ impl ::xsd_runtime::WriteXml for SetOofStatus {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "status", &self.status)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "status", &self.status);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for SetOofStatus {
@@ -775,8 +764,9 @@ impl ::xsd_runtime::WriteXml for SetPlayOnPhoneDialString {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "dialString", &self.dial_string)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "dialString", &self.dial_string);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for SetPlayOnPhoneDialString {
@@ -853,13 +843,9 @@ impl ::xsd_runtime::WriteXml for SetTelephoneAccessFolderEmail {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(
-            sink,
-            NAMESPACE,
-            "base64FolderId",
-            &self.base64_folder_id,
-        )?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "base64FolderId", &self.base64_folder_id);
+        out.finish()
     }
 }
 impl ::xsd_runtime::Element for SetTelephoneAccessFolderEmail {
@@ -948,9 +934,10 @@ impl ::xsd_runtime::WriteXml for UmCallInfo {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "CallState", &self.call_state)?;
-        ::xsd_runtime::write::child(sink, NAMESPACE, "EventCause", &self.event_cause)?;
-        ::std::result::Result::Ok(())
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "CallState", &self.call_state);
+        out.child(NAMESPACE, "EventCause", &self.event_cause);
+        out.finish()
     }
 }
 ::xsd_runtime::impl_yaserde!(UmCallInfo, NAMESPACE, "UMCallInfo");
@@ -1234,32 +1221,29 @@ impl ::xsd_runtime::WriteXml for UmProperties {
         &self,
         sink: &mut dyn ::xsd_runtime::Sink,
     ) -> ::xsd_runtime::Result<()> {
-        ::xsd_runtime::write::child(sink, NAMESPACE, "OofStatus", &self.oof_status)?;
-        ::xsd_runtime::write::child(
-            sink,
+        let mut out = ::xsd_runtime::write::Members::new(sink);
+        out.child(NAMESPACE, "OofStatus", &self.oof_status);
+        out.child(
             NAMESPACE,
             "MissedCallNotificationEnabled",
             &self.missed_call_notification_enabled,
-        )?;
-        ::xsd_runtime::write::child_opt(
-            sink,
+        );
+        out.child_opt(
             NAMESPACE,
             "PlayOnPhoneDialString",
             self.play_on_phone_dial_string.as_ref(),
-        )?;
-        ::xsd_runtime::write::child_opt(
-            sink,
+        );
+        out.child_opt(
             NAMESPACE,
             "TelephoneAccessNumbers",
             self.telephone_access_numbers.as_ref(),
-        )?;
-        ::xsd_runtime::write::child_opt(
-            sink,
+        );
+        out.child_opt(
             NAMESPACE,
             "TelephoneAccessFolderEmail",
             self.telephone_access_folder_email.as_ref(),
-        )?;
-        ::std::result::Result::Ok(())
+        );
+        out.finish()
     }
 }
 ::xsd_runtime::impl_yaserde!(UmProperties, NAMESPACE, "UMProperties");

@@ -38,36 +38,36 @@ pub(super) fn impl_write(
                 let ns = ctx.ns(module, &a.namespace);
                 let local = &a.wire_name;
                 attributes.push(if a.required {
-                    quote!(#rt::write::attribute(sink, #ns, #local, &self.#ident)?;)
+                    quote!(out.attribute(#ns, #local, &self.#ident);)
                 } else {
-                    quote!(#rt::write::attribute_opt(sink, #ns, #local, self.#ident.as_ref())?;)
+                    quote!(out.attribute_opt(#ns, #local, self.#ident.as_ref());)
                 });
             }
             Kind::AnyAttribute(_) => {
-                attributes.push(quote!(#rt::write::attributes(sink, &self.#ident)?;));
+                attributes.push(quote!(out.attributes(&self.#ident);));
             }
             Kind::Mixed => mixed = Some(ident),
             Kind::Order => order = Some(ident),
             Kind::Text(_, _, true) => {
-                content.push(quote!(#rt::write::text_opt(sink, self.#ident.as_ref())?;));
+                content.push(quote!(out.text_opt(self.#ident.as_ref());));
             }
             Kind::Text(_, _, false) => {
-                content.push(quote!(#rt::WriteXml::write_xml(&self.#ident, sink)?;));
+                content.push(quote!(out.text(&self.#ident);));
             }
             Kind::Field(f) if f.flatten => {
                 let value = &quote!(self.#ident);
                 content.push(match (f.occurrence.shape(), f.boxed) {
-                    (Shape::One, false) => quote!(#rt::write::elements(sink, &#value)?;),
-                    (Shape::One, true) => quote!(#rt::write::elements(sink, &*#value)?;),
+                    (Shape::One, false) => quote!(out.elements(&#value);),
+                    (Shape::One, true) => quote!(out.elements(&*#value);),
                     (Shape::Optional, false) => {
-                        quote!(#rt::write::elements_opt(sink, #value.as_ref())?;)
+                        quote!(out.elements_opt(#value.as_ref());)
                     }
                     (Shape::Optional, true) => {
-                        quote!(#rt::write::elements_opt(sink, #value.as_deref())?;)
+                        quote!(out.elements_opt(#value.as_deref());)
                     }
-                    (Shape::Many, false) => quote!(#rt::write::elements_all(sink, &#value)?;),
+                    (Shape::Many, false) => quote!(out.elements_all(&#value);),
                     (Shape::Many, true) => {
-                        quote!(#rt::write::elements_all(sink, #value.iter().map(|v| &**v))?;)
+                        quote!(out.elements_all(#value.iter().map(|v| &**v));)
                     }
                 });
             }
@@ -76,19 +76,19 @@ pub(super) fn impl_write(
                 let local = &f.wire_name;
                 let value = &quote!(self.#ident);
                 content.push(match (f.occurrence.shape(), f.boxed) {
-                    (Shape::One, false) => quote!(#rt::write::child(sink, #ns, #local, &#value)?;),
-                    (Shape::One, true) => quote!(#rt::write::child(sink, #ns, #local, &*#value)?;),
+                    (Shape::One, false) => quote!(out.child(#ns, #local, &#value);),
+                    (Shape::One, true) => quote!(out.child(#ns, #local, &*#value);),
                     (Shape::Optional, false) => {
-                        quote!(#rt::write::child_opt(sink, #ns, #local, #value.as_ref())?;)
+                        quote!(out.child_opt(#ns, #local, #value.as_ref());)
                     }
                     (Shape::Optional, true) => {
-                        quote!(#rt::write::child_opt(sink, #ns, #local, #value.as_deref())?;)
+                        quote!(out.child_opt(#ns, #local, #value.as_deref());)
                     }
                     (Shape::Many, false) => {
-                        quote!(#rt::write::children(sink, #ns, #local, &#value)?;)
+                        quote!(out.children(#ns, #local, &#value);)
                     }
                     (Shape::Many, true) => quote! {
-                        #rt::write::children(sink, #ns, #local, #value.iter().map(|v| &**v))?;
+                        out.children(#ns, #local, #value.iter().map(|v| &**v));
                     },
                 });
             }
@@ -114,25 +114,33 @@ pub(super) fn impl_write(
     // text back where it stood.
     if let Some(text) = mixed {
         content = vec![quote! {
-            #rt::write::mixed(sink, &self.#text, |sink| {
+            out.mixed(&self.#text, |sink| {
+                let mut out = #rt::write::Members::new(sink);
                 #(#content)*
-                ::std::result::Result::Ok(())
-            })?;
+                out.finish()
+            });
         }];
     }
-    let sink = if attributes.is_empty() && content.is_empty() {
-        quote!(_sink)
+    let body = if attributes.is_empty() && content.is_empty() {
+        quote! {
+            fn write_xml(&self, _sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
+                ::std::result::Result::Ok(())
+            }
+        }
     } else {
-        quote!(sink)
+        quote! {
+            fn write_xml(&self, sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
+                let mut out = #rt::write::Members::new(sink);
+                #(#attributes)*
+                #(#content)*
+                out.finish()
+            }
+        }
     };
     quote! {
         impl #rt::WriteXml for #name {
             #[inline]
-            fn write_xml(&self, #sink: &mut dyn #rt::Sink) -> #rt::Result<()> {
-                #(#attributes)*
-                #(#content)*
-                ::std::result::Result::Ok(())
-            }
+            #body
         }
     }
 }
@@ -147,7 +155,6 @@ fn write_kept(
     lexical: &proc_macro2::Ident,
     id: u32,
 ) -> Option<(bool, TokenStream)> {
-    let rt = &ctx.rt;
     let ident = &m.ident;
     let id = proc_macro2::Literal::u32_unsuffixed(id);
     let kept = quote!(&self.#lexical, #id);
@@ -156,32 +163,29 @@ fn write_kept(
             let ns = ctx.ns(module, &a.namespace);
             let local = &a.wire_name;
             let write = if a.required {
-                quote!(#rt::write::attribute_kept(sink, #ns, #local, &self.#ident, #kept)?;)
+                quote!(out.attribute_kept(#ns, #local, &self.#ident, #kept);)
             } else {
-                quote!(#rt::write::attribute_opt_kept(sink, #ns, #local, self.#ident.as_ref(), #kept)?;)
+                quote!(out.attribute_opt_kept(#ns, #local, self.#ident.as_ref(), #kept);)
             };
             (true, write)
         }
         Kind::Text(_, _, true) => (
             false,
-            quote!(#rt::write::text_opt_kept(sink, self.#ident.as_ref(), #kept)?;),
+            quote!(out.text_opt_kept(self.#ident.as_ref(), #kept);),
         ),
-        Kind::Text(_, _, false) => (
-            false,
-            quote!(#rt::write::text_kept(sink, &self.#ident, #kept)?;),
-        ),
+        Kind::Text(_, _, false) => (false, quote!(out.text_kept(&self.#ident, #kept);)),
         Kind::Field(f) => {
             let ns = ctx.ns(module, &f.namespace);
             let local = &f.wire_name;
             let write = match f.occurrence.shape() {
                 Shape::One => {
-                    quote!(#rt::write::child_kept(sink, #ns, #local, &self.#ident, #kept)?;)
+                    quote!(out.child_kept(#ns, #local, &self.#ident, #kept);)
                 }
                 Shape::Optional => quote! {
-                    #rt::write::child_opt_kept(sink, #ns, #local, self.#ident.as_ref(), #kept)?;
+                    out.child_opt_kept(#ns, #local, self.#ident.as_ref(), #kept);
                 },
                 Shape::Many => quote! {
-                    #rt::write::children_kept(sink, #ns, #local, &self.#ident, #kept)?;
+                    out.children_kept(#ns, #local, &self.#ident, #kept);
                 },
             };
             (false, write)
