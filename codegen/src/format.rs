@@ -361,7 +361,13 @@ impl Pool {
                         let Ok((number, item, depth)) = job else {
                             return;
                         };
-                        if done.send((number, format_item(&item, depth))).is_err() {
+                        // A panic is this item's error, not a result that
+                        // never comes (the other workers would wait for it).
+                        let text = std::panic::catch_unwind(|| format_item(&item, depth))
+                            .unwrap_or_else(|_| {
+                                Err(EmitError::InvalidRust("formatting an item panicked".into()))
+                            });
+                        if done.send((number, text)).is_err() {
                             return;
                         }
                     }
