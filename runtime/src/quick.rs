@@ -448,14 +448,11 @@ impl<'de> QuickSource<'de> {
         // The declarations first: they apply to the tag's own names, which
         // are resolved after.
         let mut prefixed = false;
-        if !values_separated(e.attributes_raw()) {
-            return Err(self.syntax("an attribute follows a value without white space between"));
-        }
         self.keys.clear();
         let mut seen: Option<std::collections::HashSet<&[u8]>> = None;
-        // Written twice is checked below (quick-xml would allocate for it).
-        for attribute in e.attributes().with_checks(false) {
-            let attribute = attribute.map_err(|e| self.syntax(e))?;
+        let raw = e.attributes_raw();
+        let mut at = 0;
+        while let Some(attribute) = next_attribute(raw, &mut at).map_err(|e| self.syntax(e))? {
             self.unique(attribute.key.as_ref(), &mut seen)?;
             let Some(colon) = qname_colon(attribute.key.as_ref()) else {
                 return Err(self.syntax(format!(
@@ -582,7 +579,7 @@ impl<'de> QuickSource<'de> {
     /// reference, tab, line feed or carriage return, as most values do;
     /// else normalized by quick-xml (and checked for characters a reference
     /// put in that XML excludes). An error if it holds a `<`.
-    fn attribute_value(&self, attribute: &Attribute<'de>) -> Result<Cow<'de, str>> {
+    fn attribute_value(&self, attribute: &Attribute<'_>) -> Result<Cow<'de, str>> {
         let raw: &[u8] = &attribute.value;
         let special = raw.iter().fold(false, |any, &b| {
             any | matches!(b, b'&' | b'\t' | b'\n' | b'\r' | b'<')
@@ -608,7 +605,9 @@ impl<'de> QuickSource<'de> {
                 )));
             }
         }
-        Ok(value)
+        // Borrowed from the tag, not the input: copied (values that needed
+        // normalizing are few).
+        Ok(Cow::Owned(value.into_owned()))
     }
 
     /// Checks a comment: no `--` in it, and not ending with `-`.
@@ -885,17 +884,18 @@ fn is_name(name: &[u8]) -> bool {
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
-/// What an ASCII byte may be in a name ([`NAME_START`], [`NAME_CHAR`], a
-/// colon) or 0 (not ASCII, or not in names).
+/// What a byte may be in a name, in bits: [`NAME_START`] (a letter or `_`,
+/// also a name character), [`NAME_CHAR`] (a digit, `-` or `.`), [`COLON`];
+/// [`NOT_ASCII_NAME`] for the rest (not ASCII, or not in names).
 const ASCII_NAME: [u8; 256] = {
-    let mut table = [0; 256];
+    let mut table = [NOT_ASCII_NAME; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = match b as u8 {
             b'A'..=b'Z' | b'a'..=b'z' | b'_' => NAME_START,
             b'0'..=b'9' | b'-' | b'.' => NAME_CHAR,
             b':' => COLON,
-            _ => 0,
+            _ => NOT_ASCII_NAME,
         };
         b += 1;
     }
@@ -903,7 +903,8 @@ const ASCII_NAME: [u8; 256] = {
 };
 const NAME_START: u8 = 1;
 const NAME_CHAR: u8 = 2;
-const COLON: u8 = 3;
+const COLON: u8 = 4;
+const NOT_ASCII_NAME: u8 = 8;
 
 /// `name` as prefix and local name, split at its colon (if any).
 fn split_qname(name: &[u8], colon: Option<usize>) -> (Option<&[u8]>, &[u8]) {
@@ -917,23 +918,24 @@ fn split_qname(name: &[u8], colon: Option<usize>) -> (Option<&[u8]>, &[u8]) {
 /// qualified name as xml-rs reads them, a name with at most one colon,
 /// neither first nor last; `None` if it is not.
 fn qname_colon(name: &[u8]) -> Option<Option<usize>> {
-    // Most names are ASCII letters, digits, `-`, `_`, `.` and one colon.
+    // Most names are ASCII letters, digits, `-`, `_`, `.` and at most one
+    // colon: the table's bits for every byte, or-ed without a branch per
+    // byte, say whether one of them is something else, or a colon.
     let (&first, _) = name.split_first()?;
     if ASCII_NAME[usize::from(first)] == NAME_START {
-        let mut colon = None;
-        let mut ascii = true;
-        for (i, &b) in name.iter().enumerate().skip(1) {
-            match ASCII_NAME[usize::from(b)] {
-                NAME_START | NAME_CHAR => {}
-                COLON if colon.is_none() => colon = Some(i),
-                _ => {
-                    ascii = false;
-                    break;
-                }
+        let all = name
+            .iter()
+            .fold(0, |all, &b| all | ASCII_NAME[usize::from(b)]);
+        if all & NOT_ASCII_NAME == 0 {
+            if all & COLON == 0 {
+                return Some(None);
             }
-        }
-        if ascii {
-            return (colon != Some(name.len() - 1)).then_some(colon);
+            let colon = memchr::memchr(b':', name);
+            let one =
+                colon.is_some_and(|at| at + 1 < name.len() && !name[at + 1..].contains(&b':'));
+            if one {
+                return Some(colon);
+            }
         }
     }
     is_qname(name).then(|| memchr::memchr(b':', name))
@@ -1199,27 +1201,60 @@ impl Source for QuickSource<'_> {
     }
 }
 
-/// Whether each quoted value of a start tag's attributes (`raw`, after the
-/// element's name) is followed by white space or the tag's end: XML
-/// requires it, quick-xml takes `a="1"b="2"`, xml-rs does not.
-fn values_separated(raw: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(open) = memchr::memchr2(b'"', b'\'', &raw[at..]) {
-        let open = at + open;
-        let Some(close) = memchr::memchr(raw[open], &raw[open + 1..]) else {
-            // Not closed: quick-xml says so.
-            return true;
-        };
-        let close = open + 1 + close;
-        if raw
-            .get(close + 1)
-            .is_some_and(|&next| !next.is_ascii_whitespace())
-        {
-            return false;
-        }
-        at = close + 1;
+/// The next attribute of a start tag whose attributes are `raw` (after the
+/// element's name), from `at`, which it moves past it: `name = "value"`,
+/// white space allowed around `=`, the value in either quote. An error if
+/// that is not what is there, or if a value is followed by neither white
+/// space nor the end (XML requires it: `a="1"b="2"` is not XML; quick-xml's
+/// iterator takes it). Quick-xml's iterator looks at the value byte by
+/// byte; this finds its end with `memchr`. (Written twice is checked by
+/// the caller.)
+fn next_attribute<'a>(
+    raw: &'a [u8],
+    at: &mut usize,
+) -> std::result::Result<Option<Attribute<'a>>, String> {
+    let space = |b: &u8| b.is_ascii_whitespace();
+    let Some(start) = raw[*at..].iter().position(|b| !space(b)).map(|i| *at + i) else {
+        *at = raw.len();
+        return Ok(None);
+    };
+    let name_end = raw[start..]
+        .iter()
+        .position(|&b| b == b'=' || space(&b))
+        .map_or(raw.len(), |i| start + i);
+    let name = &raw[start..name_end];
+    let what = || String::from_utf8_lossy(name).into_owned();
+    let eq = raw[name_end..]
+        .iter()
+        .position(|b| !space(b))
+        .map(|i| name_end + i);
+    let Some(eq) = eq.filter(|&eq| raw[eq] == b'=') else {
+        return Err(format!("the attribute {:?} has no `=` and value", what()));
+    };
+    let open = raw[eq + 1..]
+        .iter()
+        .position(|b| !space(b))
+        .map(|i| eq + 1 + i);
+    let Some(open) = open.filter(|&open| matches!(raw[open], b'"' | b'\'')) else {
+        return Err(format!(
+            "the value of the attribute {:?} is not quoted",
+            what()
+        ));
+    };
+    let Some(close) = memchr::memchr(raw[open], &raw[open + 1..]).map(|i| open + 1 + i) else {
+        return Err(format!(
+            "the value of the attribute {:?} is not closed",
+            what()
+        ));
+    };
+    if raw.get(close + 1).is_some_and(|b| !space(b)) {
+        return Err("an attribute follows a value without white space between".into());
     }
-    true
+    *at = close + 1;
+    Ok(Some(Attribute {
+        key: quick_xml::name::QName(name),
+        value: Cow::Borrowed(&raw[open + 1..close]),
+    }))
 }
 
 #[cfg(test)]
@@ -1246,11 +1281,69 @@ mod tests {
     }
 
     #[test]
+    fn qualified_names_are_split_at_their_one_colon() {
+        let cases: [(&str, Option<Option<usize>>); 14] = [
+            ("a", Some(None)),
+            ("Envelope", Some(None)),
+            ("soap:Body", Some(Some(4))),
+            ("a-b.c_d9", Some(None)),
+            ("_x:y", Some(Some(2))),
+            ("a:b:c", None),
+            (":a", None),
+            ("a:", None),
+            ("9a", None),
+            ("-a", None),
+            ("a b", None),
+            ("", None),
+            ("été:ça", Some(Some(5))),
+            ("a:é:b", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(qname_colon(name.as_bytes()), expected, "{name}");
+            if !name.is_empty() {
+                assert_eq!(is_qname(name.as_bytes()), expected.is_some(), "{name}");
+            }
+        }
+    }
+
+    #[test]
     fn attribute_values_must_be_followed_by_white_space() {
-        assert!(values_separated(br#" a="1" b='2'"#));
-        assert!(values_separated(br#" a="x'y"	b="2""#));
-        assert!(!values_separated(br#" a="1"b="2""#));
-        assert!(!values_separated(br#" a='1'b="2""#));
+        let all = |raw: &[u8]| -> std::result::Result<Vec<(String, String)>, String> {
+            let mut at = 0;
+            let mut found = Vec::new();
+            while let Some(a) = next_attribute(raw, &mut at)? {
+                let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+                found.push((text(a.key.as_ref()), text(&a.value)));
+            }
+            Ok(found)
+        };
+        let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+            p.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            all(br#" a="1" b='2'"#),
+            Ok(pairs(&[("a", "1"), ("b", "2")]))
+        );
+        assert_eq!(
+            all(b" a=\"x'y\"\tb = \"2\" "),
+            Ok(pairs(&[("a", "x'y"), ("b", "2")]))
+        );
+        assert_eq!(all(b""), Ok(vec![]));
+        assert_eq!(all(b"  \n"), Ok(vec![]));
+        for bad in [
+            &br#" a="1"b="2""#[..],
+            br#" a='1'b="2""#,
+            b" a",
+            b" a b=\"1\"",
+            b" a=1",
+            b" a=",
+            br#" a="1"#,
+            br#" a='1""#,
+        ] {
+            assert!(all(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
     }
 
     #[test]
