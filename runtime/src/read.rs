@@ -349,7 +349,8 @@ pub fn document<T: crate::Root, S: Source>(source: &mut S) -> Result<T> {
         }
     };
     let names = T::root_names();
-    if !names.contains(&found) {
+    // The local name first: the namespaces are long, and often the same.
+    if !names.iter().any(|&(n, l)| l == found.1 && n == found.0) {
         let expected: Vec<String> = names.iter().map(|(n, l)| expanded(n, l)).collect();
         let (namespace, local) = found;
         return Err(Error::content(format!(
