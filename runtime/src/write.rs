@@ -378,8 +378,12 @@ impl<'s> Members<'s> {
     /// Runs `write` on the sink, unless a member has already failed.
     #[inline]
     fn then(&mut self, write: impl FnOnce(&mut dyn Sink) -> Result<()>) {
+        // Stored only when it fails: an `Ok` over an `Ok` is 56 bytes
+        // written for nothing, once per member.
         if self.result.is_ok() {
-            self.result = write(self.sink);
+            if let Err(error) = write(self.sink) {
+                self.result = Err(error);
+            }
         }
     }
 
