@@ -375,22 +375,32 @@ impl<'s> Members<'s> {
         self.result
     }
 
-    /// Runs `write` on the sink, unless a member has already failed.
-    #[inline]
-    fn then(&mut self, write: impl FnOnce(&mut dyn Sink) -> Result<()>) {
-        // Stored only when it fails: an `Ok` over an `Ok` is 56 bytes
-        // written for nothing, once per member.
-        if self.result.is_ok() {
-            if let Err(error) = write(self.sink) {
-                self.result = Err(error);
-            }
+    /// Whether a member has failed: the rest are not written.
+    #[inline(always)]
+    fn failed(&self) -> bool {
+        self.result.is_err()
+    }
+
+    /// Keeps `result`'s error. (Stored only when it failed: an `Ok` over the
+    /// `Ok` is 56 bytes written for nothing, once per member.)
+    #[inline(always)]
+    fn keep(&mut self, result: Result<()>) {
+        if let Err(error) = result {
+            self.result = Err(error);
         }
     }
+
+    // No closures here: in a writer of a hundred members, the compiler
+    // leaves them out of line, one call per member. The `_opt` methods
+    // look at the option first, where the writer is.
 
     /// [`child`]
     #[inline]
     pub fn child<T: WriteXml + ?Sized>(&mut self, namespace: &str, local: &str, value: &T) {
-        self.then(|sink| child(sink, namespace, local, value));
+        if !self.failed() {
+            let result = child(self.sink, namespace, local, value);
+            self.keep(result);
+        }
     }
 
     /// [`child_opt`]
@@ -401,7 +411,9 @@ impl<'s> Members<'s> {
         local: &str,
         value: Option<&T>,
     ) {
-        self.then(|sink| child_opt(sink, namespace, local, value));
+        if let Some(value) = value {
+            self.child(namespace, local, value);
+        }
     }
 
     /// [`children`]
@@ -412,25 +424,36 @@ impl<'s> Members<'s> {
         local: &str,
         values: impl IntoIterator<Item = &'a T>,
     ) {
-        self.then(|sink| children(sink, namespace, local, values));
+        if !self.failed() {
+            let result = children(self.sink, namespace, local, values);
+            self.keep(result);
+        }
     }
 
     /// The text of simple content: `value` written in the element itself.
     #[inline]
     pub fn text<T: WriteXml + ?Sized>(&mut self, value: &T) {
-        self.then(|sink| value.write_xml(sink));
+        if !self.failed() {
+            let result = value.write_xml(self.sink);
+            self.keep(result);
+        }
     }
 
     /// [`text_opt`]
     #[inline]
     pub fn text_opt<T: WriteXml + ?Sized>(&mut self, value: Option<&T>) {
-        self.then(|sink| text_opt(sink, value));
+        if let Some(value) = value {
+            self.text(value);
+        }
     }
 
     /// [`attribute`]
     #[inline]
     pub fn attribute<T: SimpleType>(&mut self, namespace: &str, local: &str, value: &T) {
-        self.then(|sink| attribute(sink, namespace, local, value));
+        if !self.failed() {
+            let result = attribute(self.sink, namespace, local, value);
+            self.keep(result);
+        }
     }
 
     /// [`attribute_opt`]
@@ -441,7 +464,9 @@ impl<'s> Members<'s> {
         local: &str,
         value: Option<&T>,
     ) {
-        self.then(|sink| attribute_opt(sink, namespace, local, value));
+        if let Some(value) = value {
+            self.attribute(namespace, local, value);
+        }
     }
 
     /// [`child_kept`]
@@ -454,7 +479,10 @@ impl<'s> Members<'s> {
         lexical: &Lexical,
         member: u32,
     ) {
-        self.then(|sink| child_kept(sink, namespace, local, value, lexical, member));
+        if !self.failed() {
+            let result = child_kept(self.sink, namespace, local, value, lexical, member);
+            self.keep(result);
+        }
     }
 
     /// [`child_opt_kept`]
@@ -467,7 +495,9 @@ impl<'s> Members<'s> {
         lexical: &Lexical,
         member: u32,
     ) {
-        self.then(|sink| child_opt_kept(sink, namespace, local, value, lexical, member));
+        if let Some(value) = value {
+            self.child_kept(namespace, local, value, lexical, member);
+        }
     }
 
     /// [`children_kept`]
@@ -480,7 +510,10 @@ impl<'s> Members<'s> {
         lexical: &Lexical,
         member: u32,
     ) {
-        self.then(|sink| children_kept(sink, namespace, local, values, lexical, member));
+        if !self.failed() {
+            let result = children_kept(self.sink, namespace, local, values, lexical, member);
+            self.keep(result);
+        }
     }
 
     /// [`attribute_kept`]
@@ -493,7 +526,10 @@ impl<'s> Members<'s> {
         lexical: &Lexical,
         member: u32,
     ) {
-        self.then(|sink| attribute_kept(sink, namespace, local, value, lexical, member));
+        if !self.failed() {
+            let result = attribute_kept(self.sink, namespace, local, value, lexical, member);
+            self.keep(result);
+        }
     }
 
     /// [`attribute_opt_kept`]
@@ -506,13 +542,18 @@ impl<'s> Members<'s> {
         lexical: &Lexical,
         member: u32,
     ) {
-        self.then(|sink| attribute_opt_kept(sink, namespace, local, value, lexical, member));
+        if let Some(value) = value {
+            self.attribute_kept(namespace, local, value, lexical, member);
+        }
     }
 
     /// [`text_kept`]
     #[inline]
     pub fn text_kept<T: SimpleType>(&mut self, value: &T, lexical: &Lexical, member: u32) {
-        self.then(|sink| text_kept(sink, value, lexical, member));
+        if !self.failed() {
+            let result = text_kept(self.sink, value, lexical, member);
+            self.keep(result);
+        }
     }
 
     /// [`text_opt_kept`]
@@ -523,25 +564,35 @@ impl<'s> Members<'s> {
         lexical: &Lexical,
         member: u32,
     ) {
-        self.then(|sink| text_opt_kept(sink, value, lexical, member));
+        if let Some(value) = value {
+            self.text_kept(value, lexical, member);
+        }
     }
 
     /// [`attributes`]
     #[inline]
     pub fn attributes(&mut self, values: &[crate::Attribute]) {
-        self.then(|sink| attributes(sink, values));
+        if !self.failed() && !values.is_empty() {
+            let result = attributes(self.sink, values);
+            self.keep(result);
+        }
     }
 
     /// [`elements`]
     #[inline]
     pub fn elements<T: WriteElements + ?Sized>(&mut self, value: &T) {
-        self.then(|sink| elements(sink, value));
+        if !self.failed() {
+            let result = value.write_elements(self.sink);
+            self.keep(result);
+        }
     }
 
     /// [`elements_opt`]
     #[inline]
     pub fn elements_opt<T: WriteElements + ?Sized>(&mut self, value: Option<&T>) {
-        self.then(|sink| elements_opt(sink, value));
+        if let Some(value) = value {
+            self.elements(value);
+        }
     }
 
     /// [`elements_all`]
@@ -550,7 +601,10 @@ impl<'s> Members<'s> {
         &mut self,
         values: impl IntoIterator<Item = &'a T>,
     ) {
-        self.then(|sink| elements_all(sink, values));
+        if !self.failed() {
+            let result = elements_all(self.sink, values);
+            self.keep(result);
+        }
     }
 
     /// [`mixed`]: `content` writes the child elements (through a sink of
@@ -561,7 +615,10 @@ impl<'s> Members<'s> {
         text: &[crate::read::MixedText],
         content: impl FnOnce(&mut dyn Sink) -> Result<()>,
     ) {
-        self.then(|sink| mixed(sink, text, content));
+        if !self.failed() {
+            let result = mixed(self.sink, text, content);
+            self.keep(result);
+        }
     }
 }
 
