@@ -79,10 +79,14 @@ fn a_tag_lets_them_differ(data: &[u8]) -> bool {
 }
 
 /// Whether the XML declaration of `data` lets the backends differ: it
-/// declares a version other than 1.0, or an encoding other than UTF-8 with
-/// `data` not all ASCII. (An XML declaration is at the very start, after a
-/// byte order mark if any; a pseudo-attribute this does not make out
-/// counts as one that lets them differ.)
+/// declares a version other than 1.0, an encoding other than UTF-8 with
+/// `data` not all ASCII, or an encoding xml-rs takes for one it knows that
+/// is not (xml-rs 1.4 compares a label with its own only as far as the
+/// shorter goes: `utf-8-`, `u` and `latin` read as UTF-8 and Latin-1;
+/// the fast backend refuses them, and yaserde's users keep xml-rs's
+/// answer). (An XML declaration is at the very start, after a byte order
+/// mark if any; a pseudo-attribute this does not make out counts as one
+/// that lets them differ.)
 fn declaration_lets_them_differ(data: &[u8]) -> bool {
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
     let Some(declaration) = data.strip_prefix(b"<?xml") else {
@@ -98,8 +102,32 @@ fn declaration_lets_them_differ(data: &[u8]) -> bool {
         None => false,
         Some(Some(label)) if label.eq_ignore_ascii_case(b"utf-8") => false,
         Some(Some(label)) if label.eq_ignore_ascii_case(b"utf8") => false,
+        Some(Some(label)) if xml_rs_takes_for_another(label) => true,
         Some(_) => !data.is_ascii(),
     }
+}
+
+/// Whether xml-rs reads `label` as an encoding it knows though it is not
+/// that encoding's label (see [`declaration_lets_them_differ`]).
+fn xml_rs_takes_for_another(label: &[u8]) -> bool {
+    const LABELS: [&[u8]; 8] = [
+        b"utf-8",
+        b"utf8",
+        b"iso-8859-1",
+        b"latin1",
+        b"utf-16",
+        b"utf16",
+        b"ascii",
+        b"us-ascii",
+    ];
+    let prefix_of = |known: &[u8]| {
+        known
+            .iter()
+            .zip(label)
+            .all(|(k, l)| *k == l.to_ascii_lowercase())
+    };
+    !LABELS.iter().any(|known| known.eq_ignore_ascii_case(label))
+        && LABELS.iter().any(|known| prefix_of(known))
 }
 
 /// The value of pseudo-attribute `name` in `declaration`: `None` if it is
