@@ -1131,6 +1131,13 @@ impl Source for QuickSource<'_> {
                 Q::Decl(d) => self.check_xml_declaration(&d)?,
                 Q::Comment(c) => self.comment(&c)?,
                 Q::PI(p) => self.processing_instruction(&p)?,
+                // Only in the prolog, before the root element, whether
+                // ignored or refused.
+                Q::DocType(_) if self.root => {
+                    return Err(
+                        self.syntax("a document type declaration inside or after the root element")
+                    );
+                }
                 Q::DocType(_) if self.options.doctype == Doctype::Ignore => {}
                 Q::DocType(_) => return Err(Error::new(ErrorKind::Dtd)),
                 Q::Eof => {
@@ -1277,6 +1284,30 @@ mod tests {
             "",
         ] {
             assert!(xml_declaration(bad.as_bytes()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_doctype_is_only_before_the_root_element() {
+        let ignore = ReadOptions {
+            doctype: Doctype::Ignore,
+            ..ReadOptions::default()
+        };
+        let read_all = |xml: &str| -> Result<()> {
+            let mut source = QuickSource::new(xml.as_bytes(), ignore)?;
+            while source.next()? != Event::Eof {}
+            Ok(())
+        };
+        assert!(read_all(r#"<!DOCTYPE a [<!ENTITY e "x">]><a><b/></a>"#).is_ok());
+        for xml in [
+            r#"<a><!DOCTYPE a [<!ENTITY e "x">]><b/></a>"#,
+            "<a/><!DOCTYPE a>",
+        ] {
+            let error = read_all(xml).unwrap_err();
+            assert!(
+                error.to_string().contains("document type declaration"),
+                "{xml}: {error}"
+            );
         }
     }
 
