@@ -450,9 +450,8 @@ impl<'de> QuickSource<'de> {
         let mut prefixed = false;
         self.keys.clear();
         let mut seen: Option<std::collections::HashSet<&[u8]>> = None;
-        let raw = e.attributes_raw();
-        let mut at = 0;
-        while let Some(attribute) = next_attribute(raw, &mut at).map_err(|e| self.syntax(e))? {
+        let mut raw = e.attributes_raw();
+        while let Some(attribute) = next_attribute(&mut raw).map_err(|e| self.syntax(e))? {
             self.unique(attribute.key.as_ref(), &mut seen)?;
             let Some(colon) = qname_colon(attribute.key.as_ref()) else {
                 return Err(self.syntax(format!(
@@ -1006,22 +1005,37 @@ fn pseudo_attribute<'a>(
     if trimmed.len() == rest.len() {
         return Err(format!("no whitespace before {name}"));
     }
-    let after = trim_space(after)
+    let (value, after) = quoted_value(after).map_err(|missing| match missing {
+        Missing::Eq => format!("no = after {name}"),
+        Missing::Quote => format!("the value of {name} is not quoted"),
+        Missing::Close => format!("the value of {name} is not closed"),
+    })?;
+    *rest = after;
+    Ok(Some(value))
+}
+
+/// What [`quoted_value`] did not find.
+enum Missing {
+    Eq,
+    Quote,
+    Close,
+}
+
+/// After a name (an attribute's, or a pseudo-attribute's of the XML
+/// declaration): `= "value"`, white space allowed around `=`, the value in
+/// either quote; the value, and what follows it.
+fn quoted_value(after_name: &[u8]) -> std::result::Result<(&[u8], &[u8]), Missing> {
+    let after = trim_space(after_name)
         .strip_prefix(b"=")
-        .ok_or_else(|| format!("no = after {name}"))?;
-    let after = trim_space(after);
-    let Some((&quote, after)) = after
+        .ok_or(Missing::Eq)?;
+    let Some((&quote, after)) = trim_space(after)
         .split_first()
         .filter(|(q, _)| matches!(q, b'"' | b'\''))
     else {
-        return Err(format!("the value of {name} is not quoted"));
+        return Err(Missing::Quote);
     };
-    let end = after
-        .iter()
-        .position(|&b| b == quote)
-        .ok_or_else(|| format!("the value of {name} is not closed"))?;
-    *rest = &after[end + 1..];
-    Ok(Some(&after[..end]))
+    let end = memchr::memchr(quote, after).ok_or(Missing::Close)?;
+    Ok((&after[..end], &after[end + 1..]))
 }
 
 /// `bytes` without the XML whitespace (space, tab, line feed, carriage
@@ -1029,9 +1043,14 @@ fn pseudo_attribute<'a>(
 fn trim_space(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .position(|&b| !is_space(b))
         .unwrap_or(bytes.len());
     &bytes[start..]
+}
+
+/// Whether `b` is XML's white space.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// The error `e` quick-xml gave, with its line and column in `input`.
@@ -1208,59 +1227,38 @@ impl Source for QuickSource<'_> {
     }
 }
 
-/// The next attribute of a start tag whose attributes are `raw` (after the
-/// element's name), from `at`, which it moves past it: `name = "value"`,
+/// The next attribute of a start tag's attributes `rest` (what follows the
+/// element's name), moving `rest` past it: `name = "value"`,
 /// white space allowed around `=`, the value in either quote. An error if
 /// that is not what is there, or if a value is followed by neither white
 /// space nor the end (XML requires it: `a="1"b="2"` is not XML; quick-xml's
 /// iterator takes it). Quick-xml's iterator looks at the value byte by
 /// byte; this finds its end with `memchr`. (Written twice is checked by
 /// the caller.)
-fn next_attribute<'a>(
-    raw: &'a [u8],
-    at: &mut usize,
-) -> std::result::Result<Option<Attribute<'a>>, String> {
-    let space = |b: &u8| b.is_ascii_whitespace();
-    let Some(start) = raw[*at..].iter().position(|b| !space(b)).map(|i| *at + i) else {
-        *at = raw.len();
+fn next_attribute<'a>(rest: &mut &'a [u8]) -> std::result::Result<Option<Attribute<'a>>, String> {
+    let trimmed = trim_space(rest);
+    if trimmed.is_empty() {
+        *rest = trimmed;
         return Ok(None);
-    };
-    let name_end = raw[start..]
+    }
+    let name_end = trimmed
         .iter()
-        .position(|&b| b == b'=' || space(&b))
-        .map_or(raw.len(), |i| start + i);
-    let name = &raw[start..name_end];
+        .position(|&b| b == b'=' || is_space(b))
+        .unwrap_or(trimmed.len());
+    let (name, after) = trimmed.split_at(name_end);
     let what = || String::from_utf8_lossy(name).into_owned();
-    let eq = raw[name_end..]
-        .iter()
-        .position(|b| !space(b))
-        .map(|i| name_end + i);
-    let Some(eq) = eq.filter(|&eq| raw[eq] == b'=') else {
-        return Err(format!("the attribute {:?} has no `=` and value", what()));
-    };
-    let open = raw[eq + 1..]
-        .iter()
-        .position(|b| !space(b))
-        .map(|i| eq + 1 + i);
-    let Some(open) = open.filter(|&open| matches!(raw[open], b'"' | b'\'')) else {
-        return Err(format!(
-            "the value of the attribute {:?} is not quoted",
-            what()
-        ));
-    };
-    let Some(close) = memchr::memchr(raw[open], &raw[open + 1..]).map(|i| open + 1 + i) else {
-        return Err(format!(
-            "the value of the attribute {:?} is not closed",
-            what()
-        ));
-    };
-    if raw.get(close + 1).is_some_and(|b| !space(b)) {
+    let (value, after) = quoted_value(after).map_err(|missing| match missing {
+        Missing::Eq => format!("the attribute {:?} has no `=` and value", what()),
+        Missing::Quote => format!("the value of the attribute {:?} is not quoted", what()),
+        Missing::Close => format!("the value of the attribute {:?} is not closed", what()),
+    })?;
+    if after.first().is_some_and(|&b| !is_space(b)) {
         return Err("an attribute follows a value without white space between".into());
     }
-    *at = close + 1;
+    *rest = after;
     Ok(Some(Attribute {
         key: quick_xml::name::QName(name),
-        value: Cow::Borrowed(&raw[open + 1..close]),
+        value: Cow::Borrowed(value),
     }))
 }
 
@@ -1340,9 +1338,9 @@ mod tests {
     #[test]
     fn attribute_values_must_be_followed_by_white_space() {
         let all = |raw: &[u8]| -> std::result::Result<Vec<(String, String)>, String> {
-            let mut at = 0;
+            let mut rest = raw;
             let mut found = Vec::new();
-            while let Some(a) = next_attribute(raw, &mut at)? {
+            while let Some(a) = next_attribute(&mut rest)? {
                 let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
                 found.push((text(a.key.as_ref()), text(&a.value)));
             }
