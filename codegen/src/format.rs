@@ -146,15 +146,13 @@ impl Formatter {
         }
         match piece {
             Piece::Items(tokens) => {
-                split_items(tokens)
-                    .into_iter()
-                    .try_for_each(|item| match &mut self.pool {
-                        Some(pool) => pool.send(item, self.depth, &mut self.out),
-                        None => {
-                            self.out.push_str(&format_tokens(item, self.depth)?);
-                            Ok(())
-                        }
-                    })
+                for item in split_items(tokens) {
+                    match &mut self.pool {
+                        Some(pool) => pool.send(item, self.depth, &mut self.out)?,
+                        None => self.items(item)?,
+                    }
+                }
+                Ok(())
             }
             Piece::Open { name, doc } if self.per_module && self.top.is_none() => {
                 let ident = crate::ident::to_ident(&name);
