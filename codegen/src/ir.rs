@@ -193,6 +193,34 @@ pub struct Struct {
     /// An `xs:all` content model, whose children may come in any order: the
     /// Rust name of the field that keeps the order they were read in.
     pub child_order: Option<String>,
+    /// Set for a struct with many large optional members: they are stored
+    /// only when present (see [`SparseMembers`]).
+    pub sparse: Option<SparseMembers>,
+}
+
+/// How a struct with many optional members stores them: in one field, a
+/// `Sparse` list of the ones present (an enum of a variant per member),
+/// read and set through accessors. Its optional members are its optional
+/// child elements that are not a choice's or wildcard's (see
+/// [`Struct::is_sparse_field`]) and its optional attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SparseMembers {
+    /// Rust name of the enum of the members (an item of the struct's module).
+    pub enum_name: String,
+    /// Rust name of the field holding them.
+    pub field: String,
+}
+
+impl Struct {
+    /// Whether field `f` of this struct is stored in its sparse list.
+    pub fn is_sparse_field(&self, f: &Field) -> bool {
+        self.sparse.is_some() && f.occurrence.shape() == Shape::Optional && !f.flatten
+    }
+
+    /// Whether attribute `a` of this struct is stored in its sparse list.
+    pub fn is_sparse_attribute(&self, a: &Attribute) -> bool {
+        self.sparse.is_some() && !a.required
+    }
 }
 
 /// An `xs:anyAttribute` wildcard: the struct keeps every attribute it allows

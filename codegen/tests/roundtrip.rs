@@ -44,6 +44,7 @@ fixtures!(
     polymorphism,
     recursion,
     redefine,
+    sparse,
     substitution,
     unqualified,
     values,
@@ -97,6 +98,7 @@ const SAMPLES: &[&str] = &[
     "recursion/samples/Term.xml",
     "recursion/samples/Tree.xml",
     "redefine/samples/Person.xml",
+    "sparse/samples/Items.xml",
     "substitution/samples/Restriction.xml",
     "unqualified/samples/Root.xml",
     "values/samples/Deadline.xml",
@@ -869,6 +871,97 @@ fn lists_split_on_whitespace() {
     assert_eq!(s.on.as_ref().unwrap().0, [Day::Monday, Day::Weekday]);
     assert_eq!(s.flags.to_string(), "b a b");
     assert!("Monday Funday".parse::<lists::DaysOfWeekType>().is_err());
+}
+
+#[test]
+fn many_optional_members_are_stored_when_present() {
+    use sparse::{AnyItem, Importance, Items};
+    let items: Items = roundtrip("sparse/samples/Items.xml");
+    let [
+        AnyItem::Item(bare),
+        AnyItem::Item(plain),
+        AnyItem::Message(message),
+    ] = &items.item[..]
+    else {
+        panic!("two items and a message expected: {items:?}")
+    };
+    assert_eq!(bare.id, "AAMkAD1");
+    assert!(bare.present.is_empty());
+    assert_eq!(bare.subject(), None);
+    // Present: Subject, Received, IsRead, WebLink and the Version attribute.
+    assert_eq!(plain.present.len(), 5);
+    assert_eq!(
+        plain.subject().map(String::as_str),
+        Some("Re: figures & plans")
+    );
+    assert_eq!(plain.is_read(), Some(&true));
+    assert_eq!(plain.version(), Some(&7));
+    assert_eq!(plain.category, ["Blue", "Green"]);
+    assert_eq!(
+        plain.parse_received().unwrap().map(|t| t.to_string()),
+        Some("2024-05-01T09:30:00Z".to_string())
+    );
+    assert_eq!(plain.size(), None);
+    // The derived type's own members beside its base's; a QName attribute
+    // (boxed in the list) and xsi:type.
+    assert_eq!(message.size(), Some(&1024));
+    assert_eq!(message.kind().map(|k| k.local.as_str()), Some("Mail"));
+    assert_eq!(
+        message.xsi_type().map(|k| k.local.as_str()),
+        Some("Message")
+    );
+    assert_eq!(
+        message.from().and_then(|f| f.name.as_deref()),
+        Some("Sender 1")
+    );
+    assert_eq!(
+        message.to().map(|t| t.address.as_str()),
+        Some("all@contoso.example")
+    );
+    assert_eq!(message.importance(), Some(&Importance::High));
+    // Two words for the list, however many members the type declares.
+    assert!(
+        size_of::<sparse::Item>() < 25 * size_of::<String>(),
+        "Item takes {} bytes",
+        size_of::<sparse::Item>()
+    );
+
+    // Set, change and remove members: written in the schema's order, the
+    // rest as read.
+    let mut changed = items.clone();
+    let AnyItem::Item(item) = &mut changed.item[1] else {
+        unreachable!()
+    };
+    item.set_location(Some("Room 1".into()));
+    item.set_subject(None);
+    item.set_size(Some(5));
+    *item.size_mut().unwrap() += 1;
+    item.from_mut()
+        .map_or_else(|| (), |_| panic!("no From was read"));
+    item.set_from(Some(sparse::Mailbox {
+        name: None,
+        address: "me@contoso.example".into(),
+    }));
+    item.from_mut().unwrap().name = Some("Me".into());
+    assert_eq!(item.present.len(), 7);
+    let written = xsd_runtime::to_string(&changed).unwrap();
+    let second = written
+        .split("<Item")
+        .nth(3) // `<Items`, then two items.
+        .and_then(|item| item.split("</Item>").next())
+        .expect("a second item");
+    let second: String = second.split_whitespace().collect();
+    assert_eq!(
+        second,
+        concat!(
+            r#"Version="+7"><Id>AAMkAD2</Id><Received>2024-05-01T09:30:00Z</Received><Size>6</Size>"#,
+            r#"<IsRead>1</IsRead><From><Name>Me</Name><Address>me@contoso.example</Address></From>"#,
+            r#"<Category>Blue</Category><Category>Green</Category><Location>Room1</Location>"#,
+            r#"<WebLink>https://example.com/owa/?ItemID=AAMkAD2</WebLink>"#,
+        )
+    );
+    let again: Items = xsd_runtime::from_str(&written).unwrap();
+    assert_eq!(again, changed);
 }
 
 #[test]

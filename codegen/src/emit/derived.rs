@@ -74,7 +74,11 @@ pub(super) fn emit_derived(ctx: &Ctx<'_>, module: &str, d: &Derived) -> TokenStr
                 })
                 .map(|a| {
                     let field = to_ident(&a.name);
-                    quote!(value.#field.as_ref())
+                    if s.is_sparse_attribute(a) {
+                        quote!(value.#field())
+                    } else {
+                        quote!(value.#field.as_ref())
+                    }
                 }),
             _ => None,
         }

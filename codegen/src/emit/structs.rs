@@ -21,6 +21,33 @@ pub(super) struct Member<'a> {
     pub(super) kind: Kind<'a>,
     /// How its text is read and written.
     pub(super) text: Text,
+    /// Where it is stored in the struct's sparse list, if it is.
+    pub(super) slot: Option<Slot>,
+}
+
+/// A member stored in its struct's sparse list (see
+/// [`crate::ir::SparseMembers`]).
+#[derive(Clone)]
+pub(super) struct Slot {
+    /// Its tag: its place among the list's members.
+    pub(super) tag: u32,
+    /// Its variant of the list's enum.
+    pub(super) variant: Ident,
+    /// Whether the variant holds it in a `Box` (a boxed field, a QName).
+    pub(super) boxed: bool,
+}
+
+impl Member<'_> {
+    /// `Option<&T>` of an optional member (a field, attribute or text),
+    /// where `boxed` says whether the field holds a `Box<T>`.
+    pub(super) fn optional_ref(&self, boxed: bool) -> TokenStream {
+        let ident = &self.ident;
+        match (&self.slot, boxed) {
+            (Some(_), _) => quote!(self.#ident()),
+            (None, true) => quote!(self.#ident.as_deref()),
+            (None, false) => quote!(self.#ident.as_ref()),
+        }
+    }
 }
 
 /// How a member of a simple type is read from and written as text.
@@ -106,6 +133,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             local: local(&f.name),
             kind: Kind::Field(f),
             text: Text::Plain,
+            slot: None,
         });
     }
     for a in &s.attributes {
@@ -114,6 +142,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             local: local(&a.name),
             kind: Kind::Attribute(a),
             text: Text::Plain,
+            slot: None,
         });
     }
     if let Some(ty) = &s.text {
@@ -123,6 +152,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             local: local(name),
             kind: Kind::Text(ty, s.text_info.as_ref(), s.text_nillable),
             text: Text::Plain,
+            slot: None,
         });
     }
     if let Some(any) = &s.any_attribute {
@@ -131,6 +161,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             local: local(&any.name),
             kind: Kind::AnyAttribute(any),
             text: Text::Plain,
+            slot: None,
         });
     }
     if let Some(mixed) = &s.mixed {
@@ -139,6 +170,7 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             local: local(mixed),
             kind: Kind::Mixed,
             text: Text::Plain,
+            slot: None,
         });
     }
     if let Some(order) = &s.child_order {
@@ -147,7 +179,35 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
             local: local(order),
             kind: Kind::Order,
             text: Text::Plain,
+            slot: None,
         });
+    }
+    if s.sparse.is_some() {
+        let mut variants = std::collections::BTreeSet::new();
+        let mut tag = 0;
+        for m in &mut out {
+            let boxed = match m.kind {
+                Kind::Field(f) if s.is_sparse_field(f) => f.boxed,
+                Kind::Attribute(a) if s.is_sparse_attribute(a) => {
+                    a.ty == TypeRef::Builtin(crate::ir::Builtin::QName)
+                }
+                _ => continue,
+            };
+            let base = crate::ident::type_name(&m.ident.to_string().replace("r#", ""));
+            let variant = (1..)
+                .map(|n| match n {
+                    1 => base.clone(),
+                    n => format!("{base}{n}"),
+                })
+                .find(|v| variants.insert(v.clone()))
+                .expect("an unbounded range has a free name");
+            m.slot = Some(Slot {
+                tag,
+                variant: format_ident!("{variant}"),
+                boxed,
+            });
+            tag += 1;
+        }
     }
     out
 }
@@ -177,7 +237,31 @@ pub(super) fn emit_struct(ctx: &Ctx<'_>, module: &str, s: &Struct) -> TokenStrea
     let docs = doc_attrs(s.doc.as_deref(), format!("The `{wire}` {kind}."));
     let mut members = members(s);
     mark_texts(ctx, &mut members);
-    let fields = members.iter().map(|m| field(ctx, module, m));
+    let fields = members
+        .iter()
+        .filter(|m| m.slot.is_none())
+        .map(|m| field(ctx, module, m));
+    let sparse = s
+        .sparse
+        .as_ref()
+        .map(|sparse| emit_sparse(ctx, module, s, sparse, &members));
+    let sparse_decl = s.sparse.as_ref().map(|sparse| {
+        let field = to_ident(&sparse.field);
+        let ty = format_ident!("{}", sparse.enum_name);
+        let first = members
+            .iter()
+            .find(|m| m.slot.is_some())
+            .map(|m| m.ident.to_string().replace("r#", ""))
+            .unwrap_or_default();
+        let doc = format!(
+            " The optional members present, at most one of each: each is read and set \
+             through its accessors (`{first}()`, `{first}_mut()`, `set_{first}(..)`)."
+        );
+        quote! {
+            #[doc = #doc]
+            pub #field: #rt::Sparse<#ty>,
+        }
+    });
     // The record of the text of values as written, if any member keeps it.
     let lexical = members
         .iter()
@@ -210,8 +294,10 @@ pub(super) fn emit_struct(ctx: &Ctx<'_>, module: &str, s: &Struct) -> TokenStrea
         #derives
         pub struct #name {
             #(#fields)*
+            #sparse_decl
             #lexical_decl
         }
+        #sparse
 
         #reader
         #writer
@@ -221,11 +307,122 @@ pub(super) fn emit_struct(ctx: &Ctx<'_>, module: &str, s: &Struct) -> TokenStrea
     }
 }
 
+/// The enum of sparse struct `s`'s optional members, its `SparseMember`
+/// impl, and the struct's accessors of them.
+fn emit_sparse(
+    ctx: &Ctx<'_>,
+    module: &str,
+    s: &Struct,
+    sparse: &crate::ir::SparseMembers,
+    members: &[Member<'_>],
+) -> TokenStream {
+    let rt = &ctx.rt;
+    let name = to_ident(&s.name);
+    let list = to_ident(&sparse.field);
+    let ty = format_ident!("{}", sparse.enum_name);
+    let mut variants = Vec::new();
+    let mut tags = Vec::new();
+    let mut accessors = Vec::new();
+    for m in members {
+        let Some(slot) = &m.slot else { continue };
+        let (docs, inner) = declaration(ctx, module, m);
+        // The declared type is `Option<T>`, or `Option<Box<T>>`: `T`.
+        let inner = match m.kind {
+            Kind::Field(f) => ctx.type_tokens(module, &f.ty),
+            Kind::Attribute(a) => ctx.type_tokens(module, &a.ty),
+            _ => inner,
+        };
+        let variant = &slot.variant;
+        let held = if slot.boxed {
+            quote!(::std::boxed::Box<#inner>)
+        } else {
+            inner.clone()
+        };
+        variants.push(quote! {
+            #docs
+            #variant(#held),
+        });
+        let tag = proc_macro2::Literal::u32_unsuffixed(slot.tag);
+        tags.push(quote!(Self::#variant(_) => #tag,));
+        let get = &m.ident;
+        let plain = m.ident.to_string().replace("r#", "");
+        let get_mut = format_ident!("{plain}_mut");
+        let set = format_ident!("set_{plain}");
+        let (value, value_mut, make) = if slot.boxed {
+            (
+                quote!(&**value),
+                quote!(&mut **value),
+                quote!(|value| #ty::#variant(::std::boxed::Box::new(value))),
+            )
+        } else {
+            (quote!(value), quote!(value), quote!(#ty::#variant))
+        };
+        let doc_mut = format!(" [`{plain}`](Self::{plain}), to change.");
+        let doc_set = format!(" Sets [`{plain}`](Self::{plain}) (`None`: absent).");
+        accessors.push(quote! {
+            #docs
+            pub fn #get(&self) -> ::std::option::Option<&#inner> {
+                match self.#list.get(#tag) {
+                    ::std::option::Option::Some(#ty::#variant(value)) => ::std::option::Option::Some(#value),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            #[doc = #doc_mut]
+            pub fn #get_mut(&mut self) -> ::std::option::Option<&mut #inner> {
+                match self.#list.get_mut(#tag) {
+                    ::std::option::Option::Some(#ty::#variant(value)) => ::std::option::Option::Some(#value_mut),
+                    _ => ::std::option::Option::None,
+                }
+            }
+            #[doc = #doc_set]
+            pub fn #set(&mut self, value: ::std::option::Option<#inner>) {
+                self.#list.set(#tag, value.map(#make));
+            }
+        });
+    }
+    let doc = format!(
+        " An optional member of [`{}`], which keeps those present.",
+        s.name
+    );
+    let derives = ctx.derives(quote!(Clone, Debug, PartialEq));
+    quote! {
+        #[doc = #doc]
+        #derives
+        pub enum #ty {
+            #(#variants)*
+        }
+
+        impl #rt::SparseMember for #ty {
+            fn tag(&self) -> u32 {
+                match self {
+                    #(#tags)*
+                }
+            }
+        }
+
+        // An accessor is named after its member, which may begin as
+        // clippy expects a conversion to (`from_`, `to_`, `is_`).
+        #[allow(clippy::wrong_self_convention)]
+        impl #name {
+            #(#accessors)*
+        }
+    }
+}
+
 /// The declaration of member `m`, with its docs.
 fn field(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> TokenStream {
-    let rt = &ctx.rt;
     let ident = &m.ident;
-    let (docs, ty) = match m.kind {
+    let (docs, ty) = declaration(ctx, module, m);
+    quote! {
+        #docs
+        pub #ident: #ty,
+    }
+}
+
+/// The docs and type of member `m`'s field.
+fn declaration(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> (TokenStream, TokenStream) {
+    let rt = &ctx.rt;
+    match m.kind {
         Kind::Field(f) => {
             let wire = &f.wire_name;
             let mut docs = if f.flatten {
@@ -301,9 +498,5 @@ fn field(ctx: &Ctx<'_>, module: &str, m: &Member<'_>) -> TokenStream {
             quote!(#[doc = " The order the child elements were read in (`xs:all` takes any), written back the same (`Default`: the declaration order)."]),
             quote!(#rt::ChildOrder),
         ),
-    };
-    quote! {
-        #docs
-        pub #ident: #ty,
     }
 }

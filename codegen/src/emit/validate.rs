@@ -19,7 +19,7 @@ mod constraints;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Ctx;
@@ -258,8 +258,8 @@ impl Validation {
                         &f.ty,
                         f.value_info.as_ref(),
                         path,
-                        access(&field, shape, f.boxed),
-                        quote!(&self.#field),
+                        access(&m, shape, f.boxed),
+                        whole(&m),
                         format!("{}_{}", s.name, f.name),
                     );
                     // An empty element stands for its default: the
@@ -276,8 +276,8 @@ impl Validation {
                         &a.ty,
                         a.value_info.as_ref(),
                         format!("@{}", a.wire_name),
-                        access(&field, shape, false),
-                        quote!(&self.#field),
+                        access(&m, shape, false),
+                        whole(&m),
                         format!("{}_{}", s.name, a.name),
                     ));
                 }
@@ -301,8 +301,8 @@ impl Validation {
                         ty,
                         info,
                         String::new(),
-                        access(&field, shape, false),
-                        quote!(&self.#field),
+                        access(&m, shape, false),
+                        whole(&m),
                         format!("{}_{}", s.name, field),
                     );
                     // An empty root element stands for its declaration's default.
@@ -464,8 +464,22 @@ fn enum_stmts(ctx: &Ctx<'_>, e: &Enum) -> Vec<Stmt> {
     }]
 }
 
+/// A member's value: `&self.field`, or `&self.field()`, an `Option<&T>`,
+/// for a member of the struct's sparse list.
+fn whole(m: &super::structs::Member<'_>) -> TokenStream {
+    let field = &m.ident;
+    match m.slot {
+        Some(_) => quote!(&self.#field()),
+        None => quote!(&self.#field),
+    }
+}
+
 /// How a member's simple values are iterated.
-fn access(field: &Ident, shape: Shape, boxed: bool) -> TokenStream {
+fn access(m: &super::structs::Member<'_>, shape: Shape, boxed: bool) -> TokenStream {
+    let field = &m.ident;
+    if m.slot.is_some() {
+        return m.optional_ref(boxed);
+    }
     match (shape, boxed) {
         (Shape::One, false) => quote!(::std::option::Option::Some(&self.#field)),
         (Shape::One, true) => quote!(::std::option::Option::Some(&*self.#field)),

@@ -21,6 +21,8 @@ use crate::ir::{
 struct Value<'a> {
     field: String,
     occurrence: Shape,
+    /// Whether it is in the struct's sparse list (read by its accessor).
+    sparse: bool,
     wire: String,
     info: &'a ValueInfo,
 }
@@ -38,6 +40,7 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
             let value = Value {
                 field: f.name.clone(),
                 occurrence: f.occurrence.shape(),
+                sparse: s.is_sparse_field(f),
                 wire: format!("the `{}` child element", f.wire_name),
                 info,
             };
@@ -49,6 +52,7 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
             let value = Value {
                 field: a.name.clone(),
                 occurrence: a.occurrence().shape(),
+                sparse: s.is_sparse_attribute(a),
                 wire: format!("the `{}` attribute", a.wire_name),
                 info,
             };
@@ -60,6 +64,7 @@ fn typed_values(s: &Struct) -> Vec<Value<'_>> {
             let value = Value {
                 field: text_field(s).to_string(),
                 occurrence: Occurrence::REQUIRED.shape(),
+                sparse: false,
                 wire: "the element's text".to_string(),
                 info,
             };
@@ -109,7 +114,11 @@ pub(super) fn emit_accessors(ctx: &Ctx<'_>, s: &Struct) -> TokenStream {
                         quote!(|text| #read)
                     }
                 };
-                quote!(self.#field.as_deref().map(#read).transpose())
+                if v.sparse {
+                    quote!(self.#field().map(::std::string::String::as_str).map(#read).transpose())
+                } else {
+                    quote!(self.#field.as_deref().map(#read).transpose())
+                }
             }
             Shape::Many => {
                 let read = read(ctx, kind, &info.builtin, quote!(text));

@@ -115,6 +115,7 @@ impl<'s> Resolver<'s> {
             text_info: self.element_value_info(e),
             mixed: None,
             child_order: None,
+            sparse: None,
             text_nillable: true,
             text_default: None,
         };
@@ -174,6 +175,7 @@ impl<'s> Resolver<'s> {
                     text_info: content.text_info,
                     mixed: content.mixed,
                     child_order: content.child_order,
+                    sparse: None,
                     text_nillable: false,
                     text_default: None,
                 };

@@ -453,6 +453,7 @@ impl<'s> Resolver<'s> {
                 text_info: c.text_info.clone(),
                 mixed: c.mixed.clone(),
                 child_order: c.child_order.clone(),
+                sparse: None,
                 text_nillable: false,
                 text_default: None,
             };
@@ -545,6 +546,7 @@ impl<'s> Resolver<'s> {
             text_info: content.text_info,
             mixed: content.mixed,
             child_order: content.child_order,
+            sparse: None,
             text_nillable: nil_text,
             text_default,
         };
@@ -629,6 +631,29 @@ impl<'s> Resolver<'s> {
                 sizes::Large::Field(r, i) => {
                     if let Some(Item::Struct(s)) = self.item_mut(&r) {
                         s.fields[i].boxed = true;
+                    }
+                }
+                sizes::Large::Sparse(r) => {
+                    let enum_name = self.unique(&r.module, format!("{}Member", r.name));
+                    if let Some(Item::Struct(s)) = self.item_mut(&r) {
+                        let taken: BTreeSet<&str> = s
+                            .fields
+                            .iter()
+                            .map(|f| f.name.as_str())
+                            .chain(s.attributes.iter().map(|a| a.name.as_str()))
+                            .chain(s.any_attribute.iter().map(|a| a.name.as_str()))
+                            .chain(s.mixed.as_deref())
+                            .chain(s.child_order.as_deref())
+                            .chain(["value", "text_value"])
+                            .collect();
+                        let field = (1..)
+                            .map(|n| match n {
+                                1 => "present".to_string(),
+                                n => format!("present_{n}"),
+                            })
+                            .find(|name| !taken.contains(name.as_str()))
+                            .expect("an unbounded range has a free name");
+                        s.sparse = Some(ir::SparseMembers { enum_name, field });
                     }
                 }
             }

@@ -26,6 +26,15 @@ use crate::ir::{self, Builtin, Item, ItemRef, Shape, TypeRef};
 /// Alternatives estimated at more bytes than this are boxed.
 pub(super) const BOX_ABOVE: usize = 128;
 
+/// A struct with at least this many optional members (child elements and
+/// attributes)...
+const SPARSE_MEMBERS: usize = 16;
+/// ... taking more bytes than this stores them only when present.
+const SPARSE_ABOVE: usize = 512;
+/// In such a list, a member larger than a `String` is boxed: the list's
+/// enum is as large as its largest variant.
+const SPARSE_BOX_ABOVE: usize = 24;
+
 /// An estimated size, and whether `Option` can use a spare bit pattern of
 /// the value (a `String`'s capacity, a `bool`, an enum's tag) instead of a
 /// tag of its own.
@@ -72,6 +81,9 @@ pub(super) enum Large {
     Alternative(ItemRef, usize),
     /// The optional field of the struct at this index.
     Field(ItemRef, usize),
+    /// The struct, whose optional members are stored only when present
+    /// (its large optional fields are boxed, as `Field`s).
+    Sparse(ItemRef),
 }
 
 /// The choice alternatives and optional struct fields to box.
@@ -153,7 +165,8 @@ impl Sizes<'_> {
     }
 
     /// A struct's size, its optional fields over [`BOX_ABOVE`] boxed (and
-    /// recorded as such).
+    /// recorded as such); or, if it has many large optional members, those
+    /// stored only when present (recorded as [`Large::Sparse`]).
     fn structure(&mut self, r: &ItemRef, s: &ir::Struct) -> Size {
         let mut total = Size {
             bytes: 0,
@@ -163,17 +176,54 @@ impl Sizes<'_> {
             total.bytes += size.bytes;
             total.niche |= size.niche;
         };
+        // The optional members: each field's size and index, and the
+        // attributes' sizes.
+        let mut optional = Vec::new();
+        let mut optional_attributes = Vec::new();
         for (i, f) in s.fields.iter().enumerate() {
             let shape = f.occurrence.shape();
-            let mut size = self.member(&f.ty, shape, f.boxed);
-            if shape == Shape::Optional && !f.boxed && !f.flatten && size.bytes > BOX_ABOVE {
-                self.boxed.push(Large::Field(r.clone(), i));
-                size = Size::BOX;
+            let size = self.member(&f.ty, shape, f.boxed);
+            if shape == Shape::Optional && !f.flatten {
+                optional.push((i, size, f.boxed));
+            } else {
+                add(size);
             }
-            add(size);
         }
         for a in &s.attributes {
-            add(self.member(&a.ty, a.occurrence().shape(), false));
+            let size = self.member(&a.ty, a.occurrence().shape(), false);
+            if a.required {
+                add(size);
+            } else {
+                optional_attributes.push(size);
+            }
+        }
+        let count = optional.len() + optional_attributes.len();
+        let bytes: usize = optional
+            .iter()
+            .map(|(_, size, _)| size)
+            .chain(&optional_attributes)
+            .map(|size| size.bytes)
+            .sum();
+        if count >= SPARSE_MEMBERS && bytes > SPARSE_ABOVE && sparse_names_free(s) {
+            self.boxed.push(Large::Sparse(r.clone()));
+            for (i, size, boxed) in optional {
+                if !boxed && size.bytes > SPARSE_BOX_ABOVE {
+                    self.boxed.push(Large::Field(r.clone(), i));
+                }
+            }
+            add(Size {
+                bytes: 16,
+                niche: true,
+            });
+        } else {
+            for (i, mut size, boxed) in optional {
+                if !boxed && size.bytes > BOX_ABOVE {
+                    self.boxed.push(Large::Field(r.clone(), i));
+                    size = Size::BOX;
+                }
+                add(size);
+            }
+            optional_attributes.into_iter().for_each(&mut add);
         }
         if let Some(text) = &s.text {
             let size = self.ty(text);
@@ -213,6 +263,25 @@ impl Sizes<'_> {
         }
         Size::tagged(largest)
     }
+}
+
+/// Whether the accessors of a sparse struct's members (`x()`, `x_mut()`,
+/// `set_x()`) would have names of their own, among themselves and the
+/// typed accessors (`parse_x()`) any member may have.
+fn sparse_names_free(s: &ir::Struct) -> bool {
+    let names: Vec<&str> = s
+        .fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .chain(s.attributes.iter().map(|a| a.name.as_str()))
+        .collect();
+    let mut methods = BTreeSet::new();
+    names.iter().all(|n| {
+        methods.insert(n.to_string())
+            && methods.insert(format!("{n}_mut"))
+            && methods.insert(format!("set_{n}"))
+            && methods.insert(format!("parse_{n}"))
+    })
 }
 
 fn builtin(b: Builtin) -> Size {
@@ -346,5 +415,68 @@ mod tests {
                 ("bigs", false)
             ]
         );
+    }
+    /// A struct of 20 optional strings and an optional `Big` stores them
+    /// only when present, the `Big` boxed there (a variant larger than a
+    /// `String` would make every member that size; `Small`, one string, is
+    /// not); one of 3 does not; nor
+    /// does one whose accessors would collide (`x_mut` beside `x`).
+    #[test]
+    fn many_large_optional_members_are_stored_when_present() {
+        let strings = |n: usize, extra: &str| {
+            let mut elements: String = (0..n)
+                .map(|i| format!(r#"<xs:element name="s{i}" type="xs:string" minOccurs="0"/>"#))
+                .collect();
+            elements.push_str(extra);
+            elements
+        };
+        let schema = SCHEMA.replace(
+            "<xs:element name=\"items\"",
+            &format!(
+                r#"<xs:complexType name="Wide"><xs:sequence>{}</xs:sequence>
+                    <xs:attribute name="at" type="xs:QName"/></xs:complexType>
+                  <xs:complexType name="Narrow"><xs:sequence>{}</xs:sequence></xs:complexType>
+                  <xs:complexType name="Clash"><xs:sequence>{}</xs:sequence></xs:complexType>
+                  <xs:element name="items""#,
+                strings(
+                    20,
+                    r#"<xs:element name="big" type="t:Big" minOccurs="0"/>
+                    <xs:element name="small" type="t:Small" minOccurs="0"/>
+                    <xs:element name="id" type="xs:string"/>"#
+                ),
+                strings(3, ""),
+                strings(
+                    20,
+                    r#"<xs:element name="s1_mut" type="xs:string" minOccurs="0"/>"#
+                ),
+            ),
+        );
+        let model = model(&schema);
+        let strukt = |name: &str| match model.modules.values().find_map(|m| m.items.get(name)) {
+            Some(Item::Struct(s)) => s.clone(),
+            other => panic!("no struct {name}: {other:?}"),
+        };
+        let wide = strukt("Wide");
+        let sparse = wide.sparse.as_ref().expect("Wide is sparse");
+        assert_eq!(sparse.enum_name, "WideMember");
+        assert_eq!(sparse.field, "present");
+        let boxed: Vec<(&str, bool, bool)> = wide
+            .fields
+            .iter()
+            .filter(|f| ["s0", "big", "small", "id"].contains(&f.wire_name.as_str()))
+            .map(|f| (f.wire_name.as_str(), f.boxed, wide.is_sparse_field(f)))
+            .collect();
+        assert_eq!(
+            boxed,
+            [
+                ("s0", false, true),
+                ("big", true, true),
+                ("small", false, true),
+                ("id", false, false)
+            ]
+        );
+        assert!(wide.is_sparse_attribute(&wide.attributes[0]));
+        assert_eq!(strukt("Narrow").sparse, None);
+        assert_eq!(strukt("Clash").sparse, None);
     }
 }

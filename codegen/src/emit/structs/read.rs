@@ -34,6 +34,27 @@ fn set(ident: &proc_macro2::Ident, local: &proc_macro2::Ident) -> TokenStream {
     }
 }
 
+/// `local.map(Variant)`: member `local` of sparse struct `s` as an
+/// `Option` of its variant of the list's enum; `wrap`: boxed there (a
+/// boxed field's local holds a `Box` already).
+fn sparse_value(
+    s: &Struct,
+    slot: &super::Slot,
+    local: &proc_macro2::Ident,
+    wrap: bool,
+) -> TokenStream {
+    let ty = s
+        .sparse
+        .as_ref()
+        .map(|sparse| quote::format_ident!("{}", sparse.enum_name));
+    let variant = &slot.variant;
+    if wrap {
+        quote!(#local.map(|value| #ty::#variant(::std::boxed::Box::new(value))))
+    } else {
+        quote!(#local.map(#ty::#variant))
+    }
+}
+
 pub(super) fn impl_read(
     ctx: &Ctx<'_>,
     module: &str,
@@ -59,6 +80,8 @@ pub(super) fn impl_read(
     let mut text = None;
     let mut mixed = None;
     let mut values = Vec::new();
+    // The members of the sparse list, each an `Option` of its variant.
+    let mut present = Vec::new();
     // Whether the content is kept as written, attributes included.
     let mut kept_as_written = false;
 
@@ -218,6 +241,10 @@ pub(super) fn impl_read(
                             free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                         });
                         let child = &f.wire_name;
+                        if let Some(slot) = &m.slot {
+                            present.push(sparse_value(s, slot, local, false));
+                            continue;
+                        }
                         values.push(match shape {
                             Shape::One => {
                                 quote!(#ident: #rt::read::required(#local, #child, #wire)?,)
@@ -247,6 +274,9 @@ pub(super) fn impl_read(
                 attribute_arms.push(quote!((#ns, #attr) => #read,));
                 values.push(if a.required {
                     quote!(#ident: #rt::read::required_attribute(#local, #attr, #wire)?,)
+                } else if let Some(slot) = &m.slot {
+                    present.push(sparse_value(s, slot, local, slot.boxed));
+                    continue;
                 } else {
                     set(ident, local)
                 });
@@ -425,6 +455,10 @@ pub(super) fn impl_read(
             }
         }
     };
+    if let Some(sparse) = &s.sparse {
+        let field = crate::ident::to_ident(&sparse.field);
+        values.push(quote!(#field: #rt::Sparse::from_present([#(#present),*]),));
+    }
     if let Some(lexical) = lexical {
         values.push(quote!(#lexical: __lexical,));
     }

@@ -40,7 +40,8 @@ pub(super) fn impl_write(
                 attributes.push(if a.required {
                     quote!(out.attribute(#ns, #local, &self.#ident);)
                 } else {
-                    quote!(out.attribute_opt(#ns, #local, self.#ident.as_ref());)
+                    let value = m.optional_ref(false);
+                    quote!(out.attribute_opt(#ns, #local, #value);)
                 });
             }
             Kind::AnyAttribute(_) => {
@@ -78,11 +79,9 @@ pub(super) fn impl_write(
                 content.push(match (f.occurrence.shape(), f.boxed) {
                     (Shape::One, false) => quote!(out.child(#ns, #local, &#value);),
                     (Shape::One, true) => quote!(out.child(#ns, #local, &*#value);),
-                    (Shape::Optional, false) => {
-                        quote!(out.child_opt(#ns, #local, #value.as_ref());)
-                    }
-                    (Shape::Optional, true) => {
-                        quote!(out.child_opt(#ns, #local, #value.as_deref());)
+                    (Shape::Optional, boxed) => {
+                        let value = m.optional_ref(boxed);
+                        quote!(out.child_opt(#ns, #local, #value);)
                     }
                     (Shape::Many, false) => {
                         quote!(out.children(#ns, #local, &#value);)
@@ -165,7 +164,8 @@ fn write_kept(
             let write = if a.required {
                 quote!(out.attribute_kept(#ns, #local, &self.#ident, #kept);)
             } else {
-                quote!(out.attribute_opt_kept(#ns, #local, self.#ident.as_ref(), #kept);)
+                let value = m.optional_ref(false);
+                quote!(out.attribute_opt_kept(#ns, #local, #value, #kept);)
             };
             (true, write)
         }
@@ -181,9 +181,10 @@ fn write_kept(
                 Shape::One => {
                     quote!(out.child_kept(#ns, #local, &self.#ident, #kept);)
                 }
-                Shape::Optional => quote! {
-                    out.child_opt_kept(#ns, #local, self.#ident.as_ref(), #kept);
-                },
+                Shape::Optional => {
+                    let value = m.optional_ref(false);
+                    quote!(out.child_opt_kept(#ns, #local, #value, #kept);)
+                }
                 Shape::Many => quote! {
                     out.children_kept(#ns, #local, &self.#ident, #kept);
                 },
