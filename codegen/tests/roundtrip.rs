@@ -926,23 +926,38 @@ fn many_optional_members_are_stored_when_present() {
         size_of::<sparse::Item>()
     );
 
-    // Set, change and remove members: written in the schema's order, the
-    // rest as read.
+    // Set, change and remove members, through the list: written in the
+    // schema's order, the rest as read.
+    use sparse::ItemMember;
     let mut changed = items.clone();
     let AnyItem::Item(item) = &mut changed.item[1] else {
         unreachable!()
     };
-    item.set_location(Some("Room 1".into()));
-    item.set_subject(None);
-    item.set_size(Some(5));
-    *item.size_mut().unwrap() += 1;
-    item.from_mut()
-        .map_or_else(|| (), |_| panic!("no From was read"));
-    item.set_from(Some(sparse::Mailbox {
-        name: None,
-        address: "me@contoso.example".into(),
-    }));
-    item.from_mut().unwrap().name = Some("Me".into());
+    assert_eq!(
+        item.present.insert(ItemMember::Location("Room 1".into())),
+        None
+    );
+    item.present
+        .retain(|m| !matches!(m, ItemMember::Subject(_)));
+    assert_eq!(item.present.insert(ItemMember::Size(5)), None);
+    assert_eq!(
+        item.present.insert(ItemMember::Size(6)),
+        Some(ItemMember::Size(5))
+    );
+    assert!(item.from().is_none());
+    item.present
+        .insert(ItemMember::From(Box::new(sparse::Mailbox {
+            name: None,
+            address: "me@contoso.example".into(),
+        })));
+    item.present.edit(|members| {
+        for member in members {
+            if let ItemMember::From(from) = member {
+                from.name = Some("Me".into());
+            }
+        }
+    });
+    assert_eq!(item.from().and_then(|f| f.name.as_deref()), Some("Me"));
     assert_eq!(item.present.len(), 7);
     let written = xsd_runtime::to_string(&changed).unwrap();
     let second = written

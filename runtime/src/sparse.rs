@@ -4,13 +4,16 @@
 //! of which a message in a response holds a handful; as plain fields, every
 //! absent one takes the room of a present one (2.6 KB a message). The
 //! generator stores the optional members of such a type in a [`Sparse`]
-//! list of the ones present (an enum with a variant per member) and gives
-//! the struct an accessor per member: `subject()`, `subject_mut()`,
-//! `set_subject(..)`.
+//! list of the ones present, values of an enum with a variant per member,
+//! and gives the struct an accessor per member (`subject()`, an
+//! `Option<&String>`). The list is changed with the enum's values:
+//! [`insert`](Sparse::insert), [`retain`](Sparse::retain),
+//! [`edit`](Sparse::edit), or built with `collect()`.
 //!
 //! ```
 //! use xsd_runtime::sparse::{Sparse, SparseMember};
 //!
+//! // What the generator makes for a struct's members `Subject` and `Size`.
 //! #[derive(Clone, Debug, PartialEq)]
 //! enum Member {
 //!     Subject(String),
@@ -24,16 +27,32 @@
 //!             Member::Size(_) => 1,
 //!         }
 //!     }
+//!     fn value(&self) -> &dyn std::any::Any {
+//!         match self {
+//!             Member::Subject(value) => value,
+//!             Member::Size(value) => value,
+//!         }
+//!     }
 //! }
 //!
 //! let mut members: Sparse<Member> = [Member::Size(7), Member::Subject("Hi".into())]
 //!     .into_iter()
 //!     .collect();
-//! assert_eq!(members.get(0), Some(&Member::Subject("Hi".into())));
-//! members.set(1, None);
-//! assert_eq!(members.as_slice(), [Member::Subject("Hi".into())]);
+//! assert_eq!(members.as_slice(), [Member::Subject("Hi".into()), Member::Size(7)]);
+//! assert_eq!(members.value::<String>(0).map(String::as_str), Some("Hi"));
+//! members.insert(Member::Size(8));
+//! members.edit(|list| {
+//!     for member in list {
+//!         if let Member::Subject(subject) = member {
+//!             subject.push('!');
+//!         }
+//!     }
+//! });
+//! members.retain(|member| !matches!(member, Member::Size(_)));
+//! assert_eq!(members.as_slice(), [Member::Subject("Hi!".into())]);
 //! ```
 
+use std::any::Any;
 use std::fmt;
 
 /// A member of a [`Sparse`] list: the generated enum of a struct's optional
@@ -43,6 +62,9 @@ pub trait SparseMember {
     /// declaration order (the list is kept in this order, which is the
     /// order they are written in).
     fn tag(&self) -> u32;
+
+    /// The member's value (inside its `Box`, if the variant boxes it).
+    fn value(&self) -> &dyn Any;
 }
 
 /// The optional members of a struct that are present, at most one of each,
@@ -113,29 +135,40 @@ impl<M: SparseMember> Sparse<M> {
         self.find(tag).ok().map(|i| &self.0[i])
     }
 
-    /// The member of tag `tag`, if present, to change.
-    pub fn get_mut(&mut self, tag: u32) -> Option<&mut M> {
-        self.find(tag).ok().map(|i| &mut self.0[i])
+    /// The value of the member of tag `tag`, if present and a `T` (as
+    /// each member's accessor has it).
+    pub fn value<T: Any>(&self, tag: u32) -> Option<&T> {
+        self.get(tag)?.value().downcast_ref()
     }
 
-    /// Puts `member` in the place of its tag (`Some`), or removes the
-    /// member of tag `tag` (`None`); gives the member it replaces or
-    /// removes.
-    pub fn set(&mut self, tag: u32, member: Option<M>) -> Option<M> {
-        debug_assert!(member.as_ref().is_none_or(|m| m.tag() == tag));
-        let found = self.find(tag);
+    /// Puts `member` in its place: gives the member of its tag it replaces.
+    pub fn insert(&mut self, member: M) -> Option<M> {
+        let found = self.find(member.tag());
         let mut list = std::mem::take(&mut self.0).into_vec();
-        let old = match (found, member) {
-            (Ok(i), Some(member)) => Some(std::mem::replace(&mut list[i], member)),
-            (Ok(i), None) => Some(list.remove(i)),
-            (Err(i), Some(member)) => {
+        let old = match found {
+            Ok(i) => Some(std::mem::replace(&mut list[i], member)),
+            Err(i) => {
                 list.insert(i, member);
                 None
             }
-            (Err(_), None) => None,
         };
         self.0 = list.into_boxed_slice();
         old
+    }
+
+    /// Keeps the members for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&M) -> bool) {
+        self.edit(|list| list.retain(keep));
+    }
+
+    /// Changes the members as `f` does to their list (in place, added,
+    /// removed, replaced by others); then puts them in order again, and of
+    /// two with one tag keeps the last.
+    pub fn edit<R>(&mut self, f: impl FnOnce(&mut Vec<M>) -> R) -> R {
+        let mut list = std::mem::take(&mut self.0).into_vec();
+        let result = f(&mut list);
+        *self = list.into_iter().collect();
+        result
     }
 }
 
@@ -183,6 +216,13 @@ mod tests {
                 M::C(_) => 2,
             }
         }
+        fn value(&self) -> &dyn Any {
+            match self {
+                M::A(value) => value,
+                M::B(value) => value,
+                M::C(value) => value,
+            }
+        }
     }
 
     #[test]
@@ -198,20 +238,36 @@ mod tests {
     }
 
     #[test]
-    fn set_inserts_replaces_and_removes_in_tag_order() {
+    fn insert_replaces_or_adds_in_tag_order() {
         let mut list = Sparse::new();
-        assert_eq!(list.set(2, Some(M::C(false))), None);
-        assert_eq!(list.set(0, Some(M::A(1))), None);
-        assert_eq!(list.set(1, Some(M::B("x".into()))), None);
+        assert_eq!(list.insert(M::C(false)), None);
+        assert_eq!(list.insert(M::A(1)), None);
+        assert_eq!(list.insert(M::B("x".into())), None);
         assert_eq!(list.as_slice(), [M::A(1), M::B("x".into()), M::C(false)]);
-        assert_eq!(list.set(1, Some(M::B("y".into()))), Some(M::B("x".into())));
-        assert_eq!(list.set(0, None), Some(M::A(1)));
-        assert_eq!(list.set(0, None), None);
+        assert_eq!(list.insert(M::B("y".into())), Some(M::B("x".into())));
+        assert_eq!(list.as_slice(), [M::A(1), M::B("y".into()), M::C(false)]);
+        // Values by tag, of the type the tag's variant holds.
+        assert_eq!(list.value::<String>(1).map(String::as_str), Some("y"));
+        assert_eq!(list.value::<bool>(1), None);
+        assert_eq!(list.value::<u8>(0), Some(&1));
+        list.retain(|m| !matches!(m, M::A(_)));
+        assert_eq!(list.get(0), None);
+        assert_eq!(list.value::<u8>(0), None);
         assert_eq!(list.as_slice(), [M::B("y".into()), M::C(false)]);
-        if let Some(M::C(c)) = list.get_mut(2) {
-            *c = true;
-        }
-        assert_eq!(list.get(2), Some(&M::C(true)));
+    }
+
+    #[test]
+    fn an_edit_may_reorder_and_repeat_and_the_list_is_put_right() {
+        let mut list: Sparse<M> = [M::A(1), M::C(true)].into_iter().collect();
+        let len = list.edit(|members| {
+            // A changed in place; two more A's after the C: the last is kept.
+            members[1] = M::C(false);
+            members.push(M::A(2));
+            members.push(M::A(3));
+            members.len()
+        });
+        assert_eq!(len, 4);
+        assert_eq!(list.as_slice(), [M::A(3), M::C(false)]);
     }
 
     #[test]

@@ -11,6 +11,13 @@
 //! recipients and such of 168 to 312 bytes, absent from most messages
 //! (4.4 KB a message, 2.7 KB with them boxed).
 //!
+//! A struct of many large optional members goes further: it stores them
+//! only when present ([`ir::SparseMembers`]), in a list of an enum of a
+//! variant per member, in which a member larger than a `String` is boxed.
+//! EWS's `MessageType` has 95 optional members; a message of a FindItem
+//! response holds 8 of them (2.6 KB as fields, boxed or not, for 470 bytes
+//! of XML; 64 bytes, and 32 per member present, in a list).
+//!
 //! The estimate is `size_of` on a 64-bit target as rustc lays the types out,
 //! closely enough to tell a kilobyte from a word: a `String`, `Vec` or the
 //! runtime's `AnyElement` is 24 bytes, a `Box` 8, an enum its largest
