@@ -272,9 +272,28 @@ impl Sizes<'_> {
     }
 }
 
-/// Whether the accessors of a sparse struct's members (`x()`, `x_mut()`,
-/// `set_x()`) would have names of their own, among themselves and the
-/// typed accessors (`parse_x()`) any member may have.
+/// The methods of the traits every struct implements (and derives): an
+/// accessor of the same name would hide one from method calls.
+const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "eq",
+    "ne",
+    "fmt",
+    "read_xml",
+    "write_xml",
+    "write_elements",
+    "validate",
+    "validate_as",
+    "validate_into",
+    "serialize",
+    "serialize_attributes",
+    "deserialize",
+];
+
+/// Whether the accessors of a sparse struct's members (`x()`) would have
+/// names of their own: not those of the typed accessors any member may
+/// have (`parse_x()`), nor of the traits' methods.
 fn sparse_names_free(s: &ir::Struct) -> bool {
     let names: Vec<&str> = s
         .fields
@@ -282,13 +301,10 @@ fn sparse_names_free(s: &ir::Struct) -> bool {
         .map(|f| f.name.as_str())
         .chain(s.attributes.iter().map(|a| a.name.as_str()))
         .collect();
-    let mut methods = BTreeSet::new();
-    names.iter().all(|n| {
-        methods.insert(n.to_string())
-            && methods.insert(format!("{n}_mut"))
-            && methods.insert(format!("set_{n}"))
-            && methods.insert(format!("parse_{n}"))
-    })
+    let mut methods: BTreeSet<String> = TRAIT_METHODS.iter().map(|m| m.to_string()).collect();
+    names
+        .iter()
+        .all(|n| methods.insert(n.to_string()) && methods.insert(format!("parse_{n}")))
 }
 
 fn builtin(b: Builtin) -> Size {
@@ -423,11 +439,13 @@ mod tests {
             ]
         );
     }
+
     /// A struct of 20 optional strings and an optional `Big` stores them
     /// only when present, the `Big` boxed there (a variant larger than a
     /// `String` would make every member that size; `Small`, one string, is
-    /// not); one of 3 does not; nor
-    /// does one whose accessors would collide (`x_mut` beside `x`).
+    /// not); one of 3 does not; nor does one whose accessors would collide
+    /// (`parse_s1`, the typed accessor `s1` may have, or `validate`, a
+    /// trait's method).
     #[test]
     fn many_large_optional_members_are_stored_when_present() {
         let strings = |n: usize, extra: &str| {
@@ -444,6 +462,7 @@ mod tests {
                     <xs:attribute name="at" type="xs:QName"/></xs:complexType>
                   <xs:complexType name="Narrow"><xs:sequence>{}</xs:sequence></xs:complexType>
                   <xs:complexType name="Clash"><xs:sequence>{}</xs:sequence></xs:complexType>
+                  <xs:complexType name="Hides"><xs:sequence>{}</xs:sequence></xs:complexType>
                   <xs:element name="items""#,
                 strings(
                     20,
@@ -454,7 +473,11 @@ mod tests {
                 strings(3, ""),
                 strings(
                     20,
-                    r#"<xs:element name="s1_mut" type="xs:string" minOccurs="0"/>"#
+                    r#"<xs:element name="parse_s1" type="xs:string" minOccurs="0"/>"#
+                ),
+                strings(
+                    20,
+                    r#"<xs:element name="validate" type="xs:string" minOccurs="0"/>"#
                 ),
             ),
         );
@@ -485,5 +508,6 @@ mod tests {
         assert!(wide.is_sparse_attribute(&wide.attributes[0]));
         assert_eq!(strukt("Narrow").sparse, None);
         assert_eq!(strukt("Clash").sparse, None);
+        assert_eq!(strukt("Hides").sparse, None);
     }
 }
