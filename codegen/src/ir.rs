@@ -200,7 +200,7 @@ pub struct Struct {
 
 /// How a struct with many optional members stores them: in one field, a
 /// `Sparse` list of the ones present (an enum of a variant per member),
-/// read and set through accessors. Its optional members are its optional
+/// each read through an accessor. Its optional members are its optional
 /// child elements that are not a choice's or wildcard's (see
 /// [`Struct::is_sparse_field`]) and its optional attributes.
 #[derive(Clone, Debug, PartialEq)]
