@@ -34,19 +34,15 @@ fn set(ident: &proc_macro2::Ident, local: &proc_macro2::Ident) -> TokenStream {
     }
 }
 
-/// `local.map(Variant)`: member `local` of sparse struct `s` as an
-/// `Option` of its variant of the list's enum; `wrap`: boxed there (a
+/// `local.map(Enum::Variant)`: member `local` of a sparse struct as an
+/// `Option` of its variant of the list's enum `ty`; `wrap`: boxed there (a
 /// boxed field's local holds a `Box` already).
 fn sparse_value(
-    s: &Struct,
+    ty: &proc_macro2::Ident,
     slot: &super::Slot,
     local: &proc_macro2::Ident,
     wrap: bool,
 ) -> TokenStream {
-    let ty = s
-        .sparse
-        .as_ref()
-        .map(|sparse| quote::format_ident!("{}", sparse.enum_name));
     let variant = &slot.variant;
     if wrap {
         quote!(#local.map(|value| #ty::#variant(::std::boxed::Box::new(value))))
@@ -80,8 +76,13 @@ pub(super) fn impl_read(
     let mut text = None;
     let mut mixed = None;
     let mut values = Vec::new();
-    // The members of the sparse list, each an `Option` of its variant.
+    // The members of the sparse list, each an `Option` of its variant of
+    // the list's enum.
     let mut present = Vec::new();
+    let sparse_enum = s
+        .sparse
+        .as_ref()
+        .map(|sparse| quote::format_ident!("{}", sparse.enum_name));
     // Whether the content is kept as written, attributes included.
     let mut kept_as_written = false;
 
@@ -241,8 +242,8 @@ pub(super) fn impl_read(
                             free: (shape != Shape::Many).then(|| quote!(#local.is_none())),
                         });
                         let child = &f.wire_name;
-                        if let Some(slot) = &m.slot {
-                            present.push(sparse_value(s, slot, local, false));
+                        if let (Some(slot), Some(ty)) = (&m.slot, &sparse_enum) {
+                            present.push(sparse_value(ty, slot, local, false));
                             continue;
                         }
                         values.push(match shape {
@@ -274,8 +275,8 @@ pub(super) fn impl_read(
                 attribute_arms.push(quote!((#ns, #attr) => #read,));
                 values.push(if a.required {
                     quote!(#ident: #rt::read::required_attribute(#local, #attr, #wire)?,)
-                } else if let Some(slot) = &m.slot {
-                    present.push(sparse_value(s, slot, local, slot.boxed));
+                } else if let (Some(slot), Some(ty)) = (&m.slot, &sparse_enum) {
+                    present.push(sparse_value(ty, slot, local, slot.boxed));
                     continue;
                 } else {
                     set(ident, local)
