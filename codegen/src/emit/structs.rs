@@ -67,15 +67,11 @@ pub(super) enum Text {
 /// The name of the field of a struct's `Lexical` record, not taken by a
 /// member (`lexical`, else `lexical_2`, ...).
 pub(super) fn lexical_field(members: &[Member<'_>]) -> Ident {
-    let taken: Vec<String> = members.iter().map(|m| m.ident.to_string()).collect();
-    let name = (1..)
-        .map(|n| match n {
-            1 => "lexical".to_string(),
-            n => format!("lexical_{n}"),
-        })
-        .find(|name| !taken.contains(name))
-        .expect("an unbounded range has a free name");
-    format_ident!("{name}")
+    let mut names = crate::ident::Scope::new();
+    for m in members {
+        names.unique(m.ident.to_string());
+    }
+    format_ident!("{}", names.unique("lexical".to_string()))
 }
 
 /// How a value of type `ty` is read and written as text, `position` being
@@ -183,24 +179,17 @@ pub(super) fn members(s: &Struct) -> Vec<Member<'_>> {
         });
     }
     if s.sparse.is_some() {
-        let mut variants = std::collections::BTreeSet::new();
+        let mut variants = crate::ident::Scope::new();
         let mut tag = 0;
         for m in &mut out {
-            let boxed = match m.kind {
-                Kind::Field(f) if s.is_sparse_field(f) => f.boxed,
+            let (name, boxed) = match m.kind {
+                Kind::Field(f) if s.is_sparse_field(f) => (&f.name, f.boxed),
                 Kind::Attribute(a) if s.is_sparse_attribute(a) => {
-                    a.ty == TypeRef::Builtin(crate::ir::Builtin::QName)
+                    (&a.name, a.ty == TypeRef::Builtin(crate::ir::Builtin::QName))
                 }
                 _ => continue,
             };
-            let base = crate::ident::type_name(&m.ident.to_string().replace("r#", ""));
-            let variant = (1..)
-                .map(|n| match n {
-                    1 => base.clone(),
-                    n => format!("{base}{n}"),
-                })
-                .find(|v| variants.insert(v.clone()))
-                .expect("an unbounded range has a free name");
+            let variant = variants.unique(crate::ident::type_name(name));
             m.slot = Some(Slot {
                 tag,
                 variant: format_ident!("{variant}"),

@@ -636,7 +636,8 @@ impl<'s> Resolver<'s> {
                 sizes::Large::Sparse(r) => {
                     let enum_name = self.unique(&r.module, format!("{}Member", r.name));
                     if let Some(Item::Struct(s)) = self.item_mut(&r) {
-                        let taken: BTreeSet<&str> = s
+                        let mut names = Scope::new();
+                        for taken in s
                             .fields
                             .iter()
                             .map(|f| f.name.as_str())
@@ -645,14 +646,10 @@ impl<'s> Resolver<'s> {
                             .chain(s.mixed.as_deref())
                             .chain(s.child_order.as_deref())
                             .chain(["value", "text_value"])
-                            .collect();
-                        let field = (1..)
-                            .map(|n| match n {
-                                1 => "present".to_string(),
-                                n => format!("present_{n}"),
-                            })
-                            .find(|name| !taken.contains(name.as_str()))
-                            .expect("an unbounded range has a free name");
+                        {
+                            names.unique(taken.to_string());
+                        }
+                        let field = names.unique("present".to_string());
                         s.sparse = Some(ir::SparseMembers { enum_name, field });
                     }
                 }
