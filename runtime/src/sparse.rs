@@ -143,22 +143,23 @@ impl<M: SparseMember> Sparse<M> {
 
     /// Puts `member` in its place: gives the member of its tag it replaces.
     pub fn insert(&mut self, member: M) -> Option<M> {
-        let found = self.find(member.tag());
-        let mut list = std::mem::take(&mut self.0).into_vec();
-        let old = match found {
-            Ok(i) => Some(std::mem::replace(&mut list[i], member)),
+        match self.find(member.tag()) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i], member)),
             Err(i) => {
+                let mut list = std::mem::take(&mut self.0).into_vec();
                 list.insert(i, member);
+                self.0 = list.into_boxed_slice();
                 None
             }
-        };
-        self.0 = list.into_boxed_slice();
-        old
+        }
     }
 
-    /// Keeps the members for which `keep` is true.
+    /// Keeps the members for which `keep` is true (in their order: nothing
+    /// to sort again, as after an [`edit`](Self::edit)).
     pub fn retain(&mut self, keep: impl FnMut(&M) -> bool) {
-        self.edit(|list| list.retain(keep));
+        let mut list = std::mem::take(&mut self.0).into_vec();
+        list.retain(keep);
+        self.0 = list.into_boxed_slice();
     }
 
     /// Changes the members as `f` does to their list (in place, added,
