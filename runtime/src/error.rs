@@ -13,11 +13,27 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// `Display` gives the path, then the message, each part followed by `: `
 /// (`GetCallInfoResponse: CallState: unknown UMCallState value "Ringing", ...`);
 /// [`Error::path`] gives the path alone, as `/GetCallInfoResponse/CallState`.
-#[derive(Debug)]
+///
+/// One pointer wide: what it holds is boxed, so that a `Result<()>` or a
+/// `Result` of a small value is returned in registers, not through memory
+/// (every reader and writer returns one; errors are the rare case).
 pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
     kind: ErrorKind,
     /// The elements the error is inside, innermost first.
     path: Vec<Box<str>>,
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.inner.kind)
+            .field("path", &self.inner.path)
+            .finish()
+    }
 }
 
 /// What kind of error, with its details.
@@ -50,8 +66,10 @@ impl Error {
     /// An error of kind `kind`, at no path yet.
     pub fn new(kind: ErrorKind) -> Self {
         Error {
-            kind,
-            path: Vec::new(),
+            inner: Box::new(Inner {
+                kind,
+                path: Vec::new(),
+            }),
         }
     }
 
@@ -79,19 +97,20 @@ impl Error {
     /// each enclosing reader on the way out, so the path ends up complete.
     #[must_use]
     pub fn at(mut self, name: &str) -> Self {
-        self.path.push(name.into());
+        self.inner.path.push(name.into());
         self
     }
 
     /// What kind of error.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The path of the element where it happened, from the value read:
     /// `/GetCallInfoResponse/CallState` (empty at the value itself).
     pub fn path(&self) -> String {
-        self.path
+        self.inner
+            .path
             .iter()
             .rev()
             .fold(String::new(), |mut path, name| {
@@ -103,27 +122,27 @@ impl Error {
 
     /// The elements of the path, outermost first.
     pub fn path_elements(&self) -> impl Iterator<Item = &str> {
-        self.path.iter().rev().map(|name| &**name)
+        self.inner.path.iter().rev().map(|name| &**name)
     }
 
     /// Whether the XML itself is at fault (not well formed), rather than
     /// what it says.
     pub fn is_syntax(&self) -> bool {
-        matches!(self.kind, ErrorKind::Syntax(_))
+        matches!(self.inner.kind, ErrorKind::Syntax(_))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for name in self.path.iter().rev() {
+        for name in self.inner.path.iter().rev() {
             write!(f, "{name}: ")?;
         }
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::Syntax(message)
             | ErrorKind::Content(message)
             | ErrorKind::Value(message)
             | ErrorKind::Write(message) => f.write_str(message),
-            ErrorKind::TextOnly { found } => match self.path.first() {
+            ErrorKind::TextOnly { found } => match self.inner.path.first() {
                 Some(inside) => write!(f, "<{inside}> holds text only, found element <{found}>"),
                 None => write!(f, "the element holds text only, found element <{found}>"),
             },
@@ -137,7 +156,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match &self.inner.kind {
             ErrorKind::Limit(limit) => Some(limit),
             _ => None,
         }
@@ -158,6 +177,12 @@ impl From<crate::values::InvalidValue> for Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_error_is_one_pointer_so_a_result_of_nothing_is_returned_in_registers() {
+        assert_eq!(size_of::<Error>(), size_of::<usize>());
+        assert_eq!(size_of::<Result<()>>(), size_of::<usize>());
+    }
+
     use super::*;
 
     #[test]
