@@ -177,13 +177,13 @@ impl From<crate::values::InvalidValue> for Error {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn an_error_is_one_pointer_so_a_result_of_nothing_is_returned_in_registers() {
         assert_eq!(size_of::<Error>(), size_of::<usize>());
         assert_eq!(size_of::<Result<()>>(), size_of::<usize>());
     }
-
-    use super::*;
 
     #[test]
     fn the_path_reads_from_the_outside_in() {
